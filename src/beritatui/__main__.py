@@ -1,0 +1,5 @@
+"""Allow ``python -m beritatui``."""
+
+from beritatui.cli import main
+
+raise SystemExit(main())

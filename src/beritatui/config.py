@@ -1,0 +1,231 @@
+"""Read and validate ``config.toml`` into typed settings and feeds.
+
+A config problem never becomes a traceback: :class:`ConfigError` carries a
+message naming the file and, where it can be found, the line. Problems that do
+not stop the app (unknown keys, duplicate feeds) become ``warnings``.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass, field
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+from beritatui.sanitize import clean_line, safe_url
+
+DEFAULT_THEME_DARK = "textual-dark"
+DEFAULT_THEME_LIGHT = "textual-light"
+
+
+class ConfigError(Exception):
+    """A config file that cannot be used; ``str()`` is the message for the user."""
+
+
+@dataclass(frozen=True, slots=True)
+class FeedSpec:
+    """One configured feed."""
+
+    url: str
+    category: str
+    title: str = ""
+    user_agent: str = ""
+    """Per-feed User-Agent override for sites that block unknown clients."""
+
+
+@dataclass(frozen=True, slots=True)
+class Settings:
+    """Everything in ``[settings]``, with defaults."""
+
+    theme: str = ""
+    """Theme name; empty means the last theme chosen with ``d`` (default dark)."""
+    refresh_interval_minutes: int = 30
+    """Automatic refresh while the TUI runs; 0 turns it off."""
+    refresh_on_start: bool = True
+    prefetch_articles: bool = True
+    """Download and extract article pages after a refresh, for offline reading."""
+    retention_days: int = 30
+    """Non-bookmarked articles older than this are pruned; 0 keeps everything."""
+    retention_per_feed: int = 500
+    """At most this many non-bookmarked articles per feed; 0 means no cap."""
+    trending_hours: int = 24
+    max_concurrency: int = 8
+    per_host_limit: int = 2
+    timeout_seconds: float = 15.0
+    max_response_bytes: int = 10 * 1024 * 1024
+    stale_after_days: int = 30
+    """A feed whose newest item is older than this is flagged stale."""
+    user_agent: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Config:
+    """The validated configuration."""
+
+    settings: Settings = field(default_factory=Settings)
+    feeds: tuple[FeedSpec, ...] = ()
+    path: Path | None = None
+    """The file it was read from; ``None`` when only defaults are in use."""
+    using_default_feeds: bool = True
+    warnings: tuple[str, ...] = ()
+
+    @property
+    def categories(self) -> list[str]:
+        """Configured categories, in first-seen order."""
+        seen: dict[str, None] = {}
+        for feed in self.feeds:
+            seen.setdefault(feed.category, None)
+        return list(seen)
+
+
+_SETTING_TYPES: dict[str, type] = {
+    name: type(getattr(Settings(), name)) for name in Settings.__dataclass_fields__
+}
+_FEED_KEYS = {"url", "category", "title", "user_agent"}
+_TOML_POSITION = re.compile(r"\(at line (\d+), column (\d+)\)")
+
+
+def default_feeds() -> tuple[FeedSpec, ...]:
+    """The bundled Indonesian feeds."""
+    text = resources.files("beritatui").joinpath("default_feeds.toml").read_text("utf-8")
+    feeds, _ = _parse_feeds(tomllib.loads(text).get("feeds", []), text, "default_feeds.toml")
+    return tuple(feeds)
+
+
+def load_config(path: Path | None = None) -> Config:
+    """Load ``path`` (default: the user's config file); defaults when it is missing."""
+    if path is None:
+        from beritatui.paths import config_file
+
+        path = config_file()
+    if not path.exists():
+        return Config(feeds=default_feeds())
+    try:
+        text = path.read_text("utf-8")
+    except UnicodeDecodeError as exc:
+        raise ConfigError(f"{path}: not UTF-8 text (byte {exc.start})") from None
+    except OSError as exc:
+        raise ConfigError(f"{path}: cannot be read ({exc.strerror or exc})") from None
+    return parse_config(text, path)
+
+
+def parse_config(text: str, path: Path) -> Config:
+    """Validate config ``text`` read from ``path``."""
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        message = str(exc)
+        match = _TOML_POSITION.search(message)
+        where = f"line {match.group(1)}" if match else "somewhere"
+        reason = _TOML_POSITION.sub("", message).strip()
+        raise ConfigError(f"{path}, {where}: invalid TOML: {reason}") from None
+
+    warnings: list[str] = []
+    for key in data:
+        if key not in {"settings", "feeds"}:
+            warnings.append(
+                f"{path}, line {_line_of(text, key)}: unknown key {key!r} ignored"
+                " (expected [settings] and [[feeds]])"
+            )
+    settings = _parse_settings(data.get("settings", {}), text, path, warnings)
+    raw_feeds = data.get("feeds", [])
+    if not isinstance(raw_feeds, list):
+        raise ConfigError(
+            f"{path}, line {_line_of(text, 'feeds')}: 'feeds' must be [[feeds]] tables"
+        )
+    feeds, feed_warnings = _parse_feeds(raw_feeds, text, str(path))
+    warnings.extend(feed_warnings)
+    if not feeds:
+        if raw_feeds:
+            raise ConfigError(f"{path}: no usable [[feeds]] entry")
+        return Config(settings, default_feeds(), path, True, tuple(warnings))
+    return Config(settings, tuple(feeds), path, False, tuple(warnings))
+
+
+def _parse_settings(raw: Any, text: str, path: Path, warnings: list[str]) -> Settings:
+    if not isinstance(raw, dict):
+        raise ConfigError(f"{path}, line {_line_of(text, 'settings')}: [settings] must be a table")
+    values: dict[str, Any] = {}
+    for key, value in raw.items():
+        expected = _SETTING_TYPES.get(key)
+        line = _line_of(text, key)
+        if expected is None:
+            warnings.append(f"{path}, line {line}: unknown setting {key!r} ignored")
+            continue
+        if expected is float and isinstance(value, int) and not isinstance(value, bool):
+            value = float(value)
+        if type(value) is not expected:
+            raise ConfigError(
+                f"{path}, line {line}: setting {key!r} must be {_type_name(expected)},"
+                f" not {_type_name(type(value))} ({value!r})"
+            )
+        if isinstance(value, int | float) and not isinstance(value, bool) and value < 0:
+            raise ConfigError(f"{path}, line {line}: setting {key!r} must not be negative")
+        values[key] = value
+    if values.get("max_concurrency") == 0 or values.get("per_host_limit") == 0:
+        raise ConfigError(f"{path}: max_concurrency and per_host_limit must be at least 1")
+    return Settings(**values)
+
+
+def _parse_feeds(raw: list[Any], text: str, source: str) -> tuple[list[FeedSpec], list[str]]:
+    feeds: list[FeedSpec] = []
+    warnings: list[str] = []
+    seen: set[str] = set()
+    header_lines = [i + 1 for i, line in enumerate(text.splitlines()) if _is_feeds_header(line)]
+    for index, item in enumerate(raw):
+        line = header_lines[index] if index < len(header_lines) else 0
+        where = f"{source}, line {line}" if line else f"{source}, feed #{index + 1}"
+        if not isinstance(item, dict):
+            raise ConfigError(f"{where}: each [[feeds]] entry must be a table")
+        for key in item:
+            if key not in _FEED_KEYS:
+                warnings.append(f"{where}: unknown feed key {key!r} ignored")
+        url = item.get("url")
+        if not isinstance(url, str) or not url.strip():
+            raise ConfigError(f"{where}: feed needs a 'url' string")
+        clean_url = safe_url(url)
+        if clean_url is None:
+            raise ConfigError(f"{where}: feed url {url!r} is not an http(s) URL")
+        category = item.get("category", "Lainnya")
+        title = item.get("title", "")
+        user_agent = item.get("user_agent", "")
+        for key, value in (("category", category), ("title", title), ("user_agent", user_agent)):
+            if not isinstance(value, str):
+                raise ConfigError(f"{where}: feed {key!r} must be a string")
+        if clean_url in seen:
+            warnings.append(f"{where}: duplicate feed {clean_url} ignored")
+            continue
+        seen.add(clean_url)
+        feeds.append(
+            FeedSpec(
+                url=clean_url,
+                category=clean_line(category, 40) or "Lainnya",
+                title=clean_line(title, 80),
+                user_agent=clean_line(user_agent, 200),
+            )
+        )
+    return feeds, warnings
+
+
+def _is_feeds_header(line: str) -> bool:
+    return line.strip().replace(" ", "").startswith("[[feeds]]")
+
+
+def _line_of(text: str, key: str) -> int:
+    """Best-effort line number of ``key`` in the TOML text (1 when not found)."""
+    pattern = re.compile(rf"^\s*(\[+\s*)?{re.escape(key)}\b")
+    for number, line in enumerate(text.splitlines(), start=1):
+        if pattern.match(line):
+            return number
+    return 1
+
+
+def _type_name(kind: type) -> str:
+    return {
+        bool: "true/false",
+        int: "a whole number",
+        float: "a number",
+        str: "a string",
+    }.get(kind, kind.__name__)

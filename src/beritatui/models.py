@@ -1,0 +1,231 @@
+"""Plain data types shared by the domain modules, the CLI and the UI.
+
+Nothing here does I/O or imports textual. Every string in these objects has
+already been through :mod:`beritatui.sanitize` by the module that produced it,
+but renderers still treat them as untrusted text (never as markup).
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from datetime import datetime
+from enum import StrEnum
+from typing import Any, Literal
+
+BlockType = Literal["paragraph", "heading", "quote", "list", "figure", "code"]
+BLOCK_TYPES: tuple[str, ...] = ("paragraph", "heading", "quote", "list", "figure", "code")
+
+
+class FeedStatus(StrEnum):
+    """Outcome of the last fetch of one feed."""
+
+    NEVER = "never fetched"
+    OK = "ok"
+    NOT_MODIFIED = "not modified"
+    HTTP_ERROR = "http error"
+    TIMEOUT = "timeout"
+    NETWORK_ERROR = "network error"
+    TOO_LARGE = "too large"
+    PARSE_ERROR = "parse error"
+    STALE = "stale"
+
+    @property
+    def is_success(self) -> bool:
+        """True when the feed answered with something usable."""
+        return self in (FeedStatus.OK, FeedStatus.NOT_MODIFIED, FeedStatus.STALE)
+
+
+@dataclass(frozen=True, slots=True)
+class FeedEntry:
+    """One item of a feed, normalised by :mod:`beritatui.feeds.parse`."""
+
+    guid: str
+    """Identity inside the feed: the entry id, else the canonical link."""
+    url: str
+    """The article link (http/https only) or ``""`` when the entry has none."""
+    title: str
+    summary: str = ""
+    """Plain text, no markup."""
+    published: datetime | None = None
+    """Timezone-aware UTC, or ``None`` when the feed gave no usable date."""
+    author: str = ""
+    image_url: str | None = None
+    image_caption: str | None = None
+    content_html: str | None = None
+    """Full article HTML when the feed carries it (``content:encoded``)."""
+
+
+@dataclass(frozen=True, slots=True)
+class ParsedFeed:
+    """A whole feed document after parsing."""
+
+    title: str
+    entries: list[FeedEntry]
+    newest: datetime | None = None
+    """Newest entry date, used to flag stale feeds."""
+
+
+@dataclass(slots=True)
+class Block:
+    """One structured piece of an article body."""
+
+    type: BlockType
+    text: str = ""
+    items: list[str] | None = None
+    """List items, for ``type == "list"``."""
+    src: str | None = None
+    """Image URL, for ``type == "figure"``."""
+    caption: str | None = None
+    credit: str | None = None
+    level: int | None = None
+    """Heading level (2..6) for ``type == "heading"``."""
+
+    def to_dict(self) -> dict[str, Any]:
+        """JSON-ready dict without empty optional keys (DESIGN.md ``blocks`` shape)."""
+        data: dict[str, Any] = {"type": self.type, "text": self.text}
+        for key in ("items", "src", "caption", "credit", "level"):
+            value = getattr(self, key)
+            if value is not None:
+                data[key] = value
+        return data
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Block:
+        """Inverse of :meth:`to_dict`; unknown keys are ignored."""
+        block_type = data.get("type", "paragraph")
+        if block_type not in BLOCK_TYPES:
+            block_type = "paragraph"
+        return cls(
+            type=block_type,
+            text=str(data.get("text") or ""),
+            items=list(data["items"]) if data.get("items") is not None else None,
+            src=data.get("src"),
+            caption=data.get("caption"),
+            credit=data.get("credit"),
+            level=data.get("level"),
+        )
+
+
+@dataclass(slots=True)
+class ExtractedArticle:
+    """The clean article produced by :mod:`beritatui.extract`."""
+
+    url: str
+    title: str = ""
+    byline: str = ""
+    published: datetime | None = None
+    site: str = ""
+    category: str = ""
+    blocks: list[Block] = field(default_factory=list)
+    lead_image: Block | None = None
+    """The page's lead photo as a figure block (also present in ``blocks``)."""
+    pages: int = 1
+    next_pages: list[str] = field(default_factory=list)
+    """Further page URLs still to fetch and stitch (multi-page articles)."""
+
+    @property
+    def text(self) -> str:
+        """The body only: block texts joined by blank lines, no captions."""
+        parts: list[str] = []
+        for block in self.blocks:
+            if block.type == "figure":
+                continue
+            if block.type == "list" and block.items:
+                parts.append("\n".join(block.items))
+            elif block.text:
+                parts.append(block.text)
+        return "\n\n".join(parts)
+
+    @property
+    def captions(self) -> list[str]:
+        """Every figure caption, in page order."""
+        return [b.caption for b in self.blocks if b.type == "figure" and b.caption]
+
+    @property
+    def word_count(self) -> int:
+        """Words in the body text."""
+        return len(self.text.split())
+
+    def to_dict(self) -> dict[str, Any]:
+        """The ``read --format json`` object of DESIGN.md."""
+        return {
+            "url": self.url,
+            "title": self.title,
+            "byline": self.byline,
+            "published": self.published.isoformat() if self.published else None,
+            "site": self.site,
+            "text": self.text,
+            "blocks": [b.to_dict() for b in self.blocks],
+            "captions": self.captions,
+            "pages": self.pages,
+        }
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> ExtractedArticle:
+        """Rebuild an article stored with :meth:`to_dict`."""
+        published = data.get("published")
+        return cls(
+            url=str(data.get("url") or ""),
+            title=str(data.get("title") or ""),
+            byline=str(data.get("byline") or ""),
+            published=datetime.fromisoformat(published) if published else None,
+            site=str(data.get("site") or ""),
+            blocks=[Block.from_dict(b) for b in data.get("blocks") or []],
+            pages=int(data.get("pages") or 1),
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleRow:
+    """One line of the article list: what the store returns for browsing."""
+
+    id: int
+    feed_id: int
+    source: str
+    category: str
+    title: str
+    url: str
+    published: datetime | None
+    is_read: bool = False
+    is_bookmarked: bool = False
+    has_body: bool = False
+    """True when the full cleaned article is cached (readable offline)."""
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleDetail:
+    """Everything the reader pane shows for one article."""
+
+    row: ArticleRow
+    summary: str = ""
+    author: str = ""
+    image_url: str | None = None
+    image_caption: str | None = None
+    content_html: str | None = None
+    body: ExtractedArticle | None = None
+    body_error: str | None = None
+    """Plain-words reason the last page fetch or extraction failed, if it did."""
+
+
+@dataclass(frozen=True, slots=True)
+class FeedInfo:
+    """A configured feed with its last fetch outcome (the feed status view)."""
+
+    id: int
+    url: str
+    category: str
+    title: str
+    status: FeedStatus
+    detail: str = ""
+    last_checked: datetime | None = None
+    last_ok: datetime | None = None
+    article_count: int = 0
+
+
+def asdict_shallow(obj: Any) -> dict[str, Any]:
+    """``dataclasses.asdict`` for JSON output, with datetimes as ISO strings."""
+    data = asdict(obj)
+    for key, value in list(data.items()):
+        if isinstance(value, datetime):
+            data[key] = value.isoformat()
+    return data

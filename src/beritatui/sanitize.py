@@ -1,0 +1,93 @@
+"""Make untrusted feed and page text safe to show in a terminal.
+
+Every title, summary, body, author, caption and URL that came from the network
+passes through here before it is stored or shown. The result never contains a
+byte that a terminal would act on: no C0/C1 control (except newline and tab),
+no ESC/CSI/OSC/DCS/APC/PM/SOS sequence, and no bidi override or isolate.
+Plain text comes back unchanged.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from urllib.parse import urlsplit, urlunsplit
+
+# A whole escape sequence, so its parameters do not leak as visible junk:
+#   CSI  ESC [ or 0x9B, parameters, intermediates, a final byte
+#   OSC/DCS/SOS/PM/APC  ESC ] P X ^ _ (or their C1 forms) up to BEL or ST
+#   any other two-byte ESC sequence
+_ESCAPE_SEQUENCE = re.compile(
+    r"""
+    (?:\x1b\[|\x9b)[\x30-\x3f]*[\x20-\x2f]*[\x40-\x7e]?
+  | (?:\x1b[\]PX^_]|[\x90\x98\x9d\x9e\x9f])[^\x07\x1b\x9c]*(?:\x07|\x1b\\|\x9c)?
+  | \x1b[\x20-\x2f]*[\x30-\x7e]?
+    """,
+    re.VERBOSE,
+)
+
+# C0 controls but tab and newline, DEL, C1 controls, bidi embeddings,
+# overrides and isolates, and line/paragraph separators.
+_CONTROL_CHARS = re.compile(
+    "[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\u2028\u2029\u061c\u200e\u200f]"
+)
+_INLINE_SPACE = re.compile(r"[ \t\u00a0\u2000-\u200b\u3000\ufeff]+")
+_MANY_NEWLINES = re.compile(r"\n{3,}")
+
+SAFE_URL_SCHEMES = frozenset({"http", "https"})
+
+
+def strip_controls(text: str) -> str:
+    """Remove escape sequences and control characters; keep ``\\n`` and ``\\t``."""
+    if not text:
+        return ""
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    text = _ESCAPE_SEQUENCE.sub("", text)
+    return _CONTROL_CHARS.sub("", text)
+
+
+def clean_text(text: str | None) -> str:
+    """Sanitise multi-line text: controls stripped, blank runs collapsed, NFC."""
+    if not text:
+        return ""
+    text = unicodedata.normalize("NFC", strip_controls(text))
+    lines = [_INLINE_SPACE.sub(" ", line).strip() for line in text.split("\n")]
+    return _MANY_NEWLINES.sub("\n\n", "\n".join(lines)).strip()
+
+
+def clean_line(text: str | None, max_length: int = 0) -> str:
+    """Sanitise to a single line (titles, names); optionally cut with an ellipsis."""
+    if not text:
+        return ""
+    text = unicodedata.normalize("NFC", strip_controls(text))
+    text = _INLINE_SPACE.sub(" ", text.replace("\n", " ").replace("\t", " ")).strip()
+    if max_length and len(text) > max_length:
+        text = text[: max_length - 1].rstrip() + "…"
+    return text
+
+
+def safe_url(url: str | None, base: str | None = None) -> str | None:
+    """Return ``url`` if it is a well-formed http(s) URL, else ``None``.
+
+    Relative URLs are resolved against ``base`` first. Whitespace and control
+    characters inside the URL make it unsafe rather than being silently fixed.
+    """
+    if not url:
+        return None
+    url = url.strip()
+    if base:
+        from urllib.parse import urljoin
+
+        try:
+            url = urljoin(base, url)
+        except ValueError:
+            return None
+    if _CONTROL_CHARS.search(url) or "\x1b" in url or any(c.isspace() for c in url):
+        return None
+    try:
+        parts = urlsplit(url)
+    except ValueError:
+        return None
+    if parts.scheme.lower() not in SAFE_URL_SCHEMES or not parts.hostname:
+        return None
+    return urlunsplit(parts._replace(scheme=parts.scheme.lower()))

@@ -1,0 +1,129 @@
+"""Commands over the local library: refresh, trending, search, bookmarks."""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import json
+import sys
+from typing import Any
+
+from beritatui.config import Config
+from beritatui.models import ArticleRow
+from beritatui.sanitize import clean_line
+from beritatui.service import Progress, RefreshReport, Service
+from beritatui.store import Store
+
+
+def run_refresh(args: argparse.Namespace, config: Config, store: Store) -> int:
+    """Fetch feeds (and pages unless ``--no-articles``); exit 0 when a feed worked."""
+    if args.offline:
+        print("beritatui: refresh needs the network, but --offline was given", file=sys.stderr)
+        return 1
+    service = Service(config, store)
+    prefetch = config.settings.prefetch_articles and not args.no_articles
+    if sys.stderr.isatty():
+        report = _refresh_with_bar(service, prefetch)
+    else:
+        report = asyncio.run(service.refresh(prefetch=prefetch))
+    for outcome in report.feeds_failed:
+        print(f"  {outcome.title}: {outcome.status.value}: {outcome.detail}", file=sys.stderr)
+    print(report.summary())
+    if report.network_down:
+        print("beritatui: no feed could be reached; is the network down?", file=sys.stderr)
+    return 0 if report.feeds_ok else 1
+
+
+def _refresh_with_bar(service: Service, prefetch: bool) -> RefreshReport:
+    from rich.progress import BarColumn, MofNCompleteColumn, TextColumn
+    from rich.progress import Progress as Bar
+
+    with Bar(
+        TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), transient=True
+    ) as bar:
+        tasks: dict[str, Any] = {}
+
+        def on_progress(progress: Progress) -> None:
+            name = "Feeds" if progress.phase == "feeds" else "Articles"
+            if name not in tasks:
+                tasks[name] = bar.add_task(name, total=progress.total)
+            bar.update(tasks[name], completed=progress.done, total=progress.total)
+
+        return asyncio.run(service.refresh(prefetch=prefetch, on_progress=on_progress))
+
+
+def _row_json(row: ArticleRow) -> dict[str, Any]:
+    return {
+        "id": row.id,
+        "title": row.title,
+        "url": row.url,
+        "source": row.source,
+        "category": row.category,
+        "published": row.published.isoformat() if row.published else None,
+        "read": row.is_read,
+        "bookmarked": row.is_bookmarked,
+        "offline": row.has_body,
+    }
+
+
+def _print_rows(rows: list[ArticleRow]) -> None:
+    for row in rows:
+        when = row.published.strftime("%Y-%m-%d %H:%M") if row.published else "—"
+        mark = "★" if row.is_bookmarked else " "
+        print(f"{mark} {when}  {clean_line(row.source, 24):<24}  {clean_line(row.title, 110)}")
+        if row.url:
+            print(f"  {' ' * 16}  {row.url}")
+
+
+def run_trending(args: argparse.Namespace, config: Config, store: Store) -> int:
+    """Print the ranked story clusters."""
+    service = Service(config, store, offline=True)
+    clusters = service.trending(category=args.category, hours=args.hours)
+    if args.json:
+        print(json.dumps([c.to_dict() for c in clusters], ensure_ascii=False, indent=2))
+        return 0
+    if not clusters:
+        print("No trending stories in the window (refresh first, or widen --hours).")
+    for rank, cluster in enumerate(clusters, start=1):
+        sources = ", ".join(cluster.sources)
+        print(f"{rank:>2}. {clean_line(cluster.title, 110)}")
+        print(f"    {len(cluster.sources)} sources, {len(cluster.articles)} articles: {sources}")
+    return 0
+
+
+def run_search(args: argparse.Namespace, config: Config, store: Store) -> int:
+    """Full-text search over cached articles."""
+    rows = store.search(" ".join(args.query), limit=args.limit)
+    if args.json:
+        print(json.dumps([_row_json(r) for r in rows], ensure_ascii=False, indent=2))
+    elif rows:
+        _print_rows(rows)
+    else:
+        print("No matches.")
+    return 0
+
+
+def run_bookmarks(args: argparse.Namespace, config: Config, store: Store) -> int:
+    """List, export or import bookmarks."""
+    from beritatui.backup import export_bookmarks, import_bookmarks
+
+    if args.export:
+        sys.stdout.write(export_bookmarks(store, args.export))
+        return 0
+    if args.import_file:
+        try:
+            with open(args.import_file, encoding="utf-8") as handle:
+                count = import_bookmarks(store, handle.read())
+        except (OSError, ValueError) as exc:
+            print(f"beritatui: cannot import {args.import_file}: {exc}", file=sys.stderr)
+            return 1
+        print(f"Imported {count} bookmarks.")
+        return 0
+    rows = store.list_articles(bookmarked=True, limit=100_000)
+    if args.json:
+        print(json.dumps([_row_json(r) for r in rows], ensure_ascii=False, indent=2))
+    elif rows:
+        _print_rows(rows)
+    else:
+        print("No bookmarks yet (press b on an article in the reader).")
+    return 0

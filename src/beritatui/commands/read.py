@@ -1,0 +1,158 @@
+"""``beritatui read``: clean articles from URLs, local files or stdin."""
+
+from __future__ import annotations
+
+import asyncio
+import gzip
+import io
+import json
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+from beritatui.models import ExtractedArticle
+from beritatui.sanitize import clean_line, safe_url
+
+MAX_LOCAL_BYTES = 50 * 1024 * 1024
+
+
+class TargetError(Exception):
+    """A target that could not be read; ``str()`` is the plain reason."""
+
+
+def run_read(targets: Sequence[str], fmt: str, base_url: str | None, *, offline: bool) -> int:
+    """Print each target in ``fmt``; returns 1 when any target failed."""
+    return asyncio.run(_read_all(targets, fmt, base_url, offline=offline))
+
+
+async def _read_all(
+    targets: Sequence[str], fmt: str, base_url: str | None, *, offline: bool
+) -> int:
+    reader = _Reader(offline=offline)
+    failures = 0
+    collected: list[dict[str, Any]] = []
+    try:
+        for target in targets:
+            try:
+                article = await reader.read(target, base_url)
+            except TargetError as exc:
+                failures += 1
+                print(f"beritatui: {clean_line(target)}: {exc}", file=sys.stderr)
+                if fmt in ("json", "jsonl"):
+                    _emit_json({"target": target, "error": str(exc)}, fmt, collected)
+                continue
+            _emit(article, fmt, collected, target)
+    finally:
+        await reader.close()
+    if fmt == "json":
+        payload: Any = collected[0] if len(targets) == 1 and collected else collected
+        print(json.dumps(payload, ensure_ascii=False, indent=2))
+    return 1 if failures else 0
+
+
+def _emit(
+    article: ExtractedArticle, fmt: str, collected: list[dict[str, Any]], target: str
+) -> None:
+    if fmt in ("json", "jsonl"):
+        data = article.to_dict()
+        data["target"] = target
+        _emit_json(data, fmt, collected)
+        return
+    from beritatui.formats import article_to_markdown, article_to_text
+
+    renderer = article_to_markdown if fmt == "markdown" else article_to_text
+    sys.stdout.write(renderer(article))
+    sys.stdout.flush()
+
+
+def _emit_json(data: dict[str, Any], fmt: str, collected: list[dict[str, Any]]) -> None:
+    if fmt == "jsonl":
+        sys.stdout.write(json.dumps(data, ensure_ascii=False) + "\n")
+    else:
+        collected.append(data)
+
+
+class _Reader:
+    """Reads targets; opens the network client and the store only when needed."""
+
+    def __init__(self, *, offline: bool) -> None:
+        self.offline = offline
+        self._fetcher: Any = None
+        self._store: Any = None
+
+    async def read(self, target: str, base_url: str | None) -> ExtractedArticle:
+        if target == "-":
+            return await self._extract_local(sys.stdin.buffer.read(), base_url or "")
+        if target.startswith(("http://", "https://")):
+            url = safe_url(target)
+            if url is None:
+                raise TargetError("not a valid http(s) URL")
+            return await self._read_url(url)
+        path = Path(target)
+        try:
+            if path.stat().st_size > MAX_LOCAL_BYTES:
+                raise TargetError(f"file larger than {MAX_LOCAL_BYTES // 2**20} MB")
+            data = path.read_bytes()
+            if path.suffix == ".gz":
+                data = _gunzip(data)
+        except OSError as exc:
+            raise TargetError(f"cannot read file ({exc.strerror or exc})") from None
+        return await self._extract_local(data, base_url or "")
+
+    async def _extract_local(self, data: bytes, url: str) -> ExtractedArticle:
+        from beritatui.extract import extract_article
+
+        return await asyncio.to_thread(extract_article, data, url)
+
+    async def _read_url(self, url: str) -> ExtractedArticle:
+        if self.offline:
+            return await self._from_cache(url, "beritatui is offline")
+        from beritatui.extract import extract_with_pages
+        from beritatui.feeds.fetch import Fetcher
+        from beritatui.models import FeedStatus
+        from beritatui.service import PAGE_ACCEPT
+
+        if self._fetcher is None:
+            self._fetcher = await Fetcher().__aenter__()
+        result = await self._fetcher.fetch(url, accept=PAGE_ACCEPT)
+        if not result.ok or result.content is None:
+            if result.status in (FeedStatus.NETWORK_ERROR, FeedStatus.TIMEOUT):
+                return await self._from_cache(url, result.detail)
+            raise TargetError(result.detail)
+
+        async def fetch_more(page_url: str) -> bytes | None:
+            more = await self._fetcher.fetch(page_url, accept=PAGE_ACCEPT)
+            return more.content if more.ok else None
+
+        return await extract_with_pages(
+            result.content, result.final_url, fetch_more, content_type=result.content_type
+        )
+
+    async def _from_cache(self, url: str, reason: str) -> ExtractedArticle:
+        if self._store is None:
+            from beritatui.paths import database_file
+            from beritatui.store import Store
+
+            self._store = await asyncio.to_thread(Store.open, database_file())
+        detail = await asyncio.to_thread(self._store.find_by_url, url)
+        if detail is None or detail.body is None:
+            raise TargetError(f"{reason}, and this article is not in the offline cache")
+        return detail.body  # type: ignore[no-any-return]
+
+    async def close(self) -> None:
+        if self._fetcher is not None:
+            await self._fetcher.__aexit__(None, None, None)
+        if self._store is not None:
+            self._store.close()
+
+
+def _gunzip(data: bytes) -> bytes:
+    try:
+        with gzip.GzipFile(fileobj=io.BytesIO(data)) as handle:
+            out = handle.read(MAX_LOCAL_BYTES + 1)
+    except (OSError, EOFError) as exc:
+        raise TargetError(f"not a valid gzip file ({exc})") from None
+    if len(out) > MAX_LOCAL_BYTES:
+        raise TargetError(f"decompressed file larger than {MAX_LOCAL_BYTES // 2**20} MB")
+    return out

@@ -1,0 +1,388 @@
+"""The pipeline shared by the CLI and the TUI: refresh, prefetch, read, trending.
+
+config → fetch feeds → parse (thread) → store (thread) → fetch and extract
+article pages → store bodies. Network work is async; parsing, extraction and
+SQLite run in threads via :func:`asyncio.to_thread`, so an event loop (the
+TUI's) never blocks. Nothing here imports textual.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from datetime import UTC, datetime, timedelta
+from typing import Literal
+
+from beritatui.config import Config, FeedSpec
+from beritatui.extract import (
+    EXTRACTOR_VERSION,
+    article_from_html_fragment,
+    extract_article,
+    extract_with_pages,
+)
+from beritatui.feeds.fetch import Fetcher, FetchResult
+from beritatui.feeds.parse import FeedParseError, parse_feed
+from beritatui.models import ArticleDetail, ExtractedArticle, FeedStatus
+from beritatui.store import Store
+from beritatui.trending import Cluster, StoryInput, TrendingCache, cluster_stories
+
+PAGE_ACCEPT = "text/html,application/xhtml+xml;q=0.9,*/*;q=0.5"
+NETWORK_DOWN_STATUSES = frozenset({FeedStatus.NETWORK_ERROR, FeedStatus.TIMEOUT})
+
+
+@dataclass(frozen=True, slots=True)
+class Progress:
+    """How far a refresh or prefetch has got."""
+
+    phase: Literal["feeds", "articles"]
+    done: int
+    total: int
+    label: str = ""
+
+
+ProgressCallback = Callable[[Progress], None]
+
+
+@dataclass(frozen=True, slots=True)
+class FeedOutcome:
+    """What happened to one feed in a refresh."""
+
+    feed_id: int
+    url: str
+    title: str
+    category: str
+    status: FeedStatus
+    detail: str
+    new_articles: int = 0
+
+
+@dataclass(slots=True)
+class RefreshReport:
+    """The result of :meth:`Service.refresh`."""
+
+    outcomes: list[FeedOutcome] = field(default_factory=list)
+    new_article_ids: list[int] = field(default_factory=list)
+    articles_saved: int = 0
+    articles_failed: int = 0
+
+    @property
+    def feeds_ok(self) -> int:
+        return sum(1 for o in self.outcomes if o.status.is_success)
+
+    @property
+    def feeds_failed(self) -> list[FeedOutcome]:
+        return [o for o in self.outcomes if not o.status.is_success]
+
+    @property
+    def network_down(self) -> bool:
+        """Every feed failed to connect: the machine is probably offline."""
+        return bool(self.outcomes) and all(o.status in NETWORK_DOWN_STATUSES for o in self.outcomes)
+
+    def summary(self) -> str:
+        """One plain line, e.g. for ``beritatui refresh`` without a TTY."""
+        parts = [
+            f"{self.feeds_ok}/{len(self.outcomes)} feeds ok",
+            f"{len(self.new_article_ids)} new articles",
+        ]
+        if self.articles_saved or self.articles_failed:
+            parts.append(f"{self.articles_saved} pages cached")
+        if self.articles_failed:
+            parts.append(f"{self.articles_failed} pages failed")
+        failed = self.feeds_failed
+        if failed:
+            parts.append(f"{len(failed)} feeds failed")
+        return ", ".join(parts)
+
+
+class OfflineError(Exception):
+    """An action needs the network while beritatui is offline."""
+
+
+class Service:
+    """One instance per process; owns no network client between calls."""
+
+    def __init__(self, config: Config, store: Store, *, offline: bool = False) -> None:
+        self.config = config
+        self.store = store
+        self.offline = offline
+        self._trending_cache = TrendingCache()
+        self._feed_ids: dict[str, int] = {}
+        self._feeds_by_id: dict[int, FeedSpec] = {}
+
+    # -- set-up ---------------------------------------------------------------
+
+    def sync_feeds(self) -> None:
+        """Make the store's feed table match the config (blocking; call from a thread)."""
+        self._feed_ids = self.store.sync_feeds(self.config.feeds)
+        self._feeds_by_id = {self._feed_ids[f.url]: f for f in self.config.feeds}
+
+    def _fetcher(self) -> Fetcher:
+        settings = self.config.settings
+        kwargs: dict[str, object] = {}
+        if settings.user_agent:
+            kwargs["user_agent"] = settings.user_agent
+        return Fetcher(
+            max_concurrency=settings.max_concurrency,
+            per_host_limit=settings.per_host_limit,
+            timeout=settings.timeout_seconds,
+            max_bytes=settings.max_response_bytes,
+            **kwargs,  # type: ignore[arg-type]
+        )
+
+    # -- refresh --------------------------------------------------------------
+
+    async def refresh(
+        self,
+        *,
+        prefetch: bool | None = None,
+        on_progress: ProgressCallback | None = None,
+    ) -> RefreshReport:
+        """Fetch every feed, store new entries, then (optionally) cache their pages."""
+        if self.offline:
+            raise OfflineError("refresh needs the network (beritatui is offline)")
+        if not self._feed_ids:
+            await asyncio.to_thread(self.sync_feeds)
+        report = RefreshReport()
+        feeds = list(self._feeds_by_id.items())
+        done = 0
+
+        def tick(label: str) -> None:
+            nonlocal done
+            done += 1
+            if on_progress:
+                on_progress(Progress("feeds", done, len(feeds), label))
+
+        if on_progress:
+            on_progress(Progress("feeds", 0, len(feeds)))
+        async with self._fetcher() as fetcher:
+            outcomes = await asyncio.gather(
+                *(self._refresh_one(fetcher, fid, spec, tick) for fid, spec in feeds)
+            )
+        for outcome, new_ids in outcomes:
+            report.outcomes.append(outcome)
+            report.new_article_ids.extend(new_ids)
+        if report.network_down:
+            self.offline = True
+            return report
+        if prefetch if prefetch is not None else self.config.settings.prefetch_articles:
+            saved, failed = await self.prefetch(on_progress=on_progress)
+            report.articles_saved, report.articles_failed = saved, failed
+        await asyncio.to_thread(self._maintain)
+        return report
+
+    async def _refresh_one(
+        self, fetcher: Fetcher, feed_id: int, spec: FeedSpec, tick: Callable[[str], None]
+    ) -> tuple[FeedOutcome, list[int]]:
+        label = spec.title or spec.url
+        try:
+            return await self._fetch_and_store(fetcher, feed_id, spec)
+        except Exception as exc:  # one feed's bug never stops the others
+            detail = f"unexpected error: {type(exc).__name__}: {exc}"
+            await asyncio.to_thread(
+                self.store.record_fetch, feed_id, FeedStatus.PARSE_ERROR, detail
+            )
+            outcome = FeedOutcome(
+                feed_id, spec.url, label, spec.category, FeedStatus.PARSE_ERROR, detail
+            )
+            return outcome, []
+        finally:
+            tick(label)
+
+    async def _fetch_and_store(
+        self, fetcher: Fetcher, feed_id: int, spec: FeedSpec
+    ) -> tuple[FeedOutcome, list[int]]:
+        etag, last_modified = await asyncio.to_thread(self.store.feed_cache_headers, feed_id)
+        result = await fetcher.fetch(
+            spec.url, etag=etag, last_modified=last_modified, user_agent=spec.user_agent or None
+        )
+        label = spec.title or spec.url
+
+        def outcome(status: FeedStatus, detail: str, new: int = 0) -> FeedOutcome:
+            return FeedOutcome(feed_id, spec.url, label, spec.category, status, detail, new)
+
+        if result.status is FeedStatus.NOT_MODIFIED:
+            await asyncio.to_thread(
+                self.store.record_fetch, feed_id, FeedStatus.NOT_MODIFIED, "not modified"
+            )
+            return outcome(FeedStatus.NOT_MODIFIED, "not modified"), []
+        if not result.ok or result.content is None:
+            await asyncio.to_thread(self.store.record_fetch, feed_id, result.status, result.detail)
+            return outcome(result.status, result.detail), []
+        try:
+            parsed = await asyncio.to_thread(
+                parse_feed, result.content, result.final_url, content_type=result.content_type
+            )
+        except FeedParseError as exc:
+            await asyncio.to_thread(
+                self.store.record_fetch, feed_id, FeedStatus.PARSE_ERROR, str(exc)
+            )
+            return outcome(FeedStatus.PARSE_ERROR, str(exc)), []
+        new_ids = await asyncio.to_thread(self.store.upsert_entries, feed_id, parsed.entries)
+        status, detail = self._judge_freshness(parsed.newest, len(parsed.entries))
+        await asyncio.to_thread(
+            self.store.record_fetch,
+            feed_id,
+            status,
+            detail,
+            etag=result.etag,
+            last_modified=result.last_modified,
+            title=parsed.title or None,
+        )
+        return outcome(status, detail, len(new_ids)), new_ids
+
+    def _judge_freshness(self, newest: datetime | None, count: int) -> tuple[FeedStatus, str]:
+        if count == 0:
+            return FeedStatus.OK, "the feed is empty"
+        stale_days = self.config.settings.stale_after_days
+        if newest and stale_days and newest < datetime.now(UTC) - timedelta(days=stale_days):
+            return (
+                FeedStatus.STALE,
+                f"newest item is from {newest:%Y-%m-%d}: the feed looks abandoned",
+            )
+        return FeedStatus.OK, f"{count} items"
+
+    def _maintain(self) -> None:
+        settings = self.config.settings
+        self.store.prune(
+            retention_days=settings.retention_days, per_feed=settings.retention_per_feed
+        )
+        self.store.maybe_vacuum()
+
+    # -- article pages --------------------------------------------------------
+
+    async def prefetch(
+        self,
+        *,
+        ids: Sequence[int] | None = None,
+        limit: int = 300,
+        on_progress: ProgressCallback | None = None,
+    ) -> tuple[int, int]:
+        """Download and extract pages of articles without a cached body."""
+        if self.offline:
+            raise OfflineError("caching articles needs the network (beritatui is offline)")
+        todo = await asyncio.to_thread(self.store.articles_needing_body, limit=limit, ids=ids)
+        saved = failed = done = 0
+        if on_progress:
+            on_progress(Progress("articles", 0, len(todo)))
+        async with self._fetcher() as fetcher:
+
+            async def one(article_id: int, url: str) -> None:
+                nonlocal saved, failed, done
+                error = await self._download_body(fetcher, article_id, url)
+                if error is None:
+                    saved += 1
+                else:
+                    failed += 1
+                done += 1
+                if on_progress:
+                    on_progress(Progress("articles", done, len(todo), url))
+
+            await asyncio.gather(*(one(aid, url) for aid, url in todo))
+        return saved, failed
+
+    async def _download_body(self, fetcher: Fetcher, article_id: int, url: str) -> str | None:
+        """Fetch, extract and store one page; returns an error message or None."""
+        try:
+            result = await fetcher.fetch(url, accept=PAGE_ACCEPT)
+            if not result.ok or result.content is None:
+                await asyncio.to_thread(self.store.save_body_error, article_id, result.detail)
+                return result.detail
+
+            async def fetch_more(page_url: str) -> bytes | None:
+                more: FetchResult = await fetcher.fetch(page_url, accept=PAGE_ACCEPT)
+                return more.content if more.ok else None
+
+            article = await extract_with_pages(
+                result.content, result.final_url, fetch_more, content_type=result.content_type
+            )
+            if not article.blocks:
+                message = "no article text found on the page"
+                await asyncio.to_thread(self.store.save_body_error, article_id, message)
+                return message
+            await asyncio.to_thread(
+                self.store.save_body, article_id, article, result.content, EXTRACTOR_VERSION
+            )
+            return None
+        except Exception as exc:  # extraction bugs on odd pages must not stop the rest
+            message = f"could not read the page: {type(exc).__name__}: {exc}"
+            await asyncio.to_thread(self.store.save_body_error, article_id, message)
+            return message
+
+    async def open_article(self, article_id: int) -> ArticleDetail | None:
+        """The article with its body, downloading the page first when not cached.
+
+        Offline, or when the download fails, the article comes back with what
+        is known (and ``body_error`` saying why); feed-provided full content is
+        used as the body when the page cannot be had.
+        """
+        detail = await asyncio.to_thread(self.store.get_article, article_id)
+        if detail is None or detail.body is not None or not detail.row.url:
+            return detail
+        if not self.offline:
+            async with self._fetcher() as fetcher:
+                await self._download_body(fetcher, article_id, detail.row.url)
+            detail = await asyncio.to_thread(self.store.get_article, article_id)
+        if detail is not None and detail.body is None:
+            return await asyncio.to_thread(self._with_feed_content, detail)
+        return detail
+
+    def _with_feed_content(self, detail: ArticleDetail) -> ArticleDetail:
+        error = detail.body_error
+        if self.offline and error is None:
+            error = "not cached for offline reading; the full article needs the network"
+        body: ExtractedArticle | None = None
+        if detail.content_html:
+            body = article_from_html_fragment(detail.content_html, detail.row.url)
+            if not body.blocks:
+                body = None
+        return ArticleDetail(
+            row=detail.row,
+            summary=detail.summary,
+            author=detail.author,
+            image_url=detail.image_url,
+            image_caption=detail.image_caption,
+            content_html=detail.content_html,
+            body=body,
+            body_error=error,
+        )
+
+    async def reextract_stale(self) -> int:
+        """Re-run a newer extractor over stored raw pages, without refetching."""
+
+        def work() -> int:
+            count = 0
+            for article_id, url, raw in self.store.stale_bodies(EXTRACTOR_VERSION):
+                article = extract_article(raw, url)
+                if article.blocks:
+                    self.store.save_body(article_id, article, raw, EXTRACTOR_VERSION)
+                    count += 1
+            return count
+
+        return await asyncio.to_thread(work)
+
+    # -- trending -------------------------------------------------------------
+
+    def trending(self, *, category: str | None = None, hours: float | None = None) -> list[Cluster]:
+        """Story clusters of the window, ranked (blocking; call from a thread)."""
+        window = hours if hours is not None else float(self.config.settings.trending_hours)
+        now = datetime.now(UTC)
+
+        def compute() -> list[Cluster]:
+            since = now - timedelta(hours=window)
+            items = [
+                StoryInput(
+                    id=row.id,
+                    title=row.title,
+                    lead=summary,
+                    source=row.source,
+                    category=row.category,
+                    published=row.published,
+                    url=row.url,
+                )
+                for row, summary in self.store.recent_articles(since)
+            ]
+            return cluster_stories(items, now=now, hours=window, category=category)
+
+        version = (self.store.data_version(), category, window, now.strftime("%Y%m%d%H"))
+        return self._trending_cache.get(version, compute)

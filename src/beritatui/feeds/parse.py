@@ -1,0 +1,470 @@
+"""Turn feed bytes into a :class:`~beritatui.models.ParsedFeed` of clean entries.
+
+feedparser always gets the bytes wrapped in a stream, never a string: a string
+body such as ``/etc/passwd`` or ``http://...`` would make feedparser open that
+file or URL. The HTTP ``Content-Type`` is passed along so feedparser can pick
+the charset (with its own fallbacks for wrong or missing declarations).
+
+Normalisation, per entry:
+
+- ``guid``: the entry id, else the canonical link (lower-case host, no
+  fragment, no ``utm_*``-style tracking parameters), else ``hash:`` plus a
+  digest of title and date, so entries without ids or links still keep one
+  identity across refreshes. Duplicate GUIDs in one feed: the first wins.
+- ``url``: the link resolved against the feed URL; only http(s) survives.
+- ``title``/``summary``/``author``/caption: plain text through
+  :mod:`beritatui.sanitize`; HTML is turned into text, never kept as markup.
+  Titles are capped at 300 characters, summaries at 2,000.
+- ``published``: aware UTC from the published (else updated) date, including
+  Indonesian day/month names and WIB/WITA/WIT zones. A date more than one day
+  in the future is treated as wrong and becomes ``None`` (the store then uses
+  the time it first saw the entry), so a bogus date cannot pin an item to the
+  top of the list forever.
+- lead image and caption from ``media:content`` / ``media:thumbnail`` /
+  image enclosures, else the first real ``<img>`` of the summary or content;
+  caption from ``media:description``, else ``media:title``.
+- ``content_html``: ``content:encoded`` (feedparser has sanitised it), with
+  terminal controls stripped; it is HTML for the extractor, not display text.
+
+Parsing is CPU work; callers run :func:`parse_feed` in a thread.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import re
+import time
+from collections.abc import Iterable, Mapping
+from datetime import UTC, datetime, timedelta
+from html.parser import HTMLParser
+from typing import Any
+from urllib.parse import urlsplit, urlunsplit
+
+import feedparser
+import feedparser.namespaces.mediarss
+
+from beritatui.models import FeedEntry, ParsedFeed
+from beritatui.sanitize import clean_line, clean_text, safe_url, strip_controls
+
+MAX_TITLE = 300
+MAX_SUMMARY = 2_000
+MAX_CAPTION = 500
+MAX_AUTHOR = 200
+MAX_GUID = 512
+MAX_ENTRIES = 2_000
+"""Entries kept per feed; real feeds carry tens, a hostile one may carry millions."""
+MAX_CONTENT_HTML = 1_000_000
+FUTURE_SLACK = timedelta(days=1)
+
+_HTML_INPUT_LIMIT = 200_000
+"""Characters of HTML looked at to build a summary (the result is capped far lower)."""
+_TRACKING_PARAMS = re.compile(r"^(utm_[a-z_]*|fbclid|gclid|mc_cid|mc_eid|_ga)$", re.IGNORECASE)
+_IMAGE_EXTENSIONS = (".jpg", ".jpeg", ".png", ".webp", ".gif", ".avif")
+
+
+class FeedParseError(Exception):
+    """The bytes are not a usable feed; ``str()`` says why in plain words."""
+
+
+def parse_feed(
+    content: bytes, url: str, *, content_type: str | None = None, now: datetime | None = None
+) -> ParsedFeed:
+    """Parse feed ``content`` fetched from ``url`` into clean entries.
+
+    Raises :class:`FeedParseError` (and nothing else) when the bytes are empty,
+    an HTML page, or not RSS/Atom at all. A feed with XML errors but usable
+    entries still parses. ``now`` is for tests; it bounds future dates.
+    """
+    if not content or not content.strip():
+        raise FeedParseError("empty response: the server sent no feed")
+    headers = {"content-location": safe_url(url) or ""}
+    if content_type:
+        headers["content-type"] = content_type
+    try:
+        raw = feedparser.parse(
+            io.BytesIO(content),
+            response_headers=headers,
+            sanitize_html=True,
+            resolve_relative_uris=True,
+        )
+    except Exception as exc:  # feedparser is lenient; this guards against its own bugs
+        raise FeedParseError("could not read the feed: the parser failed on it") from exc
+    if not raw.get("version") and not raw.get("entries"):
+        raise FeedParseError(_not_a_feed(content, content_type, raw.get("bozo_exception")))
+    moment = now or datetime.now(UTC)
+    entries = _unique(_normalise(e, url, moment) for e in raw.get("entries") or [])
+    dates = [e.published for e in entries if e.published is not None]
+    return ParsedFeed(
+        title=_feed_title(raw.get("feed") or {}, url),
+        entries=entries,
+        newest=max(dates) if dates else None,
+    )
+
+
+def canonical_url(url: str) -> str:
+    """``url`` with a lower-case host, no default port, fragment or tracking parameters."""
+    parts = urlsplit(url)
+    scheme = parts.scheme.lower()
+    netloc = parts.netloc.lower()
+    default_port = {"http": ":80", "https": ":443"}.get(scheme)
+    if default_port and netloc.endswith(default_port):
+        netloc = netloc.removesuffix(default_port)
+    query = "&".join(
+        pair
+        for pair in parts.query.split("&")
+        if pair and not _TRACKING_PARAMS.match(pair.split("=", 1)[0])
+    )
+    return urlunsplit((scheme, netloc, parts.path or "/", query, ""))
+
+
+def html_to_text(html: str) -> str:
+    """Plain text of an HTML fragment: tags dropped, block breaks kept as newlines."""
+    extractor = _TextExtractor()
+    extractor.feed(html[:_HTML_INPUT_LIMIT])
+    extractor.close()
+    return clean_text(extractor.text())
+
+
+# --- entries ---------------------------------------------------------------------------
+
+
+def _normalise(raw: Mapping[str, Any], feed_url: str, now: datetime) -> FeedEntry | None:
+    """One feedparser entry → a clean :class:`FeedEntry`, or None when it has nothing."""
+    link = _entry_link(raw, feed_url)
+    title = _text_field(raw, "title", MAX_TITLE)
+    summary_html, summary = _summary(raw)
+    published = _published(raw, now)
+    if not title:
+        title = clean_line(summary, 120) or link
+    if not title:
+        return None
+    image_url, caption = _lead_image(raw, feed_url, summary_html)
+    return FeedEntry(
+        guid=_guid(raw, link, title, published),
+        url=link,
+        title=title,
+        summary=summary,
+        published=published,
+        author=_author(raw),
+        image_url=image_url,
+        image_caption=caption,
+        content_html=_content_html(raw),
+    )
+
+
+def _unique(entries: Iterable[FeedEntry | None]) -> list[FeedEntry]:
+    """Drop empty entries and repeated GUIDs (the first one wins); cap the count."""
+    seen: set[str] = set()
+    kept: list[FeedEntry] = []
+    for entry in entries:
+        if entry is None or entry.guid in seen:
+            continue
+        seen.add(entry.guid)
+        kept.append(entry)
+        if len(kept) >= MAX_ENTRIES:
+            break
+    return kept
+
+
+def _entry_link(raw: Mapping[str, Any], feed_url: str) -> str:
+    candidates = [raw.get("link")]
+    candidates += [
+        link.get("href")
+        for link in raw.get("links") or []
+        if isinstance(link, Mapping) and link.get("rel", "alternate") == "alternate"
+    ]
+    for candidate in candidates:
+        if isinstance(candidate, str) and (url := safe_url(candidate, feed_url)):
+            return url
+    return ""
+
+
+def _guid(raw: Mapping[str, Any], link: str, title: str, published: datetime | None) -> str:
+    entry_id = clean_line(_str(raw.get("id")))
+    if entry_id:
+        return entry_id if len(entry_id) <= MAX_GUID else "hash:" + _digest(entry_id)
+    if link:
+        canonical = canonical_url(link)
+        return canonical if len(canonical) <= MAX_GUID else "hash:" + _digest(canonical)
+    stamp = published.isoformat() if published else ""
+    return "hash:" + _digest(f"{title}\x00{stamp}")
+
+
+def _digest(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8", "replace")).hexdigest()[:32]
+
+
+def _text_field(raw: Mapping[str, Any], key: str, limit: int) -> str:
+    """A one-line plain-text field, HTML turned into text when feedparser says it is HTML."""
+    value = _str(raw.get(key))
+    detail = raw.get(f"{key}_detail")
+    kind = _str(detail.get("type")) if isinstance(detail, Mapping) else ""
+    if "html" in kind:
+        value = html_to_text(value)
+    return clean_line(value, limit)
+
+
+def _summary(raw: Mapping[str, Any]) -> tuple[str, str]:
+    """(summary HTML for image hunting, plain-text summary capped at MAX_SUMMARY)."""
+    html = _str(raw.get("summary"))
+    detail = raw.get("summary_detail")
+    kind = _str(detail.get("type")) if isinstance(detail, Mapping) else "text/html"
+    if not html.strip():
+        html = _content_html(raw) or ""
+        kind = "text/html"
+    text = html_to_text(html) if "html" in kind else clean_text(html[:_HTML_INPUT_LIMIT])
+    return html, _cap(text, MAX_SUMMARY)
+
+
+def _author(raw: Mapping[str, Any]) -> str:
+    author = _str(raw.get("author"))
+    if "<" in author:
+        author = html_to_text(author)
+    return clean_line(author, MAX_AUTHOR)
+
+
+def _content_html(raw: Mapping[str, Any]) -> str | None:
+    """The first HTML ``content`` block (``content:encoded``, Atom ``<content>``)."""
+    for block in raw.get("content") or []:
+        if not isinstance(block, Mapping) or "html" not in _str(block.get("type")):
+            continue
+        value = strip_controls(_str(block.get("value"))[:MAX_CONTENT_HTML]).strip()
+        if value:
+            return value
+    return None
+
+
+def _cap(text: str, limit: int) -> str:
+    if len(text) <= limit:
+        return text
+    return text[: limit - 1].rstrip() + "…"
+
+
+def _str(value: object) -> str:
+    return value if isinstance(value, str) else ""
+
+
+# --- dates -----------------------------------------------------------------------------
+
+_ID_WORDS = {
+    # Indonesian month names and common abbreviations → English
+    "januari": "Jan",
+    "februari": "Feb",
+    "pebruari": "Feb",
+    "peb": "Feb",
+    "maret": "Mar",
+    "mei": "May",
+    "juni": "Jun",
+    "juli": "Jul",
+    "agustus": "Aug",
+    "agu": "Aug",
+    "agt": "Aug",
+    "oktober": "Oct",
+    "okt": "Oct",
+    "desember": "Dec",
+    "des": "Dec",
+    # Indonesian time zones
+    "wib": "+0700",
+    "wita": "+0800",
+    "wit": "+0900",
+}
+_ID_DAYS = re.compile(r"\b(senin|selasa|rabu|kamis|jumat|jum'at|sabtu|minggu|ahad)\b,?\s*", re.I)
+_WORD = re.compile(r"[A-Za-z]+")
+
+
+def _published(raw: Mapping[str, Any], now: datetime) -> datetime | None:
+    """Published (else updated) time as aware UTC; None if absent, odd or in the future."""
+    for key in ("published", "updated"):
+        parsed = raw.get(f"{key}_parsed") or _parse_odd_date(_str(raw.get(key)))
+        when = _to_datetime(parsed)
+        if when is not None:
+            return None if when > now + FUTURE_SLACK else when
+    return None
+
+
+def _parse_odd_date(text: str) -> time.struct_time | None:
+    """Dates feedparser gave up on: Indonesian day/month names, WIB/WITA/WIT."""
+    text = text.strip()
+    if not text or len(text) > 100:
+        return None
+    text = _ID_DAYS.sub("", text)
+    text = _WORD.sub(lambda m: _ID_WORDS.get(m.group(0).lower(), m.group(0)), text)
+    try:
+        parsed = feedparser.datetimes._parse_date(text)
+    except Exception:  # a private helper: never let it break parsing
+        return None
+    return parsed if isinstance(parsed, time.struct_time) else None
+
+
+def _to_datetime(value: object) -> datetime | None:
+    if not isinstance(value, time.struct_time):
+        return None
+    try:
+        return datetime(*value[:6], tzinfo=UTC)
+    except (TypeError, ValueError, OverflowError):
+        return None
+
+
+# --- images ----------------------------------------------------------------------------
+
+
+def _lead_image(
+    raw: Mapping[str, Any], feed_url: str, summary_html: str
+) -> tuple[str | None, str | None]:
+    """The lead image URL and its caption (None, None when the entry has no image)."""
+    url = _media_image(raw, feed_url)
+    if url is None:
+        html = summary_html or _content_html(raw) or ""
+        url = safe_url(_first_image(html), feed_url) if "<img" in html.lower() else None
+    if url is None:
+        return None, None
+    caption = _text_field(raw, "media_description", MAX_CAPTION) or _text_field(
+        raw, "media_title", MAX_CAPTION
+    )
+    return url, caption or None
+
+
+def _media_image(raw: Mapping[str, Any], feed_url: str) -> str | None:
+    candidates: list[object] = []
+    for media in raw.get("media_content") or []:
+        if isinstance(media, Mapping) and _is_image(media):
+            candidates.append(media.get("url"))
+    for thumb in raw.get("media_thumbnail") or []:
+        if isinstance(thumb, Mapping):
+            candidates.append(thumb.get("url"))
+    for link in raw.get("links") or []:
+        if (
+            isinstance(link, Mapping)
+            and link.get("rel") == "enclosure"
+            and _str(link.get("type")).lower().startswith("image/")
+        ):
+            candidates.append(link.get("href"))
+    for candidate in candidates:
+        if isinstance(candidate, str) and (url := safe_url(candidate, feed_url)):
+            return url
+    return None
+
+
+def _is_image(media: Mapping[str, Any]) -> bool:
+    """media:content that is an image, or says nothing about itself but looks like one."""
+    kind = _str(media.get("type")).lower()
+    medium = _str(media.get("medium")).lower()
+    if kind or medium:
+        return kind.startswith("image/") or medium == "image"
+    path = urlsplit(_str(media.get("url"))).path.lower()
+    return path.endswith(_IMAGE_EXTENSIONS) or "." not in path.rsplit("/", 1)[-1]
+
+
+def _first_image(html: str) -> str | None:
+    extractor = _TextExtractor()
+    extractor.feed(html[:_HTML_INPUT_LIMIT])
+    extractor.close()
+    return extractor.first_image
+
+
+class _TextExtractor(HTMLParser):
+    """Collects text (with newlines at block boundaries) and the first real ``<img>``."""
+
+    _BLOCKS = frozenset(
+        {
+            "address", "article", "aside", "blockquote", "br", "dd", "div", "dl", "dt",
+            "figcaption", "figure", "footer", "h1", "h2", "h3", "h4", "h5", "h6", "header",
+            "hr", "li", "ol", "p", "pre", "section", "table", "td", "th", "tr", "ul",
+        }
+    )  # fmt: skip
+    _SKIPPED = frozenset({"script", "style", "noscript", "template"})
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self._parts: list[str] = []
+        self._skip_depth = 0
+        self.first_image: str | None = None
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag in self._SKIPPED:
+            self._skip_depth += 1
+        elif tag in self._BLOCKS:
+            self._parts.append("\n")
+        elif tag == "img" and self.first_image is None:
+            values = dict(attrs)
+            if values.get("width") != "1" and values.get("height") != "1" and values.get("src"):
+                self.first_image = values["src"]
+
+    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag not in self._SKIPPED:
+            self.handle_starttag(tag, attrs)
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in self._SKIPPED:
+            self._skip_depth = max(0, self._skip_depth - 1)
+        elif tag in self._BLOCKS:
+            self._parts.append("\n")
+
+    def handle_data(self, data: str) -> None:
+        if not self._skip_depth:
+            self._parts.append(data)
+
+    def text(self) -> str:
+        return "".join(self._parts)
+
+
+# --- feed level ------------------------------------------------------------------------
+
+
+def _feed_title(feed: Mapping[str, Any], url: str) -> str:
+    title = _text_field(feed, "title", MAX_TITLE)
+    if title:
+        return title
+    return clean_line(urlsplit(url).hostname or "", MAX_TITLE)
+
+
+def _not_a_feed(content: bytes, content_type: str | None, error: object) -> str:
+    """Plain words for bytes feedparser could not read as RSS or Atom."""
+    head = content[:2048].lstrip(b"\xef\xbb\xbf\xfe\xff\x00 \t\r\n").lower()
+    if (content_type or "").lower().startswith("text/html") or any(
+        marker in head for marker in (b"<!doctype html", b"<html", b"<head", b"<body")
+    ):
+        return "not a feed: the server sent an HTML page (perhaps an error page or a bot check)"
+    if head.startswith((b"{", b"[")):
+        return "not a feed: the server sent JSON, not RSS or Atom"
+    if not head.startswith(b"<"):
+        return "not a feed: the response is not XML"
+    reason = clean_line(str(error), 120) if error else ""
+    return "not a feed: the XML is not RSS or Atom" + (f" ({reason})" if reason else "")
+
+
+# --- feedparser: keep media captions apart ----------------------------------------------
+# feedparser 6 files <media:description> as the entry's description (it lands in
+# ``summary`` or ``content``) and drops <media:title>. These handlers store them
+# as ``media_description`` / ``media_title`` instead, so captions never pose as
+# the summary or as content:encoded. Installed once, for this process.
+
+
+def _start_media_description(self: Any, attrs_d: Any) -> None:
+    self.push("media_description", 1)
+
+
+def _end_media_description(self: Any) -> None:
+    self.pop("media_description")
+
+
+def _start_media_title(self: Any, attrs_d: Any) -> None:
+    self.push("media_title", 1)
+
+
+def _end_media_title(self: Any) -> None:
+    self.pop("media_title")
+
+
+def _install_media_caption_handlers() -> None:
+    namespace = feedparser.namespaces.mediarss.Namespace
+    if not hasattr(namespace, "_start_media_description"):
+        return  # a feedparser without these hooks: leave it alone
+    namespace._start_media_description = _start_media_description
+    namespace._end_media_description = _end_media_description
+    namespace._start_media_title = _start_media_title
+    namespace._end_media_title = _end_media_title
+
+
+_install_media_caption_handlers()

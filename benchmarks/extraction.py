@@ -1,0 +1,231 @@
+"""Score beritatui's extractor on the AEB benchmark, next to trafilatura's defaults.
+
+    python benchmarks/extraction.py [BENCH_DIR]      # AEB (default: ../shared/bench/aeb)
+    python benchmarks/extraction.py --fixtures       # our Indonesian fixture pages
+
+The AEB metric (see the bench README): ``\\w+`` tokens, 4-token shingles as
+multisets, per-page TP/FP/FN normalised by their sum; precision and recall are
+means over pages, F1 is the harmonic mean of those means; accuracy is the share
+of pages whose token lists are identical. Our prediction is ``ExtractedArticle.text``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import json
+import re
+import statistics
+import sys
+import time
+from collections import Counter
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+if str(REPO / "src") not in sys.path:
+    sys.path.insert(0, str(REPO / "src"))
+
+from beritatui.extract import extract_article  # noqa: E402
+
+DEFAULT_BENCH = REPO.parent / "shared" / "bench" / "aeb"
+FIXTURES = REPO / "tests" / "fixtures" / "pages"
+_TOKEN = re.compile(r"\w+")
+
+
+@dataclass(frozen=True, slots=True)
+class PageScore:
+    """Normalised TP/FP/FN of one page and whether its tokens matched exactly."""
+
+    tp: float
+    fp: float
+    fn: float
+    exact: bool
+
+
+@dataclass(frozen=True, slots=True)
+class Score:
+    """Benchmark totals."""
+
+    precision: float
+    recall: float
+    f1: float
+    accuracy: float
+
+
+def shingles(text: str) -> Counter[tuple[str, ...]]:
+    """4-token shingles of ``text`` as a multiset (all tokens if fewer than 4)."""
+    tokens = _TOKEN.findall(text or "")
+    if len(tokens) < 4:
+        return Counter([tuple(tokens)]) if tokens else Counter()
+    return Counter(tuple(tokens[i : i + 4]) for i in range(len(tokens) - 3))
+
+
+def score_page(predicted: str, truth: str) -> PageScore:
+    """One page's normalised TP/FP/FN."""
+    pred, true = shingles(predicted), shingles(truth)
+    tp = sum((pred & true).values())
+    fp = sum(pred.values()) - tp
+    fn = sum(true.values()) - tp
+    total = tp + fp + fn
+    exact = _TOKEN.findall(predicted or "") == _TOKEN.findall(truth or "")
+    if total == 0:
+        return PageScore(0.0, 0.0, 0.0, exact)
+    return PageScore(tp / total, fp / total, fn / total, exact)
+
+
+def aggregate(pages: Sequence[PageScore]) -> Score:
+    """Mean precision and recall over pages, F1 of the means, exact-match accuracy."""
+    precisions = [p.tp / (p.tp + p.fp) for p in pages if p.tp + p.fp > 0]
+    recalls = [p.tp / (p.tp + p.fn) for p in pages if p.tp + p.fn > 0]
+    precision = statistics.fmean(precisions) if precisions else 0.0
+    recall = statistics.fmean(recalls) if recalls else 0.0
+    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+    accuracy = sum(p.exact for p in pages) / len(pages) if pages else 0.0
+    return Score(precision, recall, f1, accuracy)
+
+
+def load_aeb(bench: Path) -> list[tuple[str, bytes, str, str]]:
+    """(id, html bytes, url, true body) for every AEB page."""
+    truth = json.loads((bench / "ground-truth.json").read_text(encoding="utf-8"))
+    pages = []
+    for page_id, item in sorted(truth.items()):
+        html = gzip.decompress((bench / "html" / f"{page_id}.html.gz").read_bytes())
+        pages.append((page_id, html, item.get("url") or "", item.get("articleBody") or ""))
+    return pages
+
+
+def _timed(function: Callable[[], str]) -> tuple[str, float]:
+    start = time.perf_counter()
+    result = function()
+    return result, (time.perf_counter() - start) * 1000
+
+
+def _trafilatura_default(html: bytes) -> str:
+    import trafilatura
+
+    return trafilatura.extract(html.decode("utf-8", errors="replace")) or ""
+
+
+def _ours(html: bytes, url: str) -> str:
+    return extract_article(html, url).text
+
+
+def run_aeb(bench: Path, limit: int = 0) -> dict[str, tuple[Score, list[float]]]:
+    """Score both extractors page by page, interleaved, in this process."""
+    pages = load_aeb(bench)[: limit or None]
+    results: dict[str, list[PageScore]] = {"beritatui": [], "trafilatura default": []}
+    times: dict[str, list[float]] = {name: [] for name in results}
+    for _page_id, html, url, truth in pages:
+        for name, function in (
+            ("trafilatura default", lambda h=html: _trafilatura_default(h)),
+            ("beritatui", lambda h=html, u=url: _ours(h, u)),
+        ):
+            text, elapsed = _timed(function)
+            results[name].append(score_page(text, truth))
+            times[name].append(elapsed)
+    return {name: (aggregate(results[name]), times[name]) for name in results}
+
+
+def print_aeb(report: dict[str, tuple[Score, list[float]]], pages: int) -> None:
+    """The side-by-side table and the time ratio."""
+    print(f"AEB: {pages} pages")
+    print(f"{'extractor':22} {'P':>6} {'R':>6} {'F1':>6} {'acc':>6} {'median ms':>10} {'mean ms':>8}")
+    for name, (score, times) in report.items():
+        print(
+            f"{name:22} {score.precision:6.3f} {score.recall:6.3f} {score.f1:6.3f} "
+            f"{score.accuracy:6.3f} {statistics.median(times):10.1f} {statistics.fmean(times):8.1f}"
+        )
+    ours = statistics.median(report["beritatui"][1])
+    theirs = statistics.median(report["trafilatura default"][1])
+    print(f"median time ratio beritatui / trafilatura default: {ours / theirs:.2f}")
+
+
+@dataclass(frozen=True, slots=True)
+class FixtureResult:
+    """One fixture page checked against what its author wrote."""
+
+    name: str
+    score: PageScore
+    junk_left: list[str]
+    captions_missing: list[str]
+    captions_in_body: list[str]
+
+    @property
+    def f1(self) -> float:
+        p = self.score.tp / (self.score.tp + self.score.fp) if self.score.tp else 0.0
+        r = self.score.tp / (self.score.tp + self.score.fn) if self.score.tp else 0.0
+        return 2 * p * r / (p + r) if p + r else 0.0
+
+
+def fixture_pages(folder: Path = FIXTURES) -> Iterable[tuple[str, bytes, dict[str, object]]]:
+    """(name, html bytes, expected) for each ``<name>.html`` with ``<name>.expected.json``."""
+    for expected_path in sorted(folder.glob("*.expected.json")):
+        name = expected_path.name.removesuffix(".expected.json")
+        html_path = folder / f"{name}.html"
+        if html_path.exists():
+            yield name, html_path.read_bytes(), json.loads(expected_path.read_text("utf-8"))
+
+
+def check_fixture(name: str, html: bytes, expected: dict[str, object]) -> FixtureResult:
+    """Extract one fixture and compare body, junk and captions with the expectation."""
+    article = extract_article(
+        html, str(expected["url"]), content_type=expected.get("content_type")  # type: ignore[arg-type]
+    )
+    body = article.text
+    junk = [str(j) for j in expected.get("junk", [])]  # type: ignore[attr-defined]
+    wanted = [str(c) for c in expected.get("captions", [])]  # type: ignore[attr-defined]
+    got = article.captions
+    return FixtureResult(
+        name=name,
+        score=score_page(body, str(expected["text"])),
+        junk_left=[j for j in junk if j.lower() in body.lower()],
+        captions_missing=[c for c in wanted if not any(c in g for g in got)],
+        captions_in_body=[c for c in wanted if c in body],
+    )
+
+
+def run_fixtures(folder: Path = FIXTURES) -> list[FixtureResult]:
+    """Check every fixture page."""
+    return [check_fixture(name, html, exp) for name, html, exp in fixture_pages(folder)]
+
+
+def print_fixtures(results: list[FixtureResult]) -> None:
+    """Per-page lines and the totals."""
+    for r in results:
+        flags = ""
+        if r.junk_left:
+            flags += f" junk={r.junk_left}"
+        if r.captions_missing:
+            flags += f" missing-captions={r.captions_missing}"
+        if r.captions_in_body:
+            flags += f" captions-in-body={r.captions_in_body}"
+        print(f"{r.name:34} F1={r.f1:.3f}{flags}")
+    total = aggregate([r.score for r in results])
+    print(
+        f"fixtures: {len(results)} pages  P={total.precision:.3f} R={total.recall:.3f} "
+        f"F1={total.f1:.3f} accuracy={total.accuracy:.3f}"
+    )
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Command-line entry point."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("bench", nargs="?", type=Path, default=DEFAULT_BENCH)
+    parser.add_argument("--fixtures", action="store_true", help="score our Indonesian fixtures")
+    parser.add_argument("--limit", type=int, default=0, help="only the first N AEB pages")
+    args = parser.parse_args(argv)
+    if args.fixtures:
+        print_fixtures(run_fixtures())
+        return 0
+    if not (args.bench / "ground-truth.json").exists():
+        print(f"no AEB benchmark at {args.bench}", file=sys.stderr)
+        return 2
+    report = run_aeb(args.bench, args.limit)
+    print_aeb(report, len(report["beritatui"][1]))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,249 @@
+"""Body blocks from HTML: our own walker for a known body element, and a converter for
+trafilatura's XML body. Both feed :func:`finish_blocks`, which removes junk.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from lxml import etree
+
+from beritatui.models import Block
+from beritatui.sanitize import clean_line, clean_text
+
+from .captions import CAPTION_CLASSES, figure_block, foto_line_block
+from .junk import clean_paragraph, is_stop_marker
+from .selectors import select
+
+SKIP_TAGS = frozenset(
+    {
+        "script", "style", "noscript", "iframe", "form", "button", "svg", "nav", "footer",
+        "template", "input", "select", "textarea", "object", "embed", "video", "audio",
+        "canvas", "map", "head", "title", "meta", "link", "aside", "ins",
+    }
+)  # fmt: skip
+CONTAINER_TAGS = frozenset(
+    {
+        "p", "div", "section", "article", "main", "header", "center", "body", "html",
+        "dl", "dd", "dt", "details", "summary", "address", "hgroup", "li",
+    }
+)  # fmt: skip
+HEADINGS = {"h1": 2, "h2": 2, "h3": 3, "h4": 4, "h5": 5, "h6": 6}
+# Generic junk containers inside a known body: ads, embeds, share rows, related lists.
+GENERIC_DROP = (
+    ".ads, .ad, .advertisement, .adsbygoogle, .iklan, .banner, .parallax, .share, "
+    ".social-share, .sharedaddy, .share-buttons, .related, .related-posts, .jp-relatedposts, "
+    ".baca-juga, .bacajuga, .newsletter, .twitter-tweet, .instagram-media, .tiktok-embed, "
+    "[data-ad], [id^='div-gpt-ad'], [class^='ads_'], [class*='-ads'], [class*='ads-']"
+)
+_WS = re.compile(r"[ \t\r\f\v\u00a0\u200b]+")
+_BR = "\x00"  # marks a <br> while collecting text; never survives to output
+
+
+@dataclass(slots=True)
+class WalkRules:
+    """What the walker treats specially inside one body element."""
+
+    base_url: str
+    drop: set[etree._Element] = field(default_factory=set)
+    figures: set[etree._Element] = field(default_factory=set)
+    caption_selector: str = CAPTION_CLASSES
+
+
+def prepare_rules(
+    body: etree._Element, base_url: str, drop: str = "", figures: str = ""
+) -> WalkRules:
+    """Resolve a rule's drop and figure selectors against ``body`` once."""
+    dropped = set(select(body, GENERIC_DROP + (", " + drop if drop else "")))
+    dropped.discard(body)
+    figure_sel = "figure, .wp-caption" + (", " + figures if figures else "")
+    found = set(select(body, figure_sel))
+    found.discard(body)
+    return WalkRules(base_url=base_url, drop=dropped, figures=found)
+
+
+class _Walker:
+    """Collects blocks in document order from an element tree."""
+
+    def __init__(self, rules: WalkRules) -> None:
+        self.rules = rules
+        self.blocks: list[Block] = []
+        self.pending: list[str] = []
+
+    def text(self, value: str | None) -> None:
+        if value:
+            self.pending.append(_WS.sub(" ", value.replace("\n", " ")))
+
+    def flush(self) -> None:
+        if not self.pending:
+            return
+        raw = "".join(self.pending)
+        self.pending = []
+        for chunk in re.split(rf"\s*{_BR}\s*{_BR}[\s{_BR}]*", raw):
+            lines = [line.strip() for line in chunk.split(_BR)]
+            text = "\n".join(line for line in lines if line)
+            if text:
+                self.blocks.append(Block(type="paragraph", text=text))
+
+    def walk(self, element: etree._Element) -> None:
+        self.text(element.text)
+        for child in element:
+            self.node(child)
+            self.text(child.tail)
+
+    def node(self, el: etree._Element) -> None:
+        tag = el.tag if isinstance(el.tag, str) else ""
+        if not tag or tag in SKIP_TAGS or el in self.rules.drop:
+            return
+        if el in self.rules.figures:
+            self.flush()
+            block = figure_block(el, self.rules.base_url, self.rules.caption_selector)
+            if block:
+                self.blocks.append(block)
+        elif tag == "br":
+            self.pending.append(_BR)
+        elif tag in HEADINGS:
+            self.flush()
+            self.blocks.append(Block(type="heading", text=inline_text(el), level=HEADINGS[tag]))
+        elif tag == "blockquote":
+            self.flush()
+            self.blocks.append(Block(type="quote", text=inline_text(el)))
+        elif tag in ("ul", "ol"):
+            self.flush()
+            self.list_block(el)
+        elif tag == "pre":
+            self.flush()
+            self.blocks.append(Block(type="code", text="".join(el.itertext()).strip("\n")))
+        elif tag == "table":
+            self.flush()
+            self.table(el)
+        elif tag in CONTAINER_TAGS:
+            self.flush()
+            self.walk(el)
+            self.flush()
+        else:
+            self.walk(el)
+
+    def list_block(self, el: etree._Element) -> None:
+        items = [inline_text(li) for li in el if li.tag == "li" and li not in self.rules.drop]
+        if items and all(_all_link(li) for li in el if li.tag == "li"):
+            return  # a list of links inside a body is a related-articles list
+        items = [item for item in items if item]
+        if items:
+            self.blocks.append(Block(type="list", items=items))
+
+    def table(self, el: etree._Element) -> None:
+        for row in el.iter("tr"):
+            cells = [inline_text(cell) for cell in row if cell.tag in ("td", "th")]
+            text = " | ".join(c for c in cells if c)
+            if text:
+                self.blocks.append(Block(type="paragraph", text=text))
+
+
+def inline_text(el: etree._Element) -> str:
+    """Text of ``el`` with ``<br>`` (trafilatura: ``<lb>``) as newlines, spaces collapsed."""
+    parts: list[str] = []
+
+    def visit(node: etree._Element) -> None:
+        if node.text:
+            parts.append(node.text)
+        for child in node:
+            tag = child.tag if isinstance(child.tag, str) else ""
+            if tag in ("br", "lb"):
+                parts.append("\n")
+            elif tag and tag not in SKIP_TAGS:
+                visit(child)
+            if child.tail:
+                parts.append(child.tail)
+
+    visit(el)
+    lines = (_WS.sub(" ", line).strip() for line in "".join(parts).split("\n"))
+    return "\n".join(line for line in lines if line)
+
+
+def _all_link(li: etree._Element) -> bool:
+    text = inline_text(li)
+    linked = " ".join(" ".join(a.itertext()) for a in li.iter("a"))
+    return bool(text) and len(linked.split()) >= len(text.split())
+
+
+def walk_blocks(body: etree._Element, rules: WalkRules) -> list[Block]:
+    """Blocks of a known body element, in order (before junk removal)."""
+    walker = _Walker(rules)
+    walker.walk(body)
+    walker.flush()
+    return walker.blocks
+
+
+def trafilatura_blocks(body: etree._Element) -> list[Block]:
+    """Convert trafilatura's XML body (p, head, list, quote, code, table) to blocks."""
+    blocks: list[Block] = []
+    for el in body:
+        tag = el.tag
+        if tag == "head":
+            rend = el.get("rend") or "h2"
+            level = int(rend[1]) if len(rend) == 2 and rend[1].isdigit() else 2
+            blocks.append(Block(type="heading", text=inline_text(el), level=max(2, level)))
+        elif tag == "list":
+            items = [inline_text(item) for item in el.iter("item")]
+            if any(items):
+                blocks.append(Block(type="list", items=[i for i in items if i]))
+        elif tag == "quote":
+            blocks.append(Block(type="quote", text=inline_text(el)))
+        elif tag == "code":
+            blocks.append(Block(type="code", text="".join(el.itertext()).strip("\n")))
+        elif tag == "table":
+            for row in el.iter("row"):
+                cells = [inline_text(cell) for cell in row.iter("cell")]
+                text = " | ".join(c for c in cells if c)
+                if text:
+                    blocks.append(Block(type="paragraph", text=text))
+        elif tag == "div":
+            blocks.extend(trafilatura_blocks(el))
+        elif tag != "graphic":
+            blocks.append(Block(type="paragraph", text=inline_text(el)))
+    return blocks
+
+
+def finish_blocks(blocks: Iterable[Block]) -> list[Block]:
+    """Sanitise every string, drop junk, cut at related-list markers, turn "Foto:" lines
+    into figures, and drop repeats."""
+    out: list[Block] = []
+    seen: set[str] = set()
+    has_body = False
+    for block in blocks:
+        if block.type == "figure":
+            out.append(block)
+            continue
+        if block.type == "list":
+            items = [clean_line(clean_paragraph(i)) for i in block.items or []]
+            items = [i for i in items if i]
+            if items:
+                out.append(Block(type="list", items=items))
+            continue
+        text = block.text if block.type == "code" else clean_paragraph(block.text)
+        text = clean_text(text)
+        if not text:
+            continue
+        if block.type in ("paragraph", "heading") and has_body and is_stop_marker(text):
+            break
+        figure = foto_line_block(text) if block.type == "paragraph" else None
+        if figure is not None and len(text.split()) <= 60:
+            out.append(figure)
+            continue
+        key = " ".join(text.split()).lower()
+        if block.type != "code" and key in seen:
+            continue
+        seen.add(key)
+        has_body = has_body or block.type == "paragraph"
+        out.append(Block(type=block.type, text=text, level=block.level))
+    return _trim_trailing_headings(out)
+
+
+def _trim_trailing_headings(blocks: list[Block]) -> list[Block]:
+    """A heading with nothing after it is a leftover label: drop it."""
+    while blocks and blocks[-1].type == "heading":
+        blocks.pop()
+    return blocks

@@ -1,0 +1,175 @@
+"""Article metadata: title, byline, publish time, site name, category, lead image URL.
+
+Cheap look-ups only (meta tags, JSON-LD, a site rule's elements); no date
+guessing over the whole page, which costs more than the body extraction.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta, timezone
+from typing import Any
+from urllib.parse import urlsplit
+
+from lxml import etree
+
+from beritatui.sanitize import clean_line, safe_url
+
+from .captions import element_text
+from .selectors import select
+from .sites import SiteRule
+
+_MONTHS = {
+    "jan": 1, "januari": 1, "january": 1, "feb": 2, "februari": 2, "february": 2,
+    "mar": 3, "maret": 3, "march": 3, "apr": 4, "april": 4, "mei": 5, "may": 5,
+    "jun": 6, "juni": 6, "june": 6, "jul": 7, "juli": 7, "july": 7, "agu": 8, "agt": 8,
+    "ags": 8, "agustus": 8, "aug": 8, "august": 8, "sep": 9, "sept": 9, "september": 9,
+    "okt": 10, "oktober": 10, "oct": 10, "october": 10, "nov": 11, "nopember": 11,
+    "november": 11, "des": 12, "desember": 12, "dec": 12, "december": 12,
+}  # fmt: skip
+_ZONES = {"wib": 7, "wita": 8, "wit": 9}
+_ID_DATE = re.compile(
+    r"(\d{1,2})[\s/-]+([A-Za-z]{3,9})[\s/-]+(\d{4})(?:[^\d]{1,5}(\d{1,2})[:.](\d{2})"
+    r"(?:[:.]\d{2})?\s*(WIB|WITA|WIT)?)?",
+    re.IGNORECASE,
+)
+_BYLINE_LABEL = re.compile(r"^(?:oleh|by|penulis|reporter)\s*:?\s*", re.IGNORECASE)
+
+
+@dataclass(slots=True)
+class Meta:
+    """Everything about the article except its body."""
+
+    title: str = ""
+    byline: str = ""
+    published: datetime | None = None
+    site: str = ""
+    category: str = ""
+    image: str | None = None
+
+
+def _meta(tree: etree._Element, *names: str) -> str:
+    for name in names:
+        for attr in ("property", "name", "itemprop"):
+            found = tree.xpath(f"//meta[@{attr}=$n]/@content", n=name)
+            if found and str(found[0]).strip():
+                return str(found[0]).strip()
+    return ""
+
+
+def _json_ld(tree: etree._Element) -> dict[str, Any]:
+    """The first JSON-LD object that looks like an article (merged over @graph)."""
+    for script in tree.xpath("//script[@type='application/ld+json']"):
+        try:
+            data = json.loads(script.text or "")
+        except (ValueError, TypeError):
+            continue
+        candidates = data if isinstance(data, list) else [data]
+        for item in list(candidates):
+            if isinstance(item, dict) and isinstance(item.get("@graph"), list):
+                candidates.extend(item["@graph"])
+        for item in candidates:
+            if isinstance(item, dict) and "Article" in str(item.get("@type", "")):
+                return item
+    return {}
+
+
+def _names(value: Any) -> str:
+    """Author names from a JSON-LD author value (string, object or list)."""
+    if isinstance(value, str):
+        return value
+    if isinstance(value, dict):
+        return str(value.get("name") or "")
+    if isinstance(value, list):
+        return ", ".join(n for n in (_names(v) for v in value) if n)
+    return ""
+
+
+def parse_datetime(value: str) -> datetime | None:
+    """ISO 8601 or an Indonesian date ("Kamis, 03 Jul 2025 16:13 WIB") as aware UTC."""
+    value = value.strip()
+    if not value:
+        return None
+    try:
+        parsed = datetime.fromisoformat(value.replace("Z", "+00:00"))
+    except ValueError:
+        parsed = _indonesian(value)
+    if parsed is None:
+        return None
+    if parsed.tzinfo is None:
+        parsed = parsed.replace(tzinfo=timezone(timedelta(hours=7)))  # Indonesian sites: WIB
+    return parsed.astimezone(UTC)
+
+
+def _indonesian(value: str) -> datetime | None:
+    match = _ID_DATE.search(value)
+    if not match:
+        return None
+    day, month_name, year, hour, minute, zone = match.groups()
+    month = _MONTHS.get(month_name.lower())
+    if month is None:
+        return None
+    offset = timezone(timedelta(hours=_ZONES.get((zone or "wib").lower(), 7)))
+    try:
+        return datetime(int(year), month, int(day), int(hour or 0), int(minute or 0), tzinfo=offset)
+    except ValueError:
+        return None
+
+
+def _rule_texts(tree: etree._Element, selector: str) -> list[str]:
+    return [t for t in (clean_line(element_text(el)) for el in select(tree, selector)) if t]
+
+
+def _byline(tree: etree._Element, ld: dict[str, Any], rule: SiteRule | None) -> str:
+    if rule and rule.byline:
+        texts = _rule_texts(tree, rule.byline)
+        if texts:
+            return _BYLINE_LABEL.sub("", " · ".join(dict.fromkeys(texts)))
+    author = _names(ld.get("author")) or _meta(tree, "author", "article:author", "dc.creator")
+    return _BYLINE_LABEL.sub("", author) if not author.startswith("http") else ""
+
+
+def _published(tree: etree._Element, ld: dict[str, Any], rule: SiteRule | None) -> datetime | None:
+    candidates = [
+        str(ld.get("datePublished") or ""),
+        _meta(tree, "article:published_time", "datePublished", "pubdate", "publishdate",
+              "content_PublishedDate", "dtk:publishdate", "date"),
+    ]  # fmt: skip
+    candidates += [str(v) for v in tree.xpath("(//time[@datetime])[1]/@datetime")]
+    if rule and rule.date:
+        candidates += _rule_texts(tree, rule.date)
+    for value in candidates:
+        parsed = parse_datetime(value) if value else None
+        if parsed is not None:
+            return parsed
+    return None
+
+
+def extract_meta(tree: etree._Element, url: str, rule: SiteRule | None) -> Meta:
+    """Metadata of the page ``tree`` (an lxml HTML document)."""
+    ld = _json_ld(tree)
+    title = _meta(tree, "og:title", "twitter:title") or str(ld.get("headline") or "")
+    if not title:
+        found = tree.xpath("//h1")
+        title = element_text(found[0]) if found else ""
+    if not title:
+        found = tree.xpath("//title")
+        title = element_text(found[0]) if found else ""
+    category = _meta(tree, "article:section") or str(ld.get("articleSection") or "")
+    if not category and rule and rule.category:
+        texts = _rule_texts(tree, rule.category)
+        category = texts[-1] if texts else ""
+    site = _meta(tree, "og:site_name") or (rule.site_name if rule else "")
+    if not site:
+        site = (urlsplit(url).hostname or "").removeprefix("www.")
+    image = _meta(tree, "og:image", "twitter:image")
+    return Meta(
+        title=clean_line(title),
+        byline=clean_line(_byline(tree, ld, rule), 200),
+        published=_published(tree, ld, rule),
+        site=clean_line(site),
+        category=clean_line(category if isinstance(category, str) else ""),
+        image=safe_url(image, url) if image else None,
+    )

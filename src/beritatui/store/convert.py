@@ -1,0 +1,169 @@
+"""Small pure helpers for the store: time stamps, URL identity, body JSON.
+
+Nothing here touches the database. Times are stored as whole UTC seconds
+and come back as aware UTC datetimes.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import zlib
+from dataclasses import replace
+from datetime import UTC, datetime
+from typing import Any
+from urllib.parse import parse_qsl, urlencode, urlsplit
+
+from beritatui.models import Block, ExtractedArticle
+from beritatui.sanitize import clean_line, safe_url, strip_controls
+
+# Query parameters that only track the click and never change the article.
+_TRACKING_PARAM = re.compile(
+    r"^(utm_[a-z_]+|fbclid|gclid|dclid|msclkid|mc_cid|mc_eid|_ga|yclid|igshid)$", re.I
+)
+# Keys of ExtractedArticle.to_dict() that from_dict() recomputes; not stored twice.
+_DERIVED_KEYS = ("text", "captions")
+
+
+def to_ts(value: datetime | None) -> int | None:
+    """Whole UTC seconds; a naive datetime is taken to be UTC already."""
+    if value is None:
+        return None
+    if value.tzinfo is None:
+        value = value.replace(tzinfo=UTC)
+    return int(value.timestamp())
+
+
+def from_ts(value: int | None) -> datetime | None:
+    """Inverse of :func:`to_ts`: an aware UTC datetime, or ``None``."""
+    if value is None:
+        return None
+    return datetime.fromtimestamp(int(value), UTC)
+
+
+def url_key(url: str | None) -> str | None:
+    """Identity of an article URL: host without ``www.``, path, query without trackers.
+
+    The scheme, fragment, default port, trailing slash and parameter order do
+    not matter, so ``http://www.x.id/a/?utm_source=y`` and ``https://x.id/a``
+    are the same article. ``None`` when there is no usable URL.
+    """
+    if not url:
+        return None
+    try:
+        parts = urlsplit(url.strip())
+        host = (parts.hostname or "").lower()
+        port = parts.port
+    except ValueError:
+        return None
+    if not host:
+        return None
+    if host.startswith("www."):
+        host = host[4:]
+    if port and port not in (80, 443):
+        host = f"{host}:{port}"
+    path = parts.path.rstrip("/") or "/"
+    query = [(k, v) for k, v in parse_qsl(parts.query, keep_blank_values=True)]
+    query = sorted(item for item in query if not _TRACKING_PARAM.match(item[0]))
+    key = host + path
+    if query:
+        key += "?" + urlencode(query)
+    return key
+
+
+def host_of(url: str) -> str:
+    """The host of ``url`` without ``www.``, for a feed that has no title."""
+    try:
+        host = urlsplit(url).hostname or url
+    except ValueError:
+        return url
+    return host[4:] if host.startswith("www.") else host
+
+
+def compress(data: bytes | None) -> bytes | None:
+    """zlib-compress raw page bytes (``None`` stays ``None``)."""
+    return None if data is None else zlib.compress(data, 6)
+
+
+def decompress(data: bytes | None) -> bytes | None:
+    """Inverse of :func:`compress`; damaged data gives ``None``."""
+    if data is None:
+        return None
+    try:
+        return zlib.decompress(data)
+    except zlib.error:
+        return None
+
+
+def clean_article(article: ExtractedArticle, fallback_url: str = "") -> ExtractedArticle:
+    """A copy of ``article`` with every string made terminal-safe and URLs checked."""
+    blocks = [_clean_block(block) for block in article.blocks]
+    lead = _clean_block(article.lead_image) if article.lead_image else None
+    return replace(
+        article,
+        url=safe_url(article.url) or fallback_url,
+        title=clean_line(article.title),
+        byline=clean_line(article.byline),
+        site=clean_line(article.site),
+        category=clean_line(article.category),
+        blocks=blocks,
+        lead_image=lead,
+        next_pages=[u for u in (safe_url(p) for p in article.next_pages) if u],
+    )
+
+
+def _clean_block(block: Block) -> Block:
+    return Block(
+        type=block.type,
+        text=strip_controls(block.text).strip(),
+        items=[strip_controls(i).strip() for i in block.items] if block.items else block.items,
+        src=safe_url(block.src),
+        caption=strip_controls(block.caption).strip() if block.caption else block.caption,
+        credit=clean_line(block.credit) if block.credit else block.credit,
+        level=block.level,
+    )
+
+
+def article_to_json(article: ExtractedArticle) -> str:
+    """Body JSON as stored: ``to_dict()`` without the keys ``from_dict`` recomputes."""
+    data = article.to_dict()
+    for key in _DERIVED_KEYS:
+        data.pop(key, None)
+    return json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+
+
+def article_from_json(text: str | None) -> ExtractedArticle | None:
+    """Inverse of :func:`article_to_json`; unreadable JSON gives ``None``."""
+    if not text:
+        return None
+    try:
+        data: Any = json.loads(text)
+        if not isinstance(data, dict):
+            return None
+        return ExtractedArticle.from_dict(data)
+    except (ValueError, TypeError, KeyError):
+        return None
+
+
+def search_text(article: ExtractedArticle) -> str:
+    """What full-text search indexes of a body: the text plus photo captions."""
+    parts = [article.text, *article.captions]
+    return "\n\n".join(part for part in parts if part)
+
+
+_WORD = re.compile(r"\w+", re.UNICODE)
+
+
+def fts_query(query: str) -> str | None:
+    """Turn free user input into a safe FTS5 query, or ``None`` when it has no words.
+
+    Each word becomes a quoted string (so ``AND``, ``(``, ``*``, ``"`` and ``:``
+    are plain text), all words must match, and the last one matches as a prefix
+    so results appear while typing.
+    """
+    words = _WORD.findall(query)
+    if not words:
+        return None
+    quoted = ['"' + word.replace('"', '""') + '"' for word in words]
+    quoted[-1] += "*"
+    return " ".join(quoted)

@@ -1,0 +1,240 @@
+"""Database file handling: schema, migrations, opening, recovery, error wording.
+
+The schema version lives in ``PRAGMA user_version`` and our mark in
+``PRAGMA application_id``, so a file made by another program is recognised
+and moved aside instead of being written into.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from datetime import UTC, datetime
+from pathlib import Path
+
+APPLICATION_ID = 0x42525455  # "BRTU"
+SQLITE_MAGIC = b"SQLite format 3\x00"
+
+# SQLite primary result codes we turn into plain words.
+_SQLITE_PERM = 3
+_SQLITE_BUSY = 5
+_SQLITE_LOCKED = 6
+_SQLITE_READONLY = 8
+_SQLITE_IOERR = 10
+_SQLITE_CORRUPT = 11
+_SQLITE_FULL = 13
+_SQLITE_CANTOPEN = 14
+_SQLITE_NOTADB = 26
+
+# One tuple of statements per schema version; index 0 upgrades version 0 -> 1.
+# Never edit a released entry: append a new one.
+MIGRATIONS: list[tuple[str, ...]] = [
+    (
+        f"PRAGMA application_id = {APPLICATION_ID}",
+        "CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID",
+        """CREATE TABLE feeds (
+            id INTEGER PRIMARY KEY,
+            url TEXT NOT NULL UNIQUE,
+            category TEXT NOT NULL,
+            title TEXT NOT NULL DEFAULT '',       -- from config
+            feed_title TEXT NOT NULL DEFAULT '',  -- as the feed calls itself
+            user_agent TEXT NOT NULL DEFAULT '',
+            active INTEGER NOT NULL DEFAULT 1,
+            position INTEGER NOT NULL DEFAULT 0,  -- config order
+            status TEXT NOT NULL DEFAULT 'never fetched',
+            detail TEXT NOT NULL DEFAULT '',
+            etag TEXT,
+            last_modified TEXT,
+            last_checked INTEGER,
+            last_ok INTEGER
+        )""",
+        """CREATE TABLE articles (
+            id INTEGER PRIMARY KEY,
+            feed_id INTEGER NOT NULL REFERENCES feeds(id),
+            guid TEXT NOT NULL,
+            url TEXT NOT NULL DEFAULT '',
+            url_key TEXT,                 -- canonical URL (see convert.url_key)
+            title TEXT NOT NULL DEFAULT '',
+            summary TEXT NOT NULL DEFAULT '',
+            author TEXT NOT NULL DEFAULT '',
+            image_url TEXT,
+            image_caption TEXT,
+            content_html TEXT,
+            published INTEGER,            -- UTC seconds, as the feed says
+            first_seen INTEGER NOT NULL,
+            sort_time INTEGER NOT NULL,   -- published (never in the future), else first_seen
+            is_read INTEGER NOT NULL DEFAULT 0,
+            bookmarked_at INTEGER,
+            source TEXT,                  -- overrides the feed name (imported bookmarks)
+            category TEXT,                -- overrides the feed category (imported bookmarks)
+            UNIQUE (feed_id, guid)
+        )""",
+        "CREATE INDEX articles_feed_time ON articles (feed_id, sort_time DESC, is_read)",
+        "CREATE INDEX articles_time ON articles (sort_time DESC)",
+        "CREATE INDEX articles_url ON articles (url_key, feed_id) WHERE url_key IS NOT NULL",
+        "CREATE INDEX articles_bookmarked ON articles (bookmarked_at)"
+        " WHERE bookmarked_at IS NOT NULL",
+        """CREATE TABLE bodies (
+            article_id INTEGER PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE,
+            extractor_version INTEGER,    -- NULL until a body is saved
+            saved_at INTEGER,
+            failures INTEGER NOT NULL DEFAULT 0,
+            failed_at INTEGER,
+            error TEXT,
+            body_text TEXT,               -- what search indexes
+            body_json TEXT,               -- ExtractedArticle.to_dict() minus derived keys
+            raw_html BLOB                 -- zlib-compressed page
+        )""",
+        # External-content FTS5 index over a view; kept in sync by Store in the
+        # same transaction as every change of title, summary or body.
+        """CREATE VIEW fts_source AS
+            SELECT a.id AS id, a.title AS title, a.summary AS summary,
+                   (SELECT b.body_text FROM bodies b WHERE b.article_id = a.id) AS body
+            FROM articles a""",
+        """CREATE VIRTUAL TABLE articles_fts USING fts5(
+            title, summary, body,
+            content='fts_source', content_rowid='id',
+            tokenize='unicode61 remove_diacritics 2', prefix='2 3'
+        )""",
+        "INSERT INTO meta (key, value) VALUES ('created', strftime('%s', 'now'))",
+        "INSERT INTO meta (key, value) VALUES ('data_version', '0')",
+    ),
+]
+SCHEMA_VERSION = len(MIGRATIONS)
+
+
+class StoreError(Exception):
+    """A storage problem; ``str()`` is a plain message for the user."""
+
+
+class Unusable(Exception):
+    """The file is damaged or belongs to another program (internal)."""
+
+
+def connect(path: Path, busy_timeout: float, *, uri: bool = False) -> sqlite3.Connection:
+    """A connection in autocommit mode (we issue BEGIN/COMMIT ourselves)."""
+    conn = sqlite3.connect(
+        str(path), timeout=busy_timeout, isolation_level=None, check_same_thread=False, uri=uri
+    )
+    conn.execute(f"PRAGMA busy_timeout = {int(busy_timeout * 1000)}")
+    conn.execute("PRAGMA foreign_keys = ON")
+    return conn
+
+
+def check_file(path: Path, conn: sqlite3.Connection) -> None:
+    """Raise :class:`Unusable` for a damaged or foreign file, StoreError for a newer one."""
+    if not path.exists() or path.stat().st_size == 0:
+        return
+    try:
+        with path.open("rb") as handle:
+            header = handle.read(len(SQLITE_MAGIC))
+    except OSError as exc:
+        raise StoreError(f"Cannot read the database {path}: {exc.strerror or exc}.") from None
+    if header != SQLITE_MAGIC:
+        raise Unusable("not a database")
+    try:
+        app_id = conn.execute("PRAGMA application_id").fetchone()[0]
+        version = conn.execute("PRAGMA user_version").fetchone()[0]
+        objects = conn.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]
+        if app_id != APPLICATION_ID:
+            if version != 0 or objects:
+                raise Unusable("made by another program")
+            return
+        if version > SCHEMA_VERSION:
+            raise StoreError(
+                f"The database {path} was made by a newer beritatui (schema {version},"
+                f" this version knows up to {SCHEMA_VERSION}). Update beritatui, or move"
+                " the file away to start fresh."
+            )
+        result = conn.execute("PRAGMA quick_check").fetchone()[0]
+    except sqlite3.DatabaseError as exc:
+        if is_damage(exc):
+            raise Unusable(str(exc)) from None
+        raise
+    if result != "ok":
+        raise Unusable(f"integrity check failed: {result}")
+
+
+def is_damage(exc: sqlite3.Error) -> bool:
+    """True when SQLite says the file is corrupt or not a database at all."""
+    code = getattr(exc, "sqlite_errorcode", 0) & 0xFF
+    if code in (_SQLITE_CORRUPT, _SQLITE_NOTADB):
+        return True
+    text = str(exc).lower()
+    return "malformed" in text or "not a database" in text
+
+
+def move_aside(path: Path) -> Path:
+    """Rename the database (and its -wal/-shm files) to ``<name>.corrupt-<UTC time>``."""
+    stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
+    target = path.with_name(f"{path.name}.corrupt-{stamp}")
+    counter = 1
+    while target.exists():
+        target = path.with_name(f"{path.name}.corrupt-{stamp}-{counter}")
+        counter += 1
+    try:
+        path.rename(target)
+        for suffix in ("-wal", "-shm"):
+            extra = path.with_name(path.name + suffix)
+            if extra.exists():
+                extra.rename(target.with_name(target.name + suffix))
+    except OSError as exc:
+        raise StoreError(
+            f"The database {path} is damaged and could not be moved aside:"
+            f" {exc.strerror or exc}. Move it away by hand and start again."
+        ) from None
+    return target
+
+
+def migrate(conn: sqlite3.Connection) -> None:
+    """Apply every pending migration, each in its own write transaction."""
+    while conn.execute("PRAGMA user_version").fetchone()[0] < SCHEMA_VERSION:
+        conn.execute("BEGIN IMMEDIATE")
+        try:
+            # Re-read under the write lock: another process may have migrated.
+            version = conn.execute("PRAGMA user_version").fetchone()[0]
+            if version < SCHEMA_VERSION:
+                for statement in MIGRATIONS[version]:
+                    conn.execute(statement)
+                conn.execute(f"PRAGMA user_version = {version + 1}")
+            conn.execute("COMMIT")
+        except BaseException:
+            if conn.in_transaction:
+                conn.execute("ROLLBACK")
+            raise
+
+
+def make_parent(path: Path) -> None:
+    """Create the folder of the database, or say plainly why it cannot be."""
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise StoreError(
+            f"Cannot create the data folder {path.parent}: {exc.strerror or exc}."
+        ) from None
+    if path.is_dir():
+        raise StoreError(f"Cannot use {path} as the database: it is a folder.")
+
+
+def plain_error(exc: sqlite3.Error, path: Path) -> StoreError:
+    """Translate a SQLite error into a message a user can act on."""
+    code = getattr(exc, "sqlite_errorcode", 0) & 0xFF
+    text = str(exc).lower()
+    if code == _SQLITE_FULL or "disk is full" in text:
+        return StoreError(f"The disk holding {path.parent} is full: free some space and try again.")
+    if code in (_SQLITE_READONLY, _SQLITE_PERM, _SQLITE_CANTOPEN) or "readonly" in text:
+        return StoreError(
+            f"Cannot write the database {path}: the folder is read-only or not accessible."
+        )
+    if code in (_SQLITE_BUSY, _SQLITE_LOCKED) or "locked" in text:
+        return StoreError(
+            f"The database {path} is busy: another program (another beritatui?) kept it"
+            " locked. Try again in a moment."
+        )
+    if is_damage(exc):
+        return StoreError(
+            f"The database {path} is damaged. Restart beritatui: it will move the file"
+            " aside and start fresh (bookmarks can be exported from the moved file)."
+        )
+    if code == _SQLITE_IOERR:
+        return StoreError(f"Could not read or write the database {path} (disk error: {exc}).")
+    return StoreError(f"Database problem with {path}: {exc}.")

@@ -1,0 +1,555 @@
+"""The beritatui Textual app: three panes, keyboard only.
+
+Threading model: widgets never do I/O. Network work runs in async workers (the
+service awaits httpx); SQLite, parsing and extraction run in threads (the
+service uses ``asyncio.to_thread``; list loading is a thread worker). Workers
+post messages from :mod:`beritatui.ui.messages`; the handlers here own state.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import webbrowser
+from collections.abc import Callable
+from datetime import UTC, datetime
+from pathlib import Path
+
+from textual import on, work
+from textual.app import App, ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.widgets import ContentSwitcher, Footer, Input, OptionList, Static
+from textual.worker import Worker, WorkerState
+
+from beritatui.config import DEFAULT_THEME_DARK, DEFAULT_THEME_LIGHT, Config
+from beritatui.models import ArticleDetail, ArticleRow
+from beritatui.paths import state_file, styles_dir
+from beritatui.sanitize import safe_url
+from beritatui.service import OfflineError, Progress, Service
+from beritatui.store import Store
+from beritatui.trending import Cluster
+from beritatui.ui.messages import (
+    ArticleReady,
+    FeedsReady,
+    ListLoaded,
+    RefreshFinished,
+    RefreshProgress,
+    RowChanged,
+)
+from beritatui.ui.screens.feeds import FeedStatusScreen
+from beritatui.ui.screens.help import HelpScreen
+from beritatui.ui.state import UIState
+from beritatui.ui.widgets.article_list import ArticleList
+from beritatui.ui.widgets.category_list import ALL_CATEGORIES, CategoryList
+from beritatui.ui.widgets.cluster_list import ClusterList
+from beritatui.ui.widgets.reader import OtherVersion, ReaderPane
+from beritatui.ui.widgets.top_bar import TopBar
+
+LIST_LIMIT = 5000
+TABS = ("terbaru", "trending", "disimpan")
+
+
+class BeritaApp(App[int]):
+    """Category sidebar · article list (Terbaru / Trending / Disimpan) · reader."""
+
+    TITLE = "beritatui"
+    CSS_PATH = [str(styles_dir() / "app.tcss")]
+    BINDINGS = [
+        Binding("q", "quit", "Keluar"),
+        Binding("question_mark", "help", "Bantuan"),
+        Binding("r", "refresh", "Muat ulang"),
+        Binding("slash", "search", "Cari"),
+        Binding("b", "bookmark", "Simpan"),
+        Binding("d", "toggle_dark", "Gelap/terang"),
+        Binding("m", "toggle_read", "Dibaca", show=False),
+        Binding("M", "mark_all_read", "Tandai semua dibaca", show=False),
+        Binding("1", "tab('terbaru')", "Terbaru", show=False),
+        Binding("2", "tab('trending')", "Trending", show=False),
+        Binding("3", "tab('disimpan')", "Disimpan", show=False),
+        Binding("left_square_bracket", "category(-1)", "Kategori sebelumnya", show=False),
+        Binding("right_square_bracket", "category(1)", "Kategori berikutnya", show=False),
+        Binding("n", "step_article(1)", "Artikel berikut", show=False),
+        Binding("p", "step_article(-1)", "Artikel sebelumnya", show=False),
+        Binding("o", "open_browser", "Buka di browser", show=False),
+        Binding("y", "copy_link", "Salin tautan", show=False),
+        Binding("f", "feeds", "Status feed", show=False),
+        Binding("escape", "back", "Kembali", show=False),
+    ]
+
+    def __init__(
+        self,
+        config: Config,
+        store: Store,
+        *,
+        offline: bool = False,
+        theme: str | None = None,
+        clock: Callable[[], datetime] | None = None,
+        state_path: Path | None = None,
+        refresh_on_start: bool | None = None,
+    ) -> None:
+        super().__init__()
+        self.config = config
+        self.store = store
+        self.service = Service(config, store, offline=offline)
+        self.forced_offline = offline
+        self.clock = clock or (lambda: datetime.now(UTC))
+        self.state_path = state_path or state_file()
+        self.ui_state = UIState.load(self.state_path)
+        self._theme_override = theme
+        self._refresh_on_start = (
+            config.settings.refresh_on_start if refresh_on_start is None else refresh_on_start
+        )
+        self.category = self.ui_state.category
+        self.tab = self.ui_state.tab if self.ui_state.tab in TABS else "terbaru"
+        self.search_query: str | None = None
+        self.cluster: Cluster | None = None
+        self._clusters_by_article: dict[int, Cluster] = {}
+        self._resume_id = self.ui_state.article_id
+        self._resume_scroll = self.ui_state.reader_scroll
+
+    # -- layout ---------------------------------------------------------------
+
+    def compose(self) -> ComposeResult:
+        yield TopBar(clock=self.clock, id="top-bar")
+        with Horizontal(id="panes"):
+            yield CategoryList(id="categories")
+            with Vertical(id="middle"):
+                yield Static(id="list-title")
+                yield Input(placeholder="Cari artikel… (enter)", id="search")
+                with ContentSwitcher(initial="articles", id="switcher"):
+                    yield ArticleList(clock=self.clock, id="articles")
+                    yield ClusterList(clock=self.clock, id="clusters")
+            yield ReaderPane(id="reader")
+        yield Footer()
+
+    @property
+    def article_list(self) -> ArticleList:
+        return self.query_one("#articles", ArticleList)
+
+    @property
+    def reader(self) -> ReaderPane:
+        return self.query_one("#reader", ReaderPane)
+
+    @property
+    def top_bar(self) -> TopBar:
+        return self.query_one("#top-bar", TopBar)
+
+    def on_mount(self) -> None:
+        self.categories_widget = self.query_one("#categories", CategoryList)
+        self.categories_widget.border_title = "Kategori"
+        self.reader.border_title = "Baca"
+        self.query_one("#search", Input).display = False
+        wanted = self._theme_override or self.config.settings.theme or self.ui_state.theme
+        self.theme = wanted if wanted in self.available_themes else DEFAULT_THEME_DARK
+        self.top_bar.online = not self.service.offline
+        self.top_bar.tab = self.tab
+        self.reader.show_welcome()
+        self.article_list.focus()
+        self.reload_list(keep_id=self._resume_id)
+        if not self.service.offline and self._refresh_on_start:
+            self.action_refresh()
+        minutes = self.config.settings.refresh_interval_minutes
+        if minutes:
+            self.set_interval(minutes * 60, self._auto_refresh)
+
+    # -- loading the list -----------------------------------------------------
+
+    def reload_list(self, *, keep_id: int | None = None) -> None:
+        """Reload sidebar counts and the middle pane for the current view."""
+        self._load_list(self.category, self.tab, self.search_query, self.cluster, keep_id)
+
+    @work(thread=True, exclusive=True, group="list", exit_on_error=False)
+    def _load_list(
+        self,
+        category: str,
+        tab: str,
+        query: str | None,
+        cluster: Cluster | None,
+        keep_id: int | None,
+    ) -> None:
+        store = self.store
+        cat = None if category == ALL_CATEGORIES else category
+        counts = store.categories()
+        trending_all = self.service.trending()
+        clusters: list[Cluster] | None = None
+        if query is not None:
+            rows = store.search(query, limit=500)
+            title = f"Cari: “{query}” · {len(rows)}"
+        elif cluster is not None:
+            rows = store.list_articles(ids=sorted(cluster.article_ids), limit=LIST_LIMIT)
+            title = f"Trending · {cluster.title}"
+        elif tab == "trending":
+            clusters = trending_all if cat is None else self.service.trending(category=cat)
+            rows = []
+            title = f"Trending di {category} · {len(clusters)} cerita"
+        elif tab == "disimpan":
+            rows = store.list_articles(bookmarked=True, limit=LIST_LIMIT)
+            if cat is not None:
+                rows = [r for r in rows if r.category == cat]
+            title = f"Disimpan · {category} · {len(rows)}"
+        else:
+            rows = store.list_articles(category=cat, limit=LIST_LIMIT)
+            total = store.count_articles(category=cat)
+            title = f"{category} · {total}"
+        self.post_message(ListLoaded(counts, rows, clusters, trending_all, title, keep_id))
+
+    @on(ListLoaded)
+    def _show_list(self, message: ListLoaded) -> None:
+        self.categories_widget.set_counts(message.counts, self.category)
+        self.query_one("#list-title", Static).update(message.title)
+        self._clusters_by_article = {
+            aid: cluster
+            for cluster in message.trending_all
+            if len(cluster.sources) > 1
+            for aid in cluster.article_ids
+        }
+        articles = self.article_list
+        articles.set_trending(frozenset(self._clusters_by_article))
+        switcher = self.query_one("#switcher", ContentSwitcher)
+        if message.clusters is not None:
+            self.query_one("#clusters", ClusterList).set_clusters(message.clusters)
+            switcher.current = "clusters"
+        else:
+            articles.empty_text = self._empty_text()
+            articles.set_rows(message.rows, keep_id=message.keep_id)
+            switcher.current = "articles"
+        if self._resume_id is not None:
+            resume, self._resume_id = self._resume_id, None
+            if articles.index_of(resume) is not None:
+                articles.move_to(resume)
+                self.open_article(resume, restore_scroll=self._resume_scroll)
+
+    def _empty_text(self) -> str:
+        if self.search_query is not None:
+            return "Tidak ada hasil."
+        if self.tab == "disimpan":
+            return "Belum ada artikel disimpan. Tekan b pada artikel untuk menyimpannya."
+        if self.service.offline:
+            return "Belum ada artikel tersimpan untuk dibaca offline."
+        return "Belum ada artikel. Tekan r untuk memuat berita."
+
+    # -- opening articles -----------------------------------------------------
+
+    @on(ArticleList.Selected)
+    def _on_selected(self, message: ArticleList.Selected) -> None:
+        self.open_article(message.row.id)
+        self.reader.focus()
+
+    @on(OptionList.OptionSelected, "#categories")
+    def _on_category(self, event: OptionList.OptionSelected) -> None:
+        self._set_category(str(event.option.id))
+
+    @on(OptionList.OptionSelected, "#clusters")
+    def _on_cluster(self, event: OptionList.OptionSelected) -> None:
+        cluster = self.query_one("#clusters", ClusterList).current
+        if cluster is not None:
+            self.cluster = cluster
+            self.reload_list()
+            self.article_list.focus()
+
+    @work(exclusive=True, group="article", exit_on_error=False)
+    async def open_article(self, article_id: int, restore_scroll: float | None = None) -> None:
+        """Show what is known at once, then the full cleaned page when it arrives."""
+        detail = await asyncio.to_thread(self.store.get_article, article_id)
+        if detail is None:
+            return
+        needs_page = detail.body is None and bool(detail.row.url) and not self.service.offline
+        self.post_message(ArticleReady(detail, loading=needs_page, restore_scroll=restore_scroll))
+        if not detail.row.is_read:
+            await asyncio.to_thread(self.store.set_read, article_id, True)
+            self.post_message(RowChanged(article_id, is_read=True))
+        if detail.body is None:
+            full = await self.service.open_article(article_id)
+            if full is not None:
+                self.post_message(ArticleReady(full, restore_scroll=restore_scroll))
+
+    @on(ArticleReady)
+    def _show_article(self, message: ArticleReady) -> None:
+        detail = message.detail
+        self.reader.show_article(
+            detail,
+            loading=message.loading,
+            others=self._other_versions(detail),
+            keep_scroll=not message.loading,
+        )
+        if message.restore_scroll and not message.loading:
+            self.reader.scroll_to(y=message.restore_scroll, animate=False)
+
+    def _other_versions(self, detail: ArticleDetail) -> list[OtherVersion]:
+        cluster = self._clusters_by_article.get(detail.row.id)
+        if cluster is None:
+            return []
+        return [
+            OtherVersion(a.source, a.title, safe_url(a.url) or "")
+            for a in cluster.articles
+            if a.id != detail.row.id and a.source != detail.row.source
+        ]
+
+    @on(RowChanged)
+    def _row_changed(self, message: RowChanged) -> None:
+        changes: dict[str, bool] = {}
+        if message.is_read is not None:
+            changes["is_read"] = message.is_read
+        if message.is_bookmarked is not None:
+            changes["is_bookmarked"] = message.is_bookmarked
+        self.article_list.update_row(message.article_id, **changes)
+        self._load_counts()
+
+    @work(thread=True, exclusive=True, group="counts", exit_on_error=False)
+    def _load_counts(self) -> None:
+        counts = self.store.categories()
+        self.call_from_thread(self.categories_widget.set_counts, counts, self.category)
+
+    # -- the target of an action ----------------------------------------------
+
+    def _target_row(self) -> ArticleRow | None:
+        """The article an action applies to: the one being read, else the highlighted one."""
+        reader_id = self.reader.article_id
+        if self.reader.has_focus and reader_id is not None:
+            index = self.article_list.index_of(reader_id)
+            if index is not None:
+                return self.article_list.rows[index]
+        return self.article_list.current
+
+    # -- actions --------------------------------------------------------------
+
+    def action_help(self) -> None:
+        self.push_screen(HelpScreen())
+
+    def action_toggle_dark(self) -> None:
+        self.theme = DEFAULT_THEME_LIGHT if self.current_theme.dark else DEFAULT_THEME_DARK
+        self.ui_state.theme = self.theme
+        self._save_state()
+
+    def action_tab(self, tab: str) -> None:
+        self.tab = tab
+        self.top_bar.tab = tab
+        self.search_query = None
+        self.cluster = None
+        self.query_one("#search", Input).display = False
+        self.reload_list()
+        target = "#clusters" if tab == "trending" else "#articles"
+        self.query_one(target).focus()
+
+    def action_category(self, step: int) -> None:
+        names = self.categories_widget.names
+        if not names:
+            return
+        index = names.index(self.category) if self.category in names else 0
+        self._set_category(names[(index + step) % len(names)])
+
+    def _set_category(self, category: str) -> None:
+        if category == self.category and self.cluster is None and self.search_query is None:
+            return
+        self.category = category
+        self.cluster = None
+        self.search_query = None
+        self.reload_list()
+
+    def action_step_article(self, step: int) -> None:
+        articles = self.article_list
+        if not articles.rows:
+            return
+        reader_id = self.reader.article_id
+        index = articles.index_of(reader_id) if reader_id is not None else None
+        articles.cursor = (index if index is not None else articles.cursor) + step
+        row = articles.current
+        if row is not None:
+            self.open_article(row.id)
+
+    def action_search(self) -> None:
+        search = self.query_one("#search", Input)
+        search.display = True
+        search.focus()
+
+    @on(Input.Submitted, "#search")
+    def _on_search(self, event: Input.Submitted) -> None:
+        query = event.value.strip()
+        if not query:
+            return
+        self.search_query = query
+        self.cluster = None
+        self.query_one("#switcher", ContentSwitcher).current = "articles"
+        self.reload_list()
+        self.article_list.focus()
+
+    def action_back(self) -> None:
+        search = self.query_one("#search", Input)
+        if search.has_focus:
+            search.display = False
+            self.article_list.focus()
+            return
+        if self.reader.has_focus:
+            self.article_list.focus()
+            return
+        if self.cluster is not None:
+            self.cluster = None
+            self.reload_list()
+            self.query_one("#clusters").focus()
+            return
+        if self.search_query is not None:
+            self.search_query = None
+            search.display = False
+            self.reload_list()
+
+    def action_bookmark(self) -> None:
+        row = self._target_row()
+        if row is None:
+            self.notify("Pilih artikel dulu.", severity="warning")
+            return
+        self._set_bookmark(row.id, not row.is_bookmarked)
+
+    @work(thread=True, group="state", exit_on_error=False)
+    def _set_bookmark(self, article_id: int, on: bool) -> None:
+        self.store.set_bookmark(article_id, on)
+        self.post_message(RowChanged(article_id, is_bookmarked=on))
+        text = "Disimpan ★ (tersedia offline)" if on else "Dihapus dari simpanan"
+        self.call_from_thread(self.notify, text)
+        if self.reader.article_id == article_id:
+            detail = self.store.get_article(article_id)
+            if detail is not None:
+                self.post_message(ArticleReady(detail))
+
+    def action_toggle_read(self) -> None:
+        row = self._target_row()
+        if row is not None:
+            self._set_read(row.id, not row.is_read)
+
+    @work(thread=True, group="state", exit_on_error=False)
+    def _set_read(self, article_id: int, read: bool) -> None:
+        self.store.set_read(article_id, read)
+        self.post_message(RowChanged(article_id, is_read=read))
+
+    @work(thread=True, group="state", exit_on_error=False)
+    def action_mark_all_read(self) -> None:
+        category = None if self.category == ALL_CATEGORIES else self.category
+        count = self.store.mark_all_read(category)
+        self.call_from_thread(self.notify, f"{count} artikel ditandai dibaca")
+        self.call_from_thread(self.reload_list, keep_id=self._current_id())
+
+    def _current_id(self) -> int | None:
+        row = self.article_list.current
+        return row.id if row else None
+
+    def action_open_browser(self) -> None:
+        row = self._target_row()
+        url = safe_url(row.url) if row else None
+        if url is None:
+            self.notify("Artikel ini tidak punya tautan http(s).", severity="warning")
+            return
+        self._open_in_browser(url)
+
+    @work(thread=True, group="browser", exit_on_error=False)
+    def _open_in_browser(self, url: str) -> None:
+        # webbrowser runs the browser as an argument list, never through a shell.
+        if not webbrowser.open(url):
+            self.call_from_thread(self.notify, "Tidak ada browser yang bisa dibuka.")
+
+    def action_copy_link(self) -> None:
+        row = self._target_row()
+        url = safe_url(row.url) if row else None
+        if url is None:
+            self.notify("Artikel ini tidak punya tautan http(s).", severity="warning")
+            return
+        self.copy_to_clipboard(url)
+        self.notify(f"Tautan disalin: {url}", markup=False)
+
+    def action_feeds(self) -> None:
+        self._load_feeds()
+
+    @work(thread=True, group="feeds", exit_on_error=False)
+    def _load_feeds(self) -> None:
+        self.post_message(FeedsReady(self.store.feeds()))
+
+    @on(FeedsReady)
+    def _show_feeds(self, message: FeedsReady) -> None:
+        self.push_screen(FeedStatusScreen(message.feeds))
+
+    # -- refresh --------------------------------------------------------------
+
+    def _auto_refresh(self) -> None:
+        if not self.service.offline:
+            self.action_refresh()
+
+    def action_refresh(self) -> None:
+        if self.forced_offline:
+            self.notify(
+                "Mode offline (--offline): memuat ulang butuh jaringan.", severity="warning"
+            )
+            return
+        self.service.offline = False
+        self._refresh()
+
+    @work(exclusive=True, group="refresh", exit_on_error=False)
+    async def _refresh(self) -> None:
+        def on_progress(progress: Progress) -> None:
+            self.post_message(RefreshProgress(progress))
+
+        try:
+            report = await self.service.refresh(on_progress=on_progress)
+        except OfflineError as exc:
+            self.post_message(RefreshFinished(None, str(exc)))
+            return
+        self.post_message(RefreshFinished(report))
+
+    @on(RefreshProgress)
+    def _show_progress(self, message: RefreshProgress) -> None:
+        progress = message.progress
+        label = "feed" if progress.phase == "feeds" else "artikel"
+        self.top_bar.progress = f"↻ {label} {progress.done}/{progress.total}"
+        if progress.phase == "feeds" and progress.done == progress.total and progress.total:
+            self.reload_list(keep_id=self._current_id())
+
+    @on(RefreshFinished)
+    def _refresh_done(self, message: RefreshFinished) -> None:
+        self.top_bar.progress = ""
+        report = message.report
+        if report is None:
+            self.notify(message.error or "Gagal memuat ulang.", severity="error")
+            return
+        self.top_bar.online = not report.network_down
+        if report.network_down:
+            self.notify(
+                "Tidak bisa terhubung ke jaringan: mode offline. Artikel tersimpan tetap bisa dibaca.",
+                severity="warning",
+                timeout=8,
+            )
+        else:
+            failed = report.feeds_failed
+            text = f"{len(report.new_article_ids)} artikel baru dari {report.feeds_ok} feed"
+            if failed:
+                text += f"; {len(failed)} feed gagal (tekan f untuk rinciannya)"
+            self.notify(text, severity="warning" if failed else "information")
+        self.reload_list(keep_id=self._current_id())
+
+    # -- errors and state -----------------------------------------------------
+
+    def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
+        """Turn any worker failure into a plain notification instead of a crash."""
+        if event.state is WorkerState.ERROR and event.worker.error is not None:
+            error = event.worker.error
+            self.notify(f"Terjadi galat: {type(error).__name__}: {error}", severity="error")
+
+    def _snapshot_state(self) -> UIState:
+        state = self.ui_state
+        state.category = self.category
+        state.tab = self.tab
+        state.article_id = self.reader.article_id
+        state.reader_scroll = float(self.reader.scroll_y)
+        state.theme = self.theme
+        return state
+
+    @work(thread=True, group="save-state", exit_on_error=False)
+    def _save_state(self) -> None:
+        try:
+            self.ui_state.save(self.state_path)
+        except OSError:
+            pass  # state is a convenience; never fail the app over it
+
+    async def action_quit(self) -> None:
+        state = self._snapshot_state()
+        try:
+            await asyncio.to_thread(state.save, self.state_path)
+        except OSError:
+            pass
+        self.exit(0)

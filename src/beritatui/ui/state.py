@@ -1,0 +1,52 @@
+"""Small UI state kept between runs (theme, place in the list, scroll).
+
+Plain JSON next to the database. Reading tolerates a missing or broken file;
+writing is atomic (temp file + rename) so a kill never leaves half a file.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import tempfile
+from dataclasses import asdict, dataclass, fields
+from pathlib import Path
+
+
+@dataclass
+class UIState:
+    """What the app restores on start."""
+
+    theme: str = "textual-dark"
+    category: str = "Semua"
+    tab: str = "terbaru"
+    article_id: int | None = None
+    reader_scroll: float = 0.0
+
+    @classmethod
+    def load(cls, path: Path) -> UIState:
+        """The saved state, or defaults when the file is missing or unreadable."""
+        try:
+            data = json.loads(path.read_text("utf-8"))
+        except (OSError, ValueError):
+            return cls()
+        if not isinstance(data, dict):
+            return cls()
+        known = {f.name: f.type for f in fields(cls)}
+        state = cls()
+        for key, value in data.items():
+            if key in known and isinstance(value, int | float | str | type(None)):
+                setattr(state, key, value)
+        return state
+
+    def save(self, path: Path) -> None:
+        """Write atomically; errors (read-only dir, disk full) are swallowed by callers."""
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".state-", suffix=".json")
+        try:
+            with os.fdopen(fd, "w", encoding="utf-8") as handle:
+                json.dump(asdict(self), handle)
+            os.replace(tmp, path)
+        except BaseException:
+            Path(tmp).unlink(missing_ok=True)
+            raise

@@ -1,0 +1,38 @@
+"""The category sidebar: "Semua" plus configured categories with unread counts."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from rich.text import Text
+from textual.widgets import OptionList
+from textual.widgets.option_list import Option
+
+ALL_CATEGORIES = "Semua"
+
+
+class CategoryList(OptionList):
+    """Option ids are category names; ``Semua`` means every category."""
+
+    def set_counts(self, counts: Sequence[tuple[str, int, int]], selected: str) -> None:
+        """Show ``(category, total, unread)`` rows; keep ``selected`` highlighted."""
+        total_unread = sum(unread for _, _, unread in counts)
+        rows = [(ALL_CATEGORIES, total_unread), *((c, unread) for c, _, unread in counts)]
+        width = max(12, self.size.width - 2)
+        options = []
+        for name, unread in rows:
+            label = Text(name, no_wrap=True, overflow="ellipsis")
+            count = str(unread) if unread else ""
+            label.truncate(max(1, width - len(count) - 1))
+            label.pad_right(max(0, width - len(label) - len(count)))
+            label.append(count, style="bold" if unread else "")
+            options.append(Option(label, id=name))
+        self.clear_options()
+        self.add_options(options)
+        names = [name for name, _ in rows]
+        self.highlighted = names.index(selected) if selected in names else 0
+
+    @property
+    def names(self) -> list[str]:
+        """Category names in display order."""
+        return [str(self.get_option_at_index(i).id) for i in range(self.option_count)]

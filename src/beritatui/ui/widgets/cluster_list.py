@@ -1,0 +1,49 @@
+"""The Trending tab: ranked story clusters, one option each."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from datetime import datetime
+
+from rich.text import Text
+from textual.widgets import OptionList
+from textual.widgets.option_list import Option
+
+from beritatui.trending import Cluster
+from beritatui.ui.timefmt import relative_time
+
+
+class ClusterList(OptionList):
+    """Options carry the cluster key as id; :attr:`clusters` keeps the data."""
+
+    def __init__(self, *, clock: Callable[[], datetime], id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.clusters: list[Cluster] = []
+        self._clock = clock
+
+    def set_clusters(self, clusters: Sequence[Cluster]) -> None:
+        """Show ``clusters`` in rank order."""
+        self.clusters = list(clusters)
+        self.clear_options()
+        now = self._clock()
+        options = []
+        for rank, cluster in enumerate(self.clusters, start=1):
+            text = Text(f"{rank:>2}. ", style="bold")
+            text.append(cluster.title, style="bold")
+            meta = f"\n    {len(cluster.sources)} sumber · {len(cluster.articles)} artikel"
+            if cluster.newest:
+                meta += f" · {relative_time(cluster.newest, now)}"
+            text.append(meta, style="dim")
+            text.append("\n    " + ", ".join(cluster.sources), style="italic dim")
+            options.append(Option(text, id=cluster.key))
+        self.add_options(options)
+        if options:
+            self.highlighted = 0
+
+    @property
+    def current(self) -> Cluster | None:
+        """The highlighted cluster."""
+        index = self.highlighted
+        if index is None or not 0 <= index < len(self.clusters):
+            return None
+        return self.clusters[index]

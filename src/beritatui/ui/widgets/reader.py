@@ -1,0 +1,189 @@
+"""The reader pane: an article as styled blocks (never markup), scrollable."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from rich.console import Group, RenderableType
+from rich.padding import Padding
+from rich.style import Style
+from rich.text import Text
+from textual.binding import Binding
+from textual.containers import VerticalScroll
+from textual.widgets import Static
+
+from beritatui.models import ArticleDetail, Block, ExtractedArticle
+from beritatui.ui.timefmt import long_date
+
+WORDS_PER_MINUTE = 200
+
+
+@dataclass(frozen=True, slots=True)
+class OtherVersion:
+    """The same story from another source ("Juga diberitakan oleh")."""
+
+    source: str
+    title: str
+    url: str
+
+
+class ReaderPane(VerticalScroll, can_focus=True):
+    """Scrollable article view; content is rebuilt from data, never parsed as markup."""
+
+    BINDINGS = [
+        Binding("j,down", "scroll_down", "Down", show=False),
+        Binding("k,up", "scroll_up", "Up", show=False),
+        Binding("space", "page_down", "Page down", show=False),
+        Binding("shift+space", "page_up", "Page up", show=False),
+    ]
+
+    COMPONENT_CLASSES = {
+        "reader--title",
+        "reader--meta",
+        "reader--heading",
+        "reader--quote",
+        "reader--caption",
+        "reader--credit",
+        "reader--notice",
+        "reader--link",
+    }
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.article_id: int | None = None
+        self._body = Static(id="reader-body", expand=True)
+
+    def compose(self):  # type: ignore[no-untyped-def]
+        yield self._body
+
+    def show_welcome(self) -> None:
+        """The empty state before anything is opened."""
+        self.article_id = None
+        notice = self._style("reader--notice")
+        self._body.update(
+            Group(
+                Text("beritatui", style=self._style("reader--title")),
+                Text(""),
+                Text("Pilih artikel lalu tekan enter untuk membaca.", style=notice),
+                Text("Tekan ? untuk bantuan, r untuk memuat berita terbaru.", style=notice),
+            )
+        )
+
+    def show_article(
+        self,
+        detail: ArticleDetail,
+        *,
+        loading: bool = False,
+        others: Sequence[OtherVersion] = (),
+        keep_scroll: bool = False,
+    ) -> None:
+        """Show ``detail``; ``loading`` adds a line saying the full page is on its way."""
+        same = self.article_id == detail.row.id
+        self.article_id = detail.row.id
+        self._body.update(self._render(detail, loading, others))
+        if not (same and keep_scroll):
+            self.scroll_home(animate=False)
+
+    def _style(self, name: str) -> Style:
+        return self.get_component_rich_style(name)
+
+    def _render(
+        self, detail: ArticleDetail, loading: bool, others: Sequence[OtherVersion]
+    ) -> RenderableType:
+        row = detail.row
+        body = detail.body
+        parts: list[RenderableType] = []
+        title = (body.title if body and body.title else "") or row.title
+        parts.append(Text(title, style=self._style("reader--title")))
+        meta = [row.source]
+        published = (body.published if body else None) or row.published
+        if published:
+            meta.append(long_date(published))
+        if row.category:
+            meta.append(row.category)
+        parts.append(Text(" · ".join(m for m in meta if m), style=self._style("reader--meta")))
+        byline_parts = []
+        byline = (body.byline if body else "") or detail.author
+        if byline:
+            byline_parts.append(f"Penulis: {byline}")
+        if body and body.word_count:
+            byline_parts.append(f"{max(1, round(body.word_count / WORDS_PER_MINUTE))} mnt baca")
+        if body and body.pages > 1:
+            byline_parts.append(f"{body.pages} halaman digabung")
+        if row.is_bookmarked:
+            byline_parts.append("★ disimpan")
+        if byline_parts:
+            parts.append(Text(" · ".join(byline_parts), style=self._style("reader--meta")))
+        parts.append(Text(""))
+        if body is not None and body.blocks:
+            parts.extend(self._blocks(body))
+        else:
+            parts.extend(self._summary_only(detail))
+        notice = self._notice(detail, loading)
+        if notice:
+            parts += [Text(""), Text(notice, style=self._style("reader--notice"))]
+        if others:
+            parts += [Text(""), *self._others(others)]
+        if row.url:
+            link = Text("Sumber: ", style=self._style("reader--meta"))
+            link.append(row.url, style=self._style("reader--link") + Style(link=row.url))
+            parts += [Text(""), link]
+        return Group(*parts)
+
+    def _summary_only(self, detail: ArticleDetail) -> list[RenderableType]:
+        parts: list[RenderableType] = []
+        if detail.image_caption:
+            parts.append(self._figure(Block("figure", caption=detail.image_caption)))
+        if detail.summary:
+            parts += [Text(detail.summary), Text("")]
+        return parts
+
+    def _notice(self, detail: ArticleDetail, loading: bool) -> str:
+        if loading:
+            return "⏳ Memuat artikel lengkap…"
+        if detail.body is None and detail.body_error:
+            return f"Artikel lengkap tidak tersedia: {detail.body_error}"
+        return ""
+
+    def _blocks(self, article: ExtractedArticle) -> list[RenderableType]:
+        out: list[RenderableType] = []
+        for block in article.blocks:
+            if block.type == "figure":
+                out.append(self._figure(block))
+            elif block.type == "heading":
+                out.append(Text(block.text, style=self._style("reader--heading")))
+            elif block.type == "quote":
+                quote = Text(block.text, style=self._style("reader--quote"))
+                out.append(Padding(quote, (0, 0, 0, 2)))
+            elif block.type == "list":
+                items = Text("\n").join(Text(f"• {item}") for item in block.items or [])
+                out.append(Padding(items, (0, 0, 0, 2)))
+            elif block.type == "code":
+                out.append(Padding(Text(block.text, no_wrap=True), (0, 0, 0, 4)))
+            else:
+                out.append(Text(block.text))
+            out.append(Text(""))
+        return out
+
+    def _figure(self, block: Block) -> RenderableType:
+        """An image placeholder line with the caption and credit, as its own block."""
+        caption_style = self._style("reader--caption")
+        text = Text("▌🖼  ", style=caption_style)
+        text.append(block.caption or block.text or "Foto", style=caption_style)
+        if block.credit:
+            text.append(f" ({block.credit})", style=self._style("reader--credit"))
+        return text
+
+    def _others(self, others: Sequence[OtherVersion]) -> list[RenderableType]:
+        lines: list[RenderableType] = [
+            Text("Juga diberitakan oleh:", style=self._style("reader--heading"))
+        ]
+        for other in others:
+            line = Text(f"• {other.source}: ", style=self._style("reader--meta"))
+            style = self._style("reader--link")
+            if other.url:
+                style += Style(link=other.url)
+            line.append(other.title, style=style)
+            lines.append(line)
+        return lines

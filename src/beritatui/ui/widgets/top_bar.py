@@ -1,0 +1,50 @@
+"""The one-line bar over the panes: app name, tabs, refresh progress, online state."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import datetime
+
+from rich.text import Text
+from textual.reactive import reactive
+from textual.widget import Widget
+
+from beritatui.ui.timefmt import WIB
+
+TABS = (("terbaru", "1 Terbaru"), ("trending", "2 Trending"), ("disimpan", "3 Disimpan"))
+
+
+class TopBar(Widget):
+    """Renders from reactives only; the app sets them."""
+
+    COMPONENT_CLASSES = {"top-bar--tab", "top-bar--active", "top-bar--status", "top-bar--offline"}
+
+    tab: reactive[str] = reactive("terbaru")
+    online: reactive[bool] = reactive(True)
+    progress: reactive[str] = reactive("")
+
+    def __init__(self, *, clock: Callable[[], datetime], id: str | None = None) -> None:
+        super().__init__(id=id)
+        self._clock = clock
+
+    def on_mount(self) -> None:
+        self.set_interval(30, self.refresh)
+
+    def render(self) -> Text:
+        left = Text(" beritatui  ", style="bold")
+        for key, label in TABS:
+            name = "top-bar--active" if key == self.tab else "top-bar--tab"
+            left.append(f" {label} ", style=self.get_component_rich_style(name))
+            left.append(" ")
+        right = Text()
+        if self.progress:
+            right.append(
+                self.progress + "   ", style=self.get_component_rich_style("top-bar--status")
+            )
+        if self.online:
+            right.append("● online", style=self.get_component_rich_style("top-bar--status"))
+        else:
+            right.append("○ offline", style=self.get_component_rich_style("top-bar--offline"))
+        right.append(f" {self._clock().astimezone(WIB):%H:%M} ")
+        gap = max(1, self.size.width - left.cell_len - right.cell_len)
+        return left + Text(" " * gap) + right

@@ -9,6 +9,7 @@ post messages from :mod:`beritatui.ui.messages`; the handlers here own state.
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import webbrowser
 from collections.abc import Callable
 from datetime import UTC, datetime
@@ -73,7 +74,7 @@ class BeritaApp(App[int]):
         Binding("o", "open_browser", "Buka di browser", show=False),
         Binding("y", "copy_link", "Salin tautan", show=False),
         Binding("f", "feeds", "Status feed", show=False),
-        Binding("escape", "back", "Kembali", show=False),
+        Binding("escape", "go_back", "Kembali", show=False),
     ]
 
     def __init__(
@@ -150,7 +151,7 @@ class BeritaApp(App[int]):
             self.action_refresh()
         minutes = self.config.settings.refresh_interval_minutes
         if minutes:
-            self.set_interval(minutes * 60, self._auto_refresh)
+            self.set_interval(minutes * 60, self._periodic_refresh)
 
     # -- loading the list -----------------------------------------------------
 
@@ -373,7 +374,7 @@ class BeritaApp(App[int]):
         self.reload_list()
         self.article_list.focus()
 
-    def action_back(self) -> None:
+    def action_go_back(self) -> None:
         search = self.query_one("#search", Input)
         if search.has_focus:
             search.display = False
@@ -467,7 +468,7 @@ class BeritaApp(App[int]):
 
     # -- refresh --------------------------------------------------------------
 
-    def _auto_refresh(self) -> None:
+    def _periodic_refresh(self) -> None:
         if not self.service.offline:
             self.action_refresh()
 
@@ -510,7 +511,8 @@ class BeritaApp(App[int]):
         self.top_bar.online = not report.network_down
         if report.network_down:
             self.notify(
-                "Tidak bisa terhubung ke jaringan: mode offline. Artikel tersimpan tetap bisa dibaca.",
+                "Tidak bisa terhubung ke jaringan: mode offline."
+                " Artikel tersimpan tetap bisa dibaca.",
                 severity="warning",
                 timeout=8,
             )
@@ -541,15 +543,11 @@ class BeritaApp(App[int]):
 
     @work(thread=True, group="save-state", exit_on_error=False)
     def _save_state(self) -> None:
-        try:
+        with contextlib.suppress(OSError):  # state is a convenience; never fail over it
             self.ui_state.save(self.state_path)
-        except OSError:
-            pass  # state is a convenience; never fail the app over it
 
     async def action_quit(self) -> None:
         state = self._snapshot_state()
-        try:
+        with contextlib.suppress(OSError):
             await asyncio.to_thread(state.save, self.state_path)
-        except OSError:
-            pass
         self.exit(0)

@@ -14,6 +14,7 @@ from datetime import UTC, datetime
 from rich.segment import Segment
 from rich.style import Style
 from rich.text import Text
+from textual import events
 from textual.binding import Binding
 from textual.geometry import Region, Size
 from textual.message import Message
@@ -166,11 +167,9 @@ class ArticleList(ScrollView, can_focus=True):
         if row is not None:
             self.post_message(self.Selected(row))
 
-    async def _on_click(self, event: object) -> None:
-        y = getattr(event, "y", None)
-        if isinstance(y, int):
-            self.cursor = (int(self.scroll_offset.y) + y) // ROW_HEIGHT
-            self.action_open()
+    def on_click(self, event: events.Click) -> None:
+        self.cursor = (int(self.scroll_offset.y) + event.y) // ROW_HEIGHT
+        self.action_open()
 
     # -- rendering ------------------------------------------------------------
 

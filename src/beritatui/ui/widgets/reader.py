@@ -81,14 +81,14 @@ class ReaderPane(VerticalScroll, can_focus=True):
         """Show ``detail``; ``loading`` adds a line saying the full page is on its way."""
         same = self.article_id == detail.row.id
         self.article_id = detail.row.id
-        self._body.update(self._render(detail, loading, others))
+        self._body.update(self._build(detail, loading, others))
         if not (same and keep_scroll):
             self.scroll_home(animate=False)
 
     def _style(self, name: str) -> Style:
         return self.get_component_rich_style(name)
 
-    def _render(
+    def _build(
         self, detail: ArticleDetail, loading: bool, others: Sequence[OtherVersion]
     ) -> RenderableType:
         row = detail.row

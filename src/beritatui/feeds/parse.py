@@ -52,6 +52,8 @@ MAX_SUMMARY = 2_000
 MAX_CAPTION = 500
 MAX_AUTHOR = 200
 MAX_GUID = 512
+MAX_URL = 4_096
+"""Longer links and image addresses are dropped rather than stored."""
 MAX_ENTRIES = 2_000
 """Entries kept per feed; real feeds carry tens, a hostile one may carry millions."""
 MAX_CONTENT_HTML = 1_000_000
@@ -60,6 +62,7 @@ FUTURE_SLACK = timedelta(days=1)
 _HTML_INPUT_LIMIT = 200_000
 """Characters of HTML looked at to build a summary (the result is capped far lower)."""
 _TRACKING_PARAMS = re.compile(r"^(utm_[a-z_]*|fbclid|gclid|mc_cid|mc_eid|_ga)$", re.IGNORECASE)
+_WORDPRESS_FOOTER = re.compile(r"^The post .+ (?:first appeared|appeared first) on .+\.$", re.M)
 _IMAGE_EXTENSIONS = (".jpg", ".jpeg", ".png", ".webp", ".gif", ".avif")
 
 
@@ -121,9 +124,18 @@ def canonical_url(url: str) -> str:
 def html_to_text(html: str) -> str:
     """Plain text of an HTML fragment: tags dropped, block breaks kept as newlines."""
     extractor = _TextExtractor()
-    extractor.feed(html[:_HTML_INPUT_LIMIT])
+    extractor.feed(_head_of(html))
     extractor.close()
     return clean_text(extractor.text())
+
+
+def _head_of(html: str) -> str:
+    """The first ``_HTML_INPUT_LIMIT`` characters, without a tag cut in half at the end."""
+    if len(html) <= _HTML_INPUT_LIMIT:
+        return html
+    head = html[:_HTML_INPUT_LIMIT]
+    open_tag = head.rfind("<")
+    return head[:open_tag] if open_tag > head.rfind(">") else head
 
 
 # --- entries ---------------------------------------------------------------------------
@@ -175,9 +187,17 @@ def _entry_link(raw: Mapping[str, Any], feed_url: str) -> str:
         if isinstance(link, Mapping) and link.get("rel", "alternate") == "alternate"
     ]
     for candidate in candidates:
-        if isinstance(candidate, str) and (url := safe_url(candidate, feed_url)):
+        if url := _link(candidate, feed_url):
             return url
     return ""
+
+
+def _link(candidate: object, base: str) -> str | None:
+    """An http(s) URL resolved against ``base``, or None if unsafe or absurdly long."""
+    if not isinstance(candidate, str) or len(candidate) > MAX_URL:
+        return None
+    url = safe_url(candidate, base)
+    return url if url and len(url) <= MAX_URL else None
 
 
 def _guid(raw: Mapping[str, Any], link: str, title: str, published: datetime | None) -> str:
@@ -214,6 +234,7 @@ def _summary(raw: Mapping[str, Any]) -> tuple[str, str]:
         html = _content_html(raw) or ""
         kind = "text/html"
     text = html_to_text(html) if "html" in kind else clean_text(html[:_HTML_INPUT_LIMIT])
+    text = _WORDPRESS_FOOTER.sub("", text).strip()
     return html, _cap(text, MAX_SUMMARY)
 
 
@@ -314,9 +335,9 @@ def _lead_image(
 ) -> tuple[str | None, str | None]:
     """The lead image URL and its caption (None, None when the entry has no image)."""
     url = _media_image(raw, feed_url)
-    if url is None:
-        html = summary_html or _content_html(raw) or ""
-        url = safe_url(_first_image(html), feed_url) if "<img" in html.lower() else None
+    for html in (summary_html, _content_html(raw) or ""):
+        if url is None and "<img" in html.lower():
+            url = _link(_first_image(html), feed_url)
     if url is None:
         return None, None
     caption = _text_field(raw, "media_description", MAX_CAPTION) or _text_field(
@@ -341,7 +362,7 @@ def _media_image(raw: Mapping[str, Any], feed_url: str) -> str | None:
         ):
             candidates.append(link.get("href"))
     for candidate in candidates:
-        if isinstance(candidate, str) and (url := safe_url(candidate, feed_url)):
+        if url := _link(candidate, feed_url):
             return url
     return None
 
@@ -358,7 +379,7 @@ def _is_image(media: Mapping[str, Any]) -> bool:
 
 def _first_image(html: str) -> str | None:
     extractor = _TextExtractor()
-    extractor.feed(html[:_HTML_INPUT_LIMIT])
+    extractor.feed(_head_of(html))
     extractor.close()
     return extractor.first_image
 

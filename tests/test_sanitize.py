@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 
 from beritatui.sanitize import clean_line, clean_text, safe_url, strip_controls
 
-CONTROL = set(range(0x00, 0x09)) | set(range(0x0B, 0x20)) | set(range(0x7F, 0xA0))
+CONTROL = set(range(0x09)) | set(range(0x0B, 0x20)) | set(range(0x7F, 0xA0))
 BIDI = set(range(0x202A, 0x202F)) | set(range(0x2066, 0x206A))
 
 

@@ -53,6 +53,8 @@ class ReaderPane(VerticalScroll, can_focus=True):
         super().__init__(id=id)
         self.article_id: int | None = None
         self._body = Static(id="reader-body", expand=True)
+        self.content: RenderableType = ""
+        """What the pane shows now (kept for tests and exports)."""
 
     def compose(self):  # type: ignore[no-untyped-def]
         yield self._body
@@ -61,7 +63,7 @@ class ReaderPane(VerticalScroll, can_focus=True):
         """The empty state before anything is opened."""
         self.article_id = None
         notice = self._style("reader--notice")
-        self._body.update(
+        self._set(
             Group(
                 Text("beritatui", style=self._style("reader--title")),
                 Text(""),
@@ -81,9 +83,13 @@ class ReaderPane(VerticalScroll, can_focus=True):
         """Show ``detail``; ``loading`` adds a line saying the full page is on its way."""
         same = self.article_id == detail.row.id
         self.article_id = detail.row.id
-        self._body.update(self._build(detail, loading, others))
+        self._set(self._build(detail, loading, others))
         if not (same and keep_scroll):
             self.scroll_home(animate=False)
+
+    def _set(self, content: RenderableType) -> None:
+        self.content = content
+        self._body.update(content)
 
     def _style(self, name: str) -> Style:
         return self.get_component_rich_style(name)

@@ -1,0 +1,212 @@
+"""The real Textual app, driven headless with Pilot against the local test server."""
+
+from __future__ import annotations
+
+import asyncio
+import io
+from collections.abc import AsyncIterator
+from pathlib import Path
+
+import pytest
+
+from beritatui.config import load_config
+from beritatui.paths import database_file, state_file
+from beritatui.store import Store
+from beritatui.ui.app import BeritaApp
+from beritatui.ui.screens.help import HelpScreen
+from beritatui.ui.widgets.article_list import ArticleList
+from beritatui.ui.widgets.reader import ReaderPane
+from tests.server import LocalServer
+from tests.site import NOW, LocalSite, build_site
+
+
+def make_app(site: LocalSite, config_home: Path, **kwargs: object) -> BeritaApp:
+    site.write_config(config_home)
+    config = load_config()
+    store = Store.open(database_file())
+    return BeritaApp(config, store, clock=lambda: NOW, **kwargs)  # type: ignore[arg-type]
+
+
+async def wait_for(condition, pilot, timeout: float = 10.0) -> None:  # type: ignore[no-untyped-def]
+    """Let the app work until ``condition()`` holds (workers run concurrently)."""
+    loop = asyncio.get_running_loop()
+    deadline = loop.time() + timeout
+    while not condition():
+        if loop.time() > deadline:
+            raise AssertionError("condition not reached in time")
+        await pilot.pause(0.05)
+
+
+def rendered_reader(app: BeritaApp) -> str:
+    """Plain text of the reader pane as laid out."""
+    from rich.console import Console
+
+    console = Console(width=100, record=True, color_system=None, file=io.StringIO())
+    console.print(app.reader.content)
+    return console.export_text()
+
+
+@pytest.fixture
+def site(server: LocalServer) -> LocalSite:
+    return build_site(server)
+
+
+@pytest.fixture
+async def refreshed_app(
+    site: LocalSite, isolated_dirs: dict[str, Path]
+) -> AsyncIterator[BeritaApp]:
+    app = make_app(site, isolated_dirs["config"])
+    yield app
+    app.store.close()
+
+
+async def test_start_refresh_pick_category_open_article(
+    refreshed_app: BeritaApp,
+) -> None:
+    app = refreshed_app
+    async with app.run_test(size=(160, 45)) as pilot:
+        articles = app.query_one(ArticleList)
+        await pilot.press("r")
+        await wait_for(lambda: len(articles.rows) == 4, pilot)
+        await wait_for(lambda: app.top_bar.progress == "", pilot)
+        # Sidebar: Semua + three categories with unread counts.
+        names = app.categories_widget.names
+        assert names == ["Semua", "Nasional", "Ekonomi", "Olahraga"]
+        # Pick Ekonomi with ] twice (Semua -> Nasional -> Ekonomi).
+        await pilot.press("right_square_bracket", "right_square_bracket")
+        await wait_for(lambda: len(articles.rows) == 1, pilot)
+        assert articles.rows[0].title.startswith("Harga beras naik")
+        await pilot.press("enter")
+        await wait_for(lambda: "Pasar Induk Cipinang" in rendered_reader(app), pilot)
+        text = rendered_reader(app)
+        assert "Kenaikan tertinggi terjadi di wilayah timur" in text
+        assert "ADVERTISEMENT" not in text
+        assert "Gambas" not in text
+        assert "SCROLL TO CONTINUE" not in text
+        # The caption is its own block: an image placeholder line.
+        caption_lines = [line for line in text.splitlines() if "Pasar Induk Cipinang" in line]
+        assert caption_lines
+        assert caption_lines[0].lstrip().startswith("▌")
+        await wait_for(lambda: articles.rows[0].is_read, pilot)
+        await pilot.press("q")
+
+
+async def test_article_body_replaces_summary_when_page_arrives(
+    refreshed_app: BeritaApp,
+) -> None:
+    app = refreshed_app
+    async with app.run_test(size=(160, 45)) as pilot:
+        articles = app.query_one(ArticleList)
+        await pilot.press("r")
+        await wait_for(lambda: len(articles.rows) == 4, pilot)
+        first = articles.rows[0]
+        assert first.title.startswith("Banjir rendam")
+        await pilot.press("enter")
+        await wait_for(lambda: "posko pengungsian" in rendered_reader(app), pilot)
+        text = rendered_reader(app)
+        assert "Baca juga" not in text
+        assert "Copyright" not in text
+        assert "Terpopuler" not in text
+        assert "Petugas gabungan mengevakuasi warga" in text
+        assert app.focused is app.query_one(ReaderPane)
+
+
+async def test_feed_content_used_when_page_is_missing(refreshed_app: BeritaApp) -> None:
+    app = refreshed_app
+    async with app.run_test(size=(160, 45)) as pilot:
+        articles = app.query_one(ArticleList)
+        await pilot.press("r")
+        await wait_for(lambda: len(articles.rows) == 4, pilot)
+        index = next(i for i, r in enumerate(articles.rows) if r.category == "Olahraga")
+        articles.cursor = index
+        await pilot.press("enter")
+        await wait_for(lambda: "tiga pemain" in rendered_reader(app), pilot)
+        text = rendered_reader(app)
+        assert "Gabung dan ikuti kami" not in text
+
+
+async def test_dark_mode_toggle_is_persisted(
+    site: LocalSite, isolated_dirs: dict[str, Path]
+) -> None:
+    app = make_app(site, isolated_dirs["config"])
+    async with app.run_test() as pilot:
+        assert app.theme == "textual-dark"
+        await pilot.press("d")
+        assert app.theme == "textual-light"
+        await pilot.press("q")
+    app.store.close()
+    assert '"textual-light"' in state_file().read_text()
+    again = make_app(site, isolated_dirs["config"])
+    async with again.run_test() as pilot:
+        assert again.theme == "textual-light"
+        await pilot.press("d")
+        assert again.theme == "textual-dark"
+    again.store.close()
+
+
+async def test_help_screen_opens_and_closes(refreshed_app: BeritaApp) -> None:
+    app = refreshed_app
+    async with app.run_test() as pilot:
+        await pilot.press("question_mark")
+        assert isinstance(app.screen, HelpScreen)
+        await pilot.press("escape")
+        assert not isinstance(app.screen, HelpScreen)
+
+
+async def test_bookmark_tab_and_read_toggle(refreshed_app: BeritaApp) -> None:
+    app = refreshed_app
+    async with app.run_test(size=(160, 45)) as pilot:
+        articles = app.query_one(ArticleList)
+        await pilot.press("r")
+        await wait_for(lambda: len(articles.rows) == 4, pilot)
+        target = articles.rows[1]
+        await pilot.press("j", "b")
+        await wait_for(lambda: articles.rows[1].is_bookmarked, pilot)
+        assert app.store.is_bookmarked(target.id)
+        await pilot.press("m")
+        await wait_for(lambda: articles.rows[1].is_read, pilot)
+        await pilot.press("3")
+        await wait_for(lambda: [r.id for r in articles.rows] == [target.id], pilot)
+        assert app.top_bar.tab == "disimpan"
+        await pilot.press("1")
+        await wait_for(lambda: len(articles.rows) == 4, pilot)
+
+
+async def test_failing_feed_is_reported_not_fatal(
+    site: LocalSite, server: LocalServer, isolated_dirs: dict[str, Path]
+) -> None:
+    server.route("/atom/ekonomi", "rusak", status=500, content_type="text/plain")
+    app = make_app(site, isolated_dirs["config"])
+    async with app.run_test(size=(160, 45)) as pilot:
+        articles = app.query_one(ArticleList)
+        await pilot.press("r")
+        await wait_for(lambda: len(articles.rows) == 3, pilot)
+        await wait_for(lambda: app.top_bar.progress == "", pilot)
+        await pilot.press("f")
+        await wait_for(lambda: app.screen.__class__.__name__ == "FeedStatusScreen", pilot)
+        statuses = {f.title: f.status.value for f in app.screen.feeds}  # type: ignore[attr-defined]
+        assert statuses["Detik Lokal"] == "http error"
+        assert statuses["Antara Lokal"] == "ok"
+        await pilot.press("escape")
+    app.store.close()
+
+
+async def test_resume_reopens_last_article(
+    refreshed_app: BeritaApp, site: LocalSite, isolated_dirs: dict[str, Path]
+) -> None:
+    app = refreshed_app
+    async with app.run_test(size=(160, 45)) as pilot:
+        articles = app.query_one(ArticleList)
+        await pilot.press("r")
+        await wait_for(lambda: len(articles.rows) == 4, pilot)
+        await pilot.press("j", "enter")
+        opened = articles.rows[1].id
+        await wait_for(lambda: app.reader.article_id == opened, pilot)
+        await pilot.press("q")
+    app.store.close()
+    again = make_app(site, isolated_dirs["config"])
+    async with again.run_test(size=(160, 45)) as pilot:
+        await wait_for(lambda: again.reader.article_id == opened, pilot)
+        assert again.query_one(ArticleList).current is not None
+        assert again.query_one(ArticleList).current.id == opened  # type: ignore[union-attr]
+    again.store.close()

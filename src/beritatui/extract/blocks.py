@@ -180,38 +180,51 @@ def walk_blocks(body: etree._Element, rules: WalkRules) -> list[Block]:
 def trafilatura_blocks(body: etree._Element) -> list[Block]:
     """Convert trafilatura's XML body (p, head, list, quote, code, table) to blocks."""
     blocks: list[Block] = []
+    _tail_paragraph(body.text, blocks)
     for el in body:
-        tag = el.tag
-        if tag == "head":
-            rend = el.get("rend") or "h2"
-            level = int(rend[1]) if len(rend) == 2 and rend[1].isdigit() else 2
-            blocks.append(Block(type="heading", text=inline_text(el), level=max(2, level)))
-        elif tag == "list":
-            items = [inline_text(item) for item in el.iter("item")]
-            if any(items):
-                blocks.append(Block(type="list", items=[i for i in items if i]))
-        elif tag == "quote":
-            blocks.append(Block(type="quote", text=inline_text(el)))
-        elif tag == "code":
-            blocks.append(Block(type="code", text="".join(el.itertext()).strip("\n")))
-        elif tag == "table":
-            for row in el.iter("row"):
-                cells = [inline_text(cell) for cell in row.iter("cell")]
-                text = " | ".join(c for c in cells if c)
-                if text:
-                    blocks.append(Block(type="paragraph", text=text))
-        elif tag == "div":
-            blocks.extend(trafilatura_blocks(el))
-        elif tag != "graphic":
-            blocks.append(Block(type="paragraph", text=inline_text(el)))
+        _xml_block(el, blocks)
+        _tail_paragraph(el.tail, blocks)
     return blocks
+
+
+def _tail_paragraph(text: str | None, blocks: list[Block]) -> None:
+    """Loose text between trafilatura's elements is a paragraph too."""
+    if text and text.strip():
+        blocks.append(Block(type="paragraph", text=" ".join(text.split())))
+
+
+def _xml_block(el: etree._Element, blocks: list[Block]) -> None:
+    """Append the block(s) of one trafilatura XML element."""
+    tag = el.tag
+    if tag == "head":
+        rend = el.get("rend") or "h2"
+        level = int(rend[1]) if len(rend) == 2 and rend[1].isdigit() else 2
+        blocks.append(Block(type="heading", text=inline_text(el), level=max(2, level)))
+    elif tag == "list":
+        items = [inline_text(item) for item in el.iter("item")]
+        if any(items):
+            blocks.append(Block(type="list", items=[i for i in items if i]))
+    elif tag == "quote":
+        blocks.append(Block(type="quote", text=inline_text(el)))
+    elif tag == "code":
+        blocks.append(Block(type="code", text="".join(el.itertext()).strip("\n")))
+    elif tag == "table":
+        for row in el.iter("row"):
+            cells = [inline_text(cell) for cell in row.iter("cell")]
+            text = " | ".join(c for c in cells if c)
+            if text:
+                blocks.append(Block(type="paragraph", text=text))
+    elif tag == "div":
+        blocks.extend(trafilatura_blocks(el))
+    elif tag != "graphic":
+        blocks.append(Block(type="paragraph", text=inline_text(el)))
 
 
 def finish_blocks(blocks: Iterable[Block]) -> list[Block]:
     """Sanitise every string, drop junk, cut at related-list markers, turn "Foto:" lines
-    into figures, and drop repeats."""
+    into figures, and drop a paragraph repeated right after itself."""
     out: list[Block] = []
-    seen: set[str] = set()
+    previous = ""
     has_body = False
     for block in blocks:
         if block.type == "figure":
@@ -234,9 +247,9 @@ def finish_blocks(blocks: Iterable[Block]) -> list[Block]:
             out.append(figure)
             continue
         key = " ".join(text.split()).lower()
-        if block.type != "code" and key in seen:
-            continue
-        seen.add(key)
+        if block.type != "code" and key == previous:
+            continue  # the same paragraph twice in a row (lazy-load or print copies)
+        previous = key
         has_body = has_body or block.type == "paragraph"
         out.append(Block(type=block.type, text=text, level=block.level))
     return _trim_trailing_headings(out)

@@ -69,7 +69,7 @@ def split_credit(raw: str) -> Caption:
 
 def image_src(node: etree._Element, base_url: str) -> str | None:
     """The best image URL under ``node`` (lazy-load attributes first), made safe."""
-    imgs = [node] if node.tag == "img" else node.iter("img")
+    imgs = [node] if node.tag in ("img", "source") else node.iter("img", "source")
     for img in imgs:
         for attr in IMG_ATTRS:
             value = img.get(attr)
@@ -103,8 +103,8 @@ def figure_block(
         if extra and extra in text:
             text = clean_line(text.replace(extra, "").rstrip(" .|–—-"))
             credit = credit or split_credit(extra).text or extra
-    if not src and not text:
-        return None
+    if not src:
+        return None  # a figure without a picture is a pull quote or an embed
     return Block(type="figure", src=src, caption=text or None, credit=credit or None)
 
 

@@ -69,7 +69,8 @@ def page_figures(
     """Every figure on the page with the anchor keys of the text that follows it."""
     selector = "figure, .wp-caption" + (", " + extra if extra else "")
     found = select(tree, selector)
-    outermost = [el for el in found if not any(a in found for a in el.iterancestors())]
+    found_set = set(found)
+    outermost = [el for el in found if not any(a in found_set for a in el.iterancestors())]
     figures: list[tuple[Block, list[str]]] = []
     for el in outermost:
         block = figure_block(el, url, CAPTION_CLASSES)

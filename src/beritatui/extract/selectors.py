@@ -73,6 +73,8 @@ def _one(selector: str) -> str:
             tag = match.group("tag").lower()
         elif match.group("cls"):
             cls = match.group("cls")
+            # The cheap substring test first: most elements fail it, skipping the exact one.
+            tests.append(f"contains(@class,'{cls}')")
             tests.append(f"contains(concat(' ',normalize-space(@class),' '),' {cls} ')")
         elif match.group("id"):
             tests.append(f"@id={_literal(match.group('id'))}")

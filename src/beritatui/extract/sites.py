@@ -167,7 +167,7 @@ RULES: tuple[SiteRule, ...] = (
     SiteRule(
         name="wordpress",
         marker="meta[name='generator'][content^='WordPress'], link[rel='https://api.w.org/'], "
-        "body.single-post, .wp-block-post-content, .td-post-content",
+        "link[href*='/wp-content/'], script[src*='/wp-content/'], body.single-post",
         body=".entry-content, .td-post-content, .post-content, .single-content, "
         ".article-content, .content-article, .wp-block-post-content, .post-entry",
         drop=".sharedaddy, .jp-relatedposts, .addtoany_share_save_container, .code-block, "

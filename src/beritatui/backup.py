@@ -1,0 +1,203 @@
+"""Bookmark backup: export to JSON or Markdown, import back from JSON.
+
+The JSON export is a list of objects ``{url, title, source, category,
+published, bookmarked_at, summary, body}`` where ``body`` is the
+``ExtractedArticle.to_dict()`` object (or ``null``). Import accepts that list
+(or an object with an ``"articles"`` list) and treats it as untrusted text.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Sequence
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any, Literal
+
+from beritatui.models import Block, ExtractedArticle
+from beritatui.sanitize import clean_line, clean_text, safe_url
+from beritatui.store import BookmarkRecord, Store, salvage_bookmarks
+
+ExportFormat = Literal["json", "markdown"]
+_LINE_MARKERS = tuple("#>-+*=|")
+_NUMBERED = re.compile(r"^(\d+)[.)]\s")
+MAX_IMPORT_ITEMS = 100_000
+
+
+def export_bookmarks(store: Store, fmt: ExportFormat) -> str:
+    """Every bookmark of ``store`` as a JSON or Markdown document."""
+    return format_records(store.bookmark_records(), fmt)
+
+
+def export_from_file(db_path: Path, fmt: ExportFormat = "json") -> str:
+    """Export what bookmarks can be read from a (possibly damaged) database file.
+
+    The file is not changed. Raises :class:`beritatui.store.StoreError` when
+    it cannot be read as a beritatui database at all.
+    """
+    return format_records(salvage_bookmarks(Path(db_path)), fmt)
+
+
+def format_records(records: Sequence[BookmarkRecord], fmt: ExportFormat) -> str:
+    """Render bookmark records in ``fmt`` ("json" or "markdown")."""
+    if fmt == "json":
+        items = [record_to_json(r) for r in records]
+        return json.dumps(items, ensure_ascii=False, indent=2) + "\n"
+    if fmt == "markdown":
+        return records_to_markdown(records)
+    raise ValueError(f"unknown export format {fmt!r} (use json or markdown)")
+
+
+def record_to_json(record: BookmarkRecord) -> dict[str, Any]:
+    """One JSON export object."""
+    return {
+        "url": record.url,
+        "title": record.title,
+        "source": record.source,
+        "category": record.category,
+        "published": _iso(record.published),
+        "bookmarked_at": _iso(record.bookmarked_at),
+        "summary": record.summary,
+        "body": record.body.to_dict() if record.body else None,
+    }
+
+
+def import_bookmarks(store: Store, text: str) -> int:
+    """Restore bookmarks from a JSON export; returns how many were bookmarked.
+
+    Nothing is stored unless the whole document is valid; a problem raises
+    :class:`ValueError` with a message naming the item.
+    """
+    records = parse_backup(text)
+    return store.restore_bookmarks(records)
+
+
+def parse_backup(text: str) -> list[BookmarkRecord]:
+    """Validate a JSON export into records (strings sanitised, URLs checked)."""
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise ValueError(
+            f"not a JSON backup (line {exc.lineno}, column {exc.colno}: {exc.msg})"
+        ) from None
+    if isinstance(data, dict) and isinstance(data.get("articles"), list):
+        data = data["articles"]
+    if not isinstance(data, list):
+        raise ValueError("a bookmark backup must be a JSON list of articles")
+    if len(data) > MAX_IMPORT_ITEMS:
+        raise ValueError(f"too many articles ({len(data)}; at most {MAX_IMPORT_ITEMS})")
+    return [_parse_item(item, number) for number, item in enumerate(data, start=1)]
+
+
+def _parse_item(item: Any, number: int) -> BookmarkRecord:
+    where = f"article {number}"
+    if not isinstance(item, dict):
+        raise ValueError(f"{where}: expected an object with url and title")
+    url = safe_url(item.get("url")) if isinstance(item.get("url"), str) else None
+    if url is None:
+        raise ValueError(f"{where}: 'url' must be an http(s) link")
+    for key in ("title", "source", "category", "summary"):
+        if item.get(key) is not None and not isinstance(item[key], str):
+            raise ValueError(f"{where}: {key!r} must be text")
+    return BookmarkRecord(
+        url=url,
+        title=clean_line(item.get("title")) or url,
+        source=clean_line(item.get("source"), 80),
+        category=clean_line(item.get("category"), 40),
+        published=_parse_time(item.get("published"), where, "published"),
+        bookmarked_at=_parse_time(item.get("bookmarked_at"), where, "bookmarked_at"),
+        summary=clean_text(item.get("summary")),
+        body=_parse_body(item.get("body"), url, where),
+    )
+
+
+def _parse_time(value: Any, where: str, key: str) -> datetime | None:
+    if value is None or value == "":
+        return None
+    if not isinstance(value, str):
+        raise ValueError(f"{where}: {key!r} must be an ISO 8601 date or null")
+    try:
+        moment = datetime.fromisoformat(value)
+    except ValueError:
+        raise ValueError(f"{where}: {key!r} is not an ISO 8601 date: {value[:40]!r}") from None
+    return moment.replace(tzinfo=UTC) if moment.tzinfo is None else moment.astimezone(UTC)
+
+
+def _parse_body(value: Any, url: str, where: str) -> ExtractedArticle | None:
+    if value is None:
+        return None
+    if not isinstance(value, dict) or not isinstance(value.get("blocks", []), list):
+        raise ValueError(f"{where}: 'body' must be an article object or null")
+    if not all(isinstance(b, dict) for b in value.get("blocks", [])):
+        raise ValueError(f"{where}: every body block must be an object")
+    try:
+        article = ExtractedArticle.from_dict(value)
+    except (TypeError, ValueError) as exc:
+        raise ValueError(f"{where}: unreadable body ({exc})") from None
+    if not article.url:
+        article.url = url
+    return article  # the store sanitises every string when it saves the body
+
+
+# -- Markdown -----------------------------------------------------------------
+
+
+def records_to_markdown(records: Sequence[BookmarkRecord]) -> str:
+    """A readable document: one section per article with source, date, link, body."""
+    now = datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC")
+    lines = ["# Artikel tersimpan (beritatui)", "", f"Diekspor {now} · {len(records)} artikel"]
+    for record in records:
+        lines += ["", "---", "", f"## {_md_line(record.title)}", ""]
+        meta = [record.source, record.category, _human_date(record.published)]
+        lines.append("*" + _md_line(" · ".join(m for m in meta if m)) + "*")
+        lines += ["", f"<{record.url}>", ""]
+        if record.body is not None and record.body.blocks:
+            lines += _md_blocks(record.body.blocks)
+        elif record.summary:
+            lines.append(_md_text(record.summary))
+    return "\n".join(lines).rstrip() + "\n"
+
+
+def _md_blocks(blocks: Sequence[Block]) -> list[str]:
+    out: list[str] = []
+    for block in blocks:
+        if block.type == "heading":
+            out.append("### " + _md_line(block.text))
+        elif block.type == "quote":
+            out.append("\n".join("> " + line for line in block.text.splitlines() or [""]))
+        elif block.type == "list":
+            out.append("\n".join("- " + _md_line(item) for item in block.items or []))
+        elif block.type == "code":
+            out.append("```\n" + block.text.replace("```", "ʼʼʼ") + "\n```")
+        elif block.type == "figure":
+            caption = " — ".join(p for p in (block.caption, block.credit) if p)
+            if caption:
+                out.append("*Foto: " + _md_line(caption) + "*")
+        elif block.text:
+            out.append(_md_text(block.text))
+        out.append("")
+    return out
+
+
+def _md_line(text: str) -> str:
+    """One line of text with Markdown's line-start markers neutralised."""
+    text = " ".join(text.split())
+    numbered = _NUMBERED.match(text)
+    if numbered:
+        return numbered.group(1) + "\\" + text[numbered.end(1) :]
+    if text[:1] in _LINE_MARKERS:
+        return "\\" + text
+    return text
+
+
+def _md_text(text: str) -> str:
+    return "\n".join(_md_line(line) for line in text.splitlines())
+
+
+def _human_date(moment: datetime | None) -> str:
+    return moment.astimezone(UTC).strftime("%d %b %Y %H:%M UTC") if moment else ""
+
+
+def _iso(moment: datetime | None) -> str | None:
+    return moment.astimezone(UTC).isoformat() if moment else None

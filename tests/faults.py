@@ -15,7 +15,7 @@ import socket
 import struct
 import time
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from http.server import BaseHTTPRequestHandler
 
 from tests.server import RawHandler
@@ -111,7 +111,9 @@ def short_body(body: bytes, announced: int) -> RawHandler:
 
     def handle(handler: BaseHTTPRequestHandler) -> None:
         handler.close_connection = True
-        _head(handler, 200, {"Content-Type": "application/rss+xml", "Content-Length": str(announced)})
+        _head(
+            handler, 200, {"Content-Type": "application/rss+xml", "Content-Length": str(announced)}
+        )
         _send(handler, body)
 
     return handle
@@ -130,7 +132,9 @@ def reset_mid_body(prefix: bytes, announced: int = 50_000) -> RawHandler:
     """Send headers and part of the body, then reset the connection."""
 
     def handle(handler: BaseHTTPRequestHandler) -> None:
-        _head(handler, 200, {"Content-Type": "application/rss+xml", "Content-Length": str(announced)})
+        _head(
+            handler, 200, {"Content-Type": "application/rss+xml", "Content-Length": str(announced)}
+        )
         _send(handler, prefix)
         time.sleep(0.05)  # let the client read what was sent first
         _reset(handler)
@@ -264,10 +268,8 @@ def full_backlog() -> Iterator[str]:
         for _ in range(4):
             filler = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
             filler.setblocking(False)
-            try:
+            with suppress(BlockingIOError):
                 filler.connect(address)
-            except BlockingIOError:
-                pass
             fillers.append(filler)
         time.sleep(0.05)
         yield f"127.0.0.1:{address[1]}"

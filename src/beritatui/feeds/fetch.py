@@ -49,6 +49,7 @@ ACCEPT_ENCODING = "gzip, deflate"
 
 _READ_CHUNK = 64 * 1024
 _MAX_HEADER_VALUE = 512
+_DRAIN_LIMIT = 64 * 1024
 
 
 @dataclass(frozen=True, slots=True)
@@ -279,6 +280,7 @@ class Fetcher:
                 detail = "not modified since the last fetch"
                 return _from_response(url, response, FeedStatus.NOT_MODIFIED, detail, started)
             if not 200 <= code < 300:
+                await _drain(response)
                 detail = _http_error_detail(response)
                 return _from_response(url, response, FeedStatus.HTTP_ERROR, detail, started)
             body, problem = await self._read_body(response)
@@ -308,6 +310,18 @@ class Fetcher:
         except _BadEncoding as exc:
             return None, (FeedStatus.NETWORK_ERROR, str(exc))
         return b"".join(parts), (FeedStatus.OK, "")
+
+
+async def _drain(response: httpx.Response, limit: int = _DRAIN_LIMIT) -> None:
+    """Read and drop a small error body, so the connection closes cleanly or is reused."""
+    announced = _content_length(response)
+    if announced is not None and announced > limit:
+        return
+    received = 0
+    async for chunk in response.aiter_raw(_READ_CHUNK):
+        received += len(chunk)
+        if received > limit:
+            return
 
 
 def _from_response(

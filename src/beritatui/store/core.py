@@ -40,6 +40,8 @@ IMPORT_FEED_TITLE = "Impor"
 MAX_BODY_FAILURES = 3
 """After this many failed page downloads an article is no longer offered for prefetch."""
 BODY_RETRY_AFTER = timedelta(hours=1)
+SEARCH_WINDOW = 3000
+"""Search ranks at most this many of the newest matching articles."""
 _CHUNK = 500  # ids per IN (...) list
 
 # Columns for ArticleRow, in the order _row() reads them.
@@ -679,20 +681,32 @@ class Store:
 
         Any input is safe: words are quoted, so FTS syntax is plain text; the
         last word matches as a prefix. Accents are folded (``kafe`` finds
-        ``kafé``). Bookmarks of removed feeds are included.
+        ``kafé``). Bookmarks of removed feeds are included. Only the newest
+        :data:`SEARCH_WINDOW` matches are ranked (bounded time).
         """
         match = convert.fts_query(query)
         if match is None:
             return []
-        rows = self._db.execute(
-            f"""SELECT {_ROW_SELECT} FROM articles_fts
-                JOIN articles a ON a.id = articles_fts.rowid
-                JOIN feeds f ON f.id = a.feed_id
+        conn = self._db
+        # Bound the ranking work: score only the newest SEARCH_WINDOW matches, so
+        # a word found in every article stays fast however large the cache is.
+        floor = conn.execute(
+            "SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?"
+            " ORDER BY rowid DESC LIMIT 1 OFFSET ?",
+            (match, SEARCH_WINDOW - 1),
+        ).fetchone()
+        window = " AND rowid >= ?" if floor else ""
+        params: tuple[Any, ...] = (match, floor[0]) if floor else (match,)
+        rows = conn.execute(
+            f"""WITH hits AS (
+                    SELECT rowid AS id, rank FROM articles_fts
+                    WHERE articles_fts MATCH ? AND rank MATCH 'bm25(10.0, 3.0, 1.0)'{window})
+                SELECT {_ROW_SELECT} FROM hits
+                JOIN articles a ON a.id = hits.id JOIN feeds f ON f.id = a.feed_id
                 LEFT JOIN bodies b ON b.article_id = a.id
-                WHERE articles_fts MATCH ? AND (f.active = 1 OR a.bookmarked_at IS NOT NULL)
-                ORDER BY bm25(articles_fts, 10.0, 3.0, 1.0), a.sort_time DESC
-                LIMIT ?""",
-            (match, limit),
+                WHERE f.active = 1 OR a.bookmarked_at IS NOT NULL
+                ORDER BY hits.rank, {_NEWEST_FIRST} LIMIT ?""",
+            (*params, limit),
         ).fetchall()
         return [_row(r) for r in rows]
 

@@ -14,7 +14,13 @@ from beritatui.models import Block
 from beritatui.sanitize import clean_line, clean_text
 
 from .captions import CAPTION_CLASSES, figure_block, foto_line_block
-from .junk import clean_paragraph, is_stop_marker
+from .junk import (
+    clean_paragraph,
+    is_leading_meta,
+    is_link_label,
+    is_stop_marker,
+    is_trailing_boilerplate,
+)
 from .selectors import select
 
 SKIP_TAGS = frozenset(
@@ -242,6 +248,8 @@ def finish_blocks(blocks: Iterable[Block]) -> list[Block]:
             continue
         if block.type in ("paragraph", "heading") and has_body and is_stop_marker(text):
             break
+        if block.type == "paragraph" and is_link_label(text):
+            continue
         figure = foto_line_block(text) if block.type == "paragraph" else None
         if figure is not None and len(text.split()) <= 60:
             out.append(figure)
@@ -252,11 +260,35 @@ def finish_blocks(blocks: Iterable[Block]) -> list[Block]:
         previous = key
         has_body = has_body or block.type == "paragraph"
         out.append(Block(type=block.type, text=text, level=block.level))
-    return _trim_trailing_headings(out)
+    return trim_edges(out)
 
 
-def _trim_trailing_headings(blocks: list[Block]) -> list[Block]:
-    """A heading with nothing after it is a leftover label: drop it."""
-    while blocks and blocks[-1].type == "heading":
-        blocks.pop()
+DROP_LEADING_HEADINGS = True
+"""A heading before the first paragraph is the title or standfirst, not body."""
+
+
+def _text_of(block: Block) -> str:
+    return block.text or " ".join(block.items or [])
+
+
+def trim_edges(blocks: list[Block]) -> list[Block]:
+    """Drop opening date/standfirst lines and closing boilerplate (follow us, tags, credits)."""
+    start = 0
+    while start < len(blocks):
+        block = blocks[start]
+        if block.type == "figure":
+            start += 1
+            continue
+        leading_heading = DROP_LEADING_HEADINGS and block.type == "heading"
+        if not (leading_heading or (block.type == "paragraph" and is_leading_meta(block.text))):
+            break
+        del blocks[start]
+    while blocks:
+        block = blocks[-1]
+        if block.type == "heading" or (
+            block.type == "paragraph" and is_trailing_boilerplate(block.text)
+        ):
+            blocks.pop()
+        else:
+            break
     return blocks

@@ -88,18 +88,12 @@ def place_figures(blocks: list[Block], figures: list[tuple[Block, list[str]]]) -
         if block.type != "figure":
             index.setdefault(anchor_key(block.text or " ".join(block.items or [])), i)
     inserts: dict[int, list[Block]] = {}
-    captions = set()
     for figure, anchors in figures:
         position = next((index[a] for a in anchors if a in index), None)
-        if position is None:
-            continue
-        inserts.setdefault(position, []).append(figure)
-        if figure.caption:
-            captions.add(anchor_key(figure.caption))
+        if position is not None:
+            inserts.setdefault(position, []).append(figure)
     out: list[Block] = []
     for i, block in enumerate(blocks):
         out.extend(inserts.get(i, []))
-        if block.type == "paragraph" and anchor_key(block.text) in captions:
-            continue  # a caption trafilatura kept as text
         out.append(block)
     return out

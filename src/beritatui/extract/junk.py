@@ -98,3 +98,62 @@ def clean_paragraph(text: str) -> str:
     """The paragraph without inline junk, or ``""`` when nothing real is left."""
     text = strip_inline_junk(text)
     return "" if is_junk_paragraph(text) else text
+
+
+# Generic (mostly English) link labels, dropped wherever they stand, like "Baca juga:".
+LINK_LABELS: tuple[re.Pattern[str], ...] = (
+    re.compile(r"^\[?(?:related(?: post| article| story)?|read more|see more|also read|more)\s*:", _I),
+    re.compile(r"^also on [\w.-]+\.\w{2,}\b", _I),
+    re.compile(r"^don'?t miss\s*$", _I),
+)
+
+# Boilerplate that only ever closes an article: trimmed from the end backwards.
+TRAILING: tuple[re.Pattern[str], ...] = (
+    re.compile(r"^(?:follow|like|join)\b.{0,120}\b(?:twitter|facebook|instagram|youtube|"
+               r"whatsapp|telegram|tiktok|linkedin)\b", _I),
+    re.compile(r"\b(?:sign up|subscribe|subscribing)\b.{0,100}\b(?:newsletter|inbox)\b", _I),
+    re.compile(r"\bnewsletters?\b.{0,60}\b(?:sign up|subscribe)\b", _I),
+    re.compile(r"^(?:source|sumber)\s*:\s*.{0,60}$", _I),
+    re.compile(r"^(?:filed under|tags?|topics?|categories|kategori)\s*:?.{0,80}$", _I),
+    re.compile(r"^(?:\d+\s+)?comments?\s*$", _I),
+    re.compile(r"^(?:you may also like|you might also like|recommended for you|more stories)\b", _I),
+    re.compile(r"^(?:like|enjoyed) this (?:story|article)\?", _I),
+    re.compile(r"^if you enjoyed this article\b", _I),
+    re.compile(r"^tell us what you think\b", _I),
+    re.compile(r"^have a tip\?", _I),
+    re.compile(r"^\(?(?:additional )?reporting by\b.{0,300}$", _I),
+    re.compile(r"^.{0,120}\bcontributed (?:to )?(?:this )?report(?:ing)?\b.{0,60}$", _I),
+    re.compile(r"^(?:write to|reach|email)\b.{0,80}(?:@|twitter)", _I),
+    re.compile(r"^\S+@\S+\.\w+\s*$"),
+    re.compile(r"^(?:https?://|www\.|twitter\.com/)\S+\s*$", _I),
+    re.compile(r"^this (?:copy|article) (?:is for your personal|has been sent)\b", _I),
+    re.compile(r"^(?:thank you|terima kasih)\.?\s*$", _I),
+    re.compile(r"^(?:updated|diperbarui) (?:at|pada)\b.{0,40}$", _I),
+    re.compile(r"^(?:get|dapatkan) (?:the latest|access)\b.{0,160}$", _I),
+)
+
+# Metadata lines that only ever open an article: a date line, a reading-time line.
+_MONTH_WORDS = (
+    r"(?:jan|feb|mar|apr|may|mei|jun|jul|aug|agu|sep|oct|okt|nov|dec|des|januari|februari|"
+    r"maret|juni|juli|agustus|oktober|desember|janeiro|fevereiro|março|maio|junho|julho|agosto|"
+    r"setembro|outubro|novembro|dezembro)"
+)
+LEADING: tuple[re.Pattern[str], ...] = (
+    re.compile(r"^(?:tempo de leitura|reading time|waktu baca)\s*:?.{0,20}$", _I),
+    re.compile(rf"^(?=.{{0,80}}$)(?=.*\b(?:19|20)\d\d\b)(?=.*(?:\b\d{{1,2}}[:.]\d\d\b|{_MONTH_WORDS})).*$", _I),
+)
+
+
+def is_link_label(text: str) -> bool:
+    """A "Related: ..." / "Read more: ..." line pointing at another article."""
+    return any(pattern.search(text) for pattern in LINK_LABELS)
+
+
+def is_trailing_boilerplate(text: str) -> bool:
+    """A closing line: follow/subscribe promos, tags, reporting credits, contact lines."""
+    return any(pattern.search(text) for pattern in TRAILING)
+
+
+def is_leading_meta(text: str) -> bool:
+    """An opening line that is only a date or a reading time."""
+    return any(pattern.search(text) for pattern in LEADING)

@@ -63,6 +63,8 @@ _HTML_INPUT_LIMIT = 200_000
 """Characters of HTML looked at to build a summary (the result is capped far lower)."""
 _TRACKING_PARAMS = re.compile(r"^(utm_[a-z_]*|fbclid|gclid|mc_cid|mc_eid|_ga)$", re.IGNORECASE)
 _WORDPRESS_FOOTER = re.compile(r"^The post .+ (?:first appeared|appeared first) on .+\.$", re.M)
+_TAG_START = re.compile(r"</?[A-Za-z]")
+_FIRST_TAG = re.compile(rb"<([a-z][a-z0-9:._-]*)")
 _IMAGE_EXTENSIONS = (".jpg", ".jpeg", ".png", ".webp", ".gif", ".avif")
 
 
@@ -131,11 +133,11 @@ def html_to_text(html: str) -> str:
 
 def _head_of(html: str) -> str:
     """The first ``_HTML_INPUT_LIMIT`` characters, without a tag cut in half at the end."""
-    if len(html) <= _HTML_INPUT_LIMIT:
-        return html
     head = html[:_HTML_INPUT_LIMIT]
     open_tag = head.rfind("<")
-    return head[:open_tag] if open_tag > head.rfind(">") else head
+    if open_tag > head.rfind(">") and _TAG_START.match(head, open_tag):
+        return head[:open_tag]
+    return head
 
 
 # --- entries ---------------------------------------------------------------------------
@@ -443,8 +445,11 @@ def _feed_title(feed: Mapping[str, Any], url: str) -> str:
 def _not_a_feed(content: bytes, content_type: str | None, error: object) -> str:
     """Plain words for bytes feedparser could not read as RSS or Atom."""
     head = content[:2048].lstrip(b"\xef\xbb\xbf\xfe\xff\x00 \t\r\n").lower()
-    if (content_type or "").lower().startswith("text/html") or any(
-        marker in head for marker in (b"<!doctype html", b"<html", b"<head", b"<body")
+    first_tag = _FIRST_TAG.search(head)
+    if (
+        (content_type or "").lower().startswith("text/html")
+        or head.startswith(b"<!doctype html")
+        or (first_tag is not None and first_tag.group(1) in (b"html", b"head", b"body"))
     ):
         return "not a feed: the server sent an HTML page (perhaps an error page or a bot check)"
     if head.startswith((b"{", b"[")):

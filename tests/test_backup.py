@@ -235,3 +235,38 @@ def test_export_from_file_that_is_not_a_database(tmp_path: Path) -> None:
     conn.close()
     with pytest.raises(StoreError, match="no beritatui articles"):
         export_from_file(other)
+
+
+def test_imported_bookmark_joins_its_feed_when_the_feed_carries_it(store: Store) -> None:
+    backup = [{"url": "https://berita.example.id/read/1", "title": "Panen raya di Karawang"}]
+    import_bookmarks(store, json.dumps(backup))
+    feed_id = store.sync_feeds([FeedSpec(FEED, "Ekonomi", "Berita Contoh")])[FEED]
+    assert store.upsert_entries(feed_id, [make_entry(1, "Panen raya di Karawang")]) == []
+    (row,) = store.list_articles(category="Ekonomi")
+    assert row.is_bookmarked
+    assert row.source == "Berita Contoh"
+    assert store.stats()["articles"] == 1
+
+
+def test_open_restores_bookmarks_from_a_damaged_file(isolated_dirs: dict[str, Path]) -> None:
+    path = isolated_dirs["data"] / "beritatui" / "beritatui.sqlite3"
+    store = Store.open(path)
+    fill(store)
+    store.close()
+    conn = sqlite3.connect(str(path))
+    pages = [r[0] for r in conn.execute("SELECT pageno FROM dbstat WHERE name = 'articles_url'")]
+    conn.close()
+    with path.open("r+b") as handle:
+        handle.seek((pages[0] - 1) * 4096)
+        handle.write(os.urandom(4096))
+    fresh = Store.open(path)
+    try:
+        assert fresh.moved_aside is not None
+        assert fresh.restored_bookmarks == 2
+        titles = {r.title for r in fresh.list_articles(bookmarked=True)}
+        assert "Panen raya di Karawang" in titles
+        detail = fresh.find_by_url("https://berita.example.id/read/1")
+        assert detail is not None
+        assert detail.body is not None
+    finally:
+        fresh.close()

@@ -147,6 +147,7 @@ def test_foreign_sqlite_database_is_moved_aside(db_path: Path) -> None:
         moved = raw_connection(store.moved_aside)
         assert moved.execute("SELECT name FROM contacts").fetchall() == [("Budi",)]
         moved.close()
+        assert store.restored_bookmarks == 0
         assert store.categories() == []
     finally:
         store.close()

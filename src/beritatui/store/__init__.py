@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from beritatui.store.core import IMPORT_FEED_URL, Store
+from beritatui.store.core import Store
+from beritatui.store.entries import IMPORT_FEED_URL
 from beritatui.store.records import BookmarkRecord
 from beritatui.store.salvage import salvage_bookmarks
 from beritatui.store.schema import SCHEMA_VERSION, StoreError

@@ -26,16 +26,22 @@ from beritatui.models import (
     FeedInfo,
     FeedStatus,
 )
-from beritatui.sanitize import clean_line, clean_text, safe_url, strip_controls
+from beritatui.sanitize import clean_line, clean_text, safe_url
 from beritatui.store import convert, schema
+from beritatui.store.entries import (
+    IMPORT_FEED_URL,
+    adopt_imported,
+    entry_fields,
+    find_entry,
+    insert_entry,
+    status_of,
+)
 from beritatui.store.records import BookmarkRecord
 from beritatui.store.schema import StoreError
 
 P = ParamSpec("P")
 R = TypeVar("R")
 
-IMPORT_FEED_URL = "beritatui:import"
-"""Synthetic, always inactive feed that owns imported bookmarks."""
 IMPORT_FEED_TITLE = "Impor"
 MAX_BODY_FAILURES = 3
 """After this many failed page downloads an article is no longer offered for prefetch."""
@@ -112,6 +118,8 @@ class Store:
         self._lock = threading.RLock()
         self.path = path
         self.moved_aside = moved_aside
+        self.restored_bookmarks = 0
+        """Bookmarks recovered from the moved-aside file into this fresh store."""
         self.clock: Callable[[], datetime] = lambda: datetime.now(UTC)
         """Current time; tests may replace it."""
 
@@ -123,7 +131,8 @@ class Store:
 
         A damaged file or another program's database is renamed to
         ``<name>.corrupt-<UTC time>`` (never deleted) and a fresh one started;
-        :attr:`moved_aside` says where it went.
+        :attr:`moved_aside` says where it went, and the bookmarks still
+        readable in it are copied over (:attr:`restored_bookmarks`).
         """
         path = Path(path)
         schema.make_parent(path)
@@ -148,7 +157,20 @@ class Store:
             if conn is not None:
                 conn.close()
             raise
-        return cls(conn, path, moved)
+        store = cls(conn, path, moved)
+        if moved is not None:
+            store.restored_bookmarks = store._restore_from(moved)
+        return store
+
+    def _restore_from(self, moved: Path) -> int:
+        """Copy the bookmarks still readable in a moved-aside file into this store."""
+        from beritatui.store.salvage import salvage_bookmarks
+
+        try:
+            records = salvage_bookmarks(moved)
+            return self.restore_bookmarks(records) if records else 0
+        except (StoreError, OSError, sqlite3.Error):
+            return 0  # foreign or unreadable: nothing to bring back
 
     def close(self) -> None:
         """Close the connection; later calls raise :class:`StoreError`."""
@@ -267,7 +289,7 @@ class Store:
                 url=r[1],
                 category=r[2],
                 title=_feed_name(r[3], r[4], r[1]),
-                status=_status(r[5]),
+                status=status_of(r[5]),
                 detail=r[6],
                 last_checked=convert.from_ts(r[7]),
                 last_ok=convert.from_ts(r[8]),
@@ -324,20 +346,24 @@ class Store:
         """Store feed entries; returns the ids of articles not seen before.
 
         An entry is the same article when its guid or its canonical URL matches
-        one already in this feed. Existing rows get fresh titles and summaries
-        but keep their read state, bookmark and cached body.
+        one already in this feed; an imported bookmark with the same URL moves
+        into this feed. Existing rows get fresh titles and summaries but keep
+        their read state, bookmark and cached body.
         """
         now = self._now()
         new_ids: list[int] = []
         with self._write() as conn:
             changed = False
             for entry in entries:
-                fields = _entry_fields(entry, now)
+                fields = entry_fields(entry, now)
                 if fields is None:
                     continue
-                existing = _find_entry(conn, feed_id, fields["guid"], fields["url_key"])
+                existing = find_entry(conn, feed_id, fields["guid"], fields["url_key"])
                 if existing is None:
-                    new_ids.append(_insert_entry(conn, feed_id, fields, now))
+                    existing = adopt_imported(conn, feed_id, fields["guid"], fields["url_key"])
+                    changed |= existing is not None
+                if existing is None:
+                    new_ids.append(insert_entry(conn, feed_id, fields, now))
                     self._fts_add(conn, "id = ?", (new_ids[-1],))
                     changed = True
                 elif self._update_entry(conn, existing, fields):
@@ -882,8 +908,8 @@ class Store:
             "published": published,
             "sort_time": min(published, now) if published is not None else now,
         }
-        existing = _find_entry(conn, feed_id, fields["guid"], key)
-        article_id = existing or _insert_entry(conn, feed_id, fields, now)
+        existing = find_entry(conn, feed_id, fields["guid"], key)
+        article_id = existing or insert_entry(conn, feed_id, fields, now)
         conn.execute(
             """UPDATE articles SET bookmarked_at = COALESCE(bookmarked_at, ?),
                    source = ?, category = ? WHERE id = ?""",
@@ -897,71 +923,3 @@ class Store:
         if existing is None:
             self._fts_add(conn, "id = ?", (article_id,))
         return article_id
-
-
-def _status(value: str) -> FeedStatus:
-    try:
-        return FeedStatus(value)
-    except ValueError:
-        return FeedStatus.NEVER
-
-
-def _entry_fields(entry: FeedEntry, now: int) -> dict[str, Any] | None:
-    """Sanitised column values of a feed entry, or ``None`` when it has no identity."""
-    url = safe_url(entry.url) or ""
-    key = convert.url_key(url)
-    summary = clean_text(entry.summary)
-    title = clean_line(entry.title, 500) or clean_line(summary, 120) or url
-    guid = clean_line(entry.guid, 1000) or url or (f"title:{title}" if title else "")
-    if not guid:
-        return None
-    published = convert.to_ts(entry.published)
-    return {
-        "guid": guid,
-        "url": url,
-        "url_key": key,
-        "title": title,
-        "summary": summary,
-        "author": clean_line(entry.author, 200),
-        "image_url": safe_url(entry.image_url),
-        "image_caption": clean_text(entry.image_caption) or None,
-        "content_html": strip_controls(entry.content_html or "") or None,
-        "published": published,
-        "sort_time": min(published, now) if published is not None else now,
-    }
-
-
-def _find_entry(conn: sqlite3.Connection, feed_id: int, guid: str, key: str | None) -> int | None:
-    row = conn.execute(
-        "SELECT id FROM articles WHERE feed_id = ? AND guid = ?", (feed_id, guid)
-    ).fetchone()
-    if row is None and key is not None:
-        row = conn.execute(
-            "SELECT id FROM articles WHERE url_key = ? AND feed_id = ? ORDER BY id LIMIT 1",
-            (key, feed_id),
-        ).fetchone()
-    return int(row[0]) if row else None
-
-
-def _insert_entry(conn: sqlite3.Connection, feed_id: int, f: dict[str, Any], now: int) -> int:
-    row = conn.execute(
-        """INSERT INTO articles (feed_id, guid, url, url_key, title, summary, author,
-               image_url, image_caption, content_html, published, first_seen, sort_time)
-           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id""",
-        (
-            feed_id,
-            f["guid"],
-            f["url"],
-            f["url_key"],
-            f["title"],
-            f["summary"],
-            f["author"],
-            f["image_url"],
-            f["image_caption"],
-            f["content_html"],
-            f["published"],
-            now,
-            f["sort_time"],
-        ),
-    ).fetchone()
-    return int(row[0])

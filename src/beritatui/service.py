@@ -102,11 +102,19 @@ class OfflineError(Exception):
 class Service:
     """One instance per process; owns no network client between calls."""
 
-    def __init__(self, config: Config, store: Store, *, offline: bool = False) -> None:
+    def __init__(
+        self,
+        config: Config,
+        store: Store,
+        *,
+        offline: bool = False,
+        clock: Callable[[], datetime] | None = None,
+    ) -> None:
         self.config = config
         self.store = store
         self.offline = offline
-        self._trending_cache = TrendingCache()
+        self.clock = clock or (lambda: datetime.now(UTC))
+        self._trending_caches: dict[str | None, TrendingCache] = {}
         self._feed_ids: dict[str, int] = {}
         self._feeds_by_id: dict[int, FeedSpec] = {}
 
@@ -235,7 +243,7 @@ class Service:
         if count == 0:
             return FeedStatus.OK, "the feed is empty"
         stale_days = self.config.settings.stale_after_days
-        if newest and stale_days and newest < datetime.now(UTC) - timedelta(days=stale_days):
+        if newest and stale_days and newest < self.clock() - timedelta(days=stale_days):
             return (
                 FeedStatus.STALE,
                 f"newest item is from {newest:%Y-%m-%d}: the feed looks abandoned",
@@ -366,7 +374,7 @@ class Service:
     def trending(self, *, category: str | None = None, hours: float | None = None) -> list[Cluster]:
         """Story clusters of the window, ranked (blocking; call from a thread)."""
         window = hours if hours is not None else float(self.config.settings.trending_hours)
-        now = datetime.now(UTC)
+        now = self.clock()
 
         def compute() -> list[Cluster]:
             since = now - timedelta(hours=window)
@@ -384,5 +392,8 @@ class Service:
             ]
             return cluster_stories(items, now=now, hours=window, category=category)
 
-        version = (self.store.data_version(), category, window, now.strftime("%Y%m%d%H"))
-        return self._trending_cache.get(version, compute)
+        # Recompute when articles change, the window changes, or every ten minutes
+        # so the recency decay follows the clock.
+        version = (self.store.data_version(), window, now.strftime("%Y%m%d%H%M")[:-1])
+        cache = self._trending_caches.setdefault(category, TrendingCache())
+        return cache.get(version, compute)

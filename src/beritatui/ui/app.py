@@ -19,6 +19,7 @@ from textual import on, work
 from textual.app import App, ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
+from textual.notifications import SeverityLevel
 from textual.widgets import ContentSwitcher, Footer, Input, OptionList, Static
 from textual.worker import Worker, WorkerState
 
@@ -91,9 +92,9 @@ class BeritaApp(App[int]):
         super().__init__()
         self.config = config
         self.store = store
-        self.service = Service(config, store, offline=offline)
-        self.forced_offline = offline
         self.clock = clock or (lambda: datetime.now(UTC))
+        self.service = Service(config, store, offline=offline, clock=self.clock)
+        self.forced_offline = offline
         self.state_path = state_path or state_file()
         self.ui_state = UIState.load(self.state_path)
         self._theme_override = theme
@@ -146,12 +147,28 @@ class BeritaApp(App[int]):
         self.top_bar.tab = self.tab
         self.reader.show_welcome()
         self.article_list.focus()
+        self._announce_start_problems()
         self.reload_list(keep_id=self._resume_id)
         if not self.service.offline and self._refresh_on_start:
             self.action_refresh()
         minutes = self.config.settings.refresh_interval_minutes
         if minutes:
             self.set_interval(minutes * 60, self._periodic_refresh)
+
+    def _announce_start_problems(self) -> None:
+        """Say what went wrong before the screen existed (moved database, config warnings)."""
+        if self.store.moved_aside is not None:
+            self.notify(
+                "Database rusak atau bukan milik beritatui; dipindahkan ke"
+                f" {self.store.moved_aside} dan database baru dibuat."
+                " Coba: beritatui bookmarks --from-db FILE",
+                severity="error",
+                timeout=15,
+            )
+        for warning in self.config.warnings:
+            self.notify(warning, severity="warning", timeout=10)
+        if self.forced_offline:
+            self.notify("Mode offline: hanya artikel tersimpan (⤓) yang bisa dibaca penuh.")
 
     # -- loading the list -----------------------------------------------------
 
@@ -453,7 +470,7 @@ class BeritaApp(App[int]):
             self.notify("Artikel ini tidak punya tautan http(s).", severity="warning")
             return
         self.copy_to_clipboard(url)
-        self.notify(f"Tautan disalin: {url}", markup=False)
+        self.notify(f"Tautan disalin: {url}")
 
     def action_feeds(self) -> None:
         self._load_feeds()
@@ -525,6 +542,18 @@ class BeritaApp(App[int]):
         self.reload_list(keep_id=self._current_id())
 
     # -- errors and state -----------------------------------------------------
+
+    def notify(
+        self,
+        message: str,
+        *,
+        title: str = "",
+        severity: SeverityLevel = "information",
+        timeout: float | None = None,
+        markup: bool = False,
+    ) -> None:
+        """Notifications carry feed text and errors: plain text unless asked otherwise."""
+        super().notify(message, title=title, severity=severity, timeout=timeout, markup=markup)
 
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
         """Turn any worker failure into a plain notification instead of a crash."""

@@ -188,7 +188,7 @@ class ArticleList(ScrollView, can_focus=True):
         base = self.rich_style
         if not self.rows:
             if y == 1:
-                style = self.get_component_rich_style("article-list--empty")
+                style = self._part("article-list--empty")
                 text = Text(self.empty_text, style=style, no_wrap=True, overflow="ellipsis")
                 return self._strip(text, width, base)
             return Strip.blank(width, base)
@@ -227,16 +227,29 @@ class ArticleList(ScrollView, can_focus=True):
         ]
         return Strip(segments, width).crop(0, width)
 
+    def _part(self, name: str) -> Style:
+        """A component's text style without its background, so the row's shows through."""
+        full = self.get_component_rich_style(name)
+        return Style(
+            color=full.color,
+            bold=full.bold,
+            dim=full.dim,
+            italic=full.italic,
+            underline=full.underline,
+            strike=full.strike,
+        )
+
     def _title_text(self, row: ArticleRow) -> Text:
         state = "article-list--read" if row.is_read else "article-list--unread"
         dot = "○ " if row.is_read else "● "
-        text = Text(dot, style=self.get_component_rich_style("article-list--mark"))
-        text.append(row.title, style=self.get_component_rich_style(state))
+        text = Text()
+        text.append(dot, style=self._part("article-list--mark"))
+        text.append(row.title, style=self._part(state))
         return text
 
     def _meta_text(self, row: ArticleRow) -> Text:
-        meta = self.get_component_rich_style("article-list--meta")
-        mark = self.get_component_rich_style("article-list--mark")
+        meta = self._part("article-list--meta")
+        mark = self._part("article-list--mark")
         text = Text("  ", style=meta)
         text.append(row.source, style=meta)
         if row.published is not None:

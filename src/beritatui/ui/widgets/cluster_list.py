@@ -26,7 +26,7 @@ class ClusterList(OptionList):
         self.clusters = list(clusters)
         self.clear_options()
         now = self._clock()
-        options = []
+        options: list[Option | None] = []
         for rank, cluster in enumerate(self.clusters, start=1):
             text = Text(f"{rank:>2}. ", style="bold")
             text.append(cluster.title, style="bold")
@@ -35,6 +35,8 @@ class ClusterList(OptionList):
                 meta += f" · {relative_time(cluster.newest, now)}"
             text.append(meta, style="dim")
             text.append("\n    " + ", ".join(cluster.sources), style="italic dim")
+            if options:
+                options.append(None)  # a separator line between stories
             options.append(Option(text, id=cluster.key))
         self.add_options(options)
         if options:

@@ -175,8 +175,8 @@ class ReaderPane(VerticalScroll, can_focus=True):
     def _figure(self, block: Block) -> RenderableType:
         """An image placeholder line with the caption and credit, as its own block."""
         caption_style = self._style("reader--caption")
-        text = Text("▌🖼  ", style=caption_style)
-        text.append(block.caption or block.text or "Foto", style=caption_style)
+        text = Text("▌ Foto: ", style=caption_style + Style(bold=True))
+        text.append(block.caption or block.text or "", style=caption_style)
         if block.credit:
             text.append(f" ({block.credit})", style=self._style("reader--credit"))
         return text

@@ -42,9 +42,9 @@ class TopBar(Widget):
                 self.progress + "   ", style=self.get_component_rich_style("top-bar--status")
             )
         if self.online:
-            right.append("● online", style=self.get_component_rich_style("top-bar--status"))
+            right.append("● online ", style=self.get_component_rich_style("top-bar--status"))
         else:
-            right.append("○ offline", style=self.get_component_rich_style("top-bar--offline"))
+            right.append("○ offline ", style=self.get_component_rich_style("top-bar--offline"))
         right.append(f" {self._clock().astimezone(WIB):%H:%M} ")
         gap = max(1, self.size.width - left.cell_len - right.cell_len)
         return left + Text(" " * gap) + right

@@ -1,0 +1,68 @@
+"""SVG snapshots of the main screen (pytest-textual-snapshot), dark and light.
+
+Update deliberately with ``pytest tests/test_snapshots.py --snapshot-update``.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from textual.pilot import Pilot
+
+from beritatui.paths import database_file
+from beritatui.store import Store
+from beritatui.ui.app import BeritaApp
+from tests.library import fill_library, library_config
+from tests.site import NOW
+
+SIZE = (140, 36)
+
+
+def _app(tmp_path: Path, theme: str) -> BeritaApp:
+    store = Store.open(database_file())
+    fill_library(store)
+    return BeritaApp(
+        library_config(),
+        store,
+        theme=theme,
+        clock=lambda: NOW,
+        state_path=tmp_path / "state.json",
+    )
+
+
+async def _open_first(pilot: Pilot[int]) -> None:
+    app = pilot.app
+    assert isinstance(app, BeritaApp)
+    for _ in range(100):
+        if app.article_list.rows:
+            break
+        await pilot.pause(0.05)
+    await pilot.press("enter")
+    for _ in range(100):
+        if app.reader.article_id is not None:
+            break
+        await pilot.pause(0.05)
+    await pilot.pause()
+
+
+@pytest.mark.parametrize("theme", ["textual-dark", "textual-light"])
+def test_main_screen_reading(snap_compare, tmp_path: Path, theme: str) -> None:  # type: ignore[no-untyped-def]
+    assert snap_compare(_app(tmp_path, theme), terminal_size=SIZE, run_before=_open_first)
+
+
+def test_trending_tab(snap_compare, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    async def run_before(pilot: Pilot[int]) -> None:
+        await _open_first(pilot)
+        await pilot.press("2")
+        await pilot.pause(0.3)
+
+    assert snap_compare(_app(tmp_path, "textual-dark"), terminal_size=SIZE, run_before=run_before)
+
+
+def test_help_screen(snap_compare, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    async def run_before(pilot: Pilot[int]) -> None:
+        await pilot.press("question_mark")
+        await pilot.pause()
+
+    assert snap_compare(_app(tmp_path, "textual-light"), terminal_size=SIZE, run_before=run_before)

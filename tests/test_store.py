@@ -748,3 +748,46 @@ def test_large_store_search_and_get_article_are_correct(tmp_path: Path) -> None:
         assert fts_consistent(store.path)
     finally:
         store.close()
+
+
+_FILE_SIZE_LIMITED_WRITER = textwrap.dedent(
+    """
+    import resource, signal, sys
+    from pathlib import Path
+    from beritatui.config import FeedSpec
+    from beritatui.models import FeedEntry
+    from beritatui.store import Store, StoreError
+
+    store = Store.open(Path(sys.argv[1]))
+    feed_id = store.sync_feeds([FeedSpec("https://berita.example.id/rss", "Nasional")])
+    feed_id = feed_id["https://berita.example.id/rss"]
+    # Writes past the limit fail with EFBIG, as on a full disk (root included).
+    signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
+    resource.setrlimit(resource.RLIMIT_FSIZE, (300_000, 300_000))
+    try:
+        for n in range(200):
+            entries = [
+                FeedEntry(guid=f"g-{n}-{i}", url="", title=f"Berita {n}", summary="kata " * 2000)
+                for i in range(10)
+            ]
+            store.upsert_entries(feed_id, entries)
+    except StoreError as exc:
+        print(exc)
+    """
+)
+
+
+def test_file_size_limit_gives_plain_message_and_clean_database(db_path: Path) -> None:
+    result = subprocess.run(
+        [sys.executable, "-c", _FILE_SIZE_LIMITED_WRITER, str(db_path)],
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=60,
+    )
+    assert "Traceback" not in result.stderr
+    assert f"Could not write the database {db_path}: the disk may be full" in result.stdout
+    with Store.open(db_path) as store:
+        assert store.moved_aside is None
+        assert store.integrity_ok()
+        assert store.count_articles() % 10 == 0  # whole batches only

@@ -24,6 +24,8 @@ _SQLITE_CORRUPT = 11
 _SQLITE_FULL = 13
 _SQLITE_CANTOPEN = 14
 _SQLITE_NOTADB = 26
+# Extended I/O error codes raised while writing: IOERR_WRITE, _FSYNC, _TRUNCATE, _SHMSIZE.
+_IOERR_WRITING = frozenset({10 | (3 << 8), 10 | (4 << 8), 10 | (6 << 8), 10 | (19 << 8)})
 
 # One tuple of statements per schema version; index 0 upgrades version 0 -> 1.
 # Never edit a released entry: append a new one.
@@ -234,6 +236,11 @@ def plain_error(exc: sqlite3.Error, path: Path) -> StoreError:
         return StoreError(
             f"The database {path} is damaged. Restart beritatui: it will move the file"
             " aside and start fresh (bookmarks can be exported from the moved file)."
+        )
+    if code == _SQLITE_IOERR and getattr(exc, "sqlite_errorcode", 0) in _IOERR_WRITING:
+        return StoreError(
+            f"Could not write the database {path}: the disk may be full, over a size"
+            " limit or failing. Free some space and try again."
         )
     if code == _SQLITE_IOERR:
         return StoreError(f"Could not read or write the database {path} (disk error: {exc}).")

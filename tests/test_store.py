@@ -791,3 +791,11 @@ def test_file_size_limit_gives_plain_message_and_clean_database(db_path: Path) -
         assert store.moved_aside is None
         assert store.integrity_ok()
         assert store.count_articles() % 10 == 0  # whole batches only
+
+
+def test_store_and_backup_do_not_load_textual() -> None:
+    code = "import sys, beritatui.store, beritatui.backup; print('textual' in sys.modules)"
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    )
+    assert result.stdout.strip() == "False"

@@ -14,6 +14,7 @@ from __future__ import annotations
 import argparse
 import gzip
 import json
+import logging
 import re
 import statistics
 import sys
@@ -151,6 +152,7 @@ class FixtureResult:
     junk_left: list[str]
     captions_missing: list[str]
     captions_in_body: list[str]
+    credits_missing: list[str]
 
     @property
     def f1(self) -> float:
@@ -177,12 +179,15 @@ def check_fixture(name: str, html: bytes, expected: dict[str, object]) -> Fixtur
     junk = [str(j) for j in expected.get("junk", [])]  # type: ignore[attr-defined]
     wanted = [str(c) for c in expected.get("captions", [])]  # type: ignore[attr-defined]
     got = article.captions
+    credits = [str(c) for c in expected.get("credits", [])]  # type: ignore[attr-defined]
+    have_credits = [b.credit for b in article.blocks if b.type == "figure" and b.credit]
     return FixtureResult(
         name=name,
         score=score_page(body, str(expected["text"])),
         junk_left=[j for j in junk if j.lower() in body.lower()],
         captions_missing=[c for c in wanted if not any(c in g for g in got)],
         captions_in_body=[c for c in wanted if c in body],
+        credits_missing=[c for c in credits if c not in have_credits],
     )
 
 
@@ -201,6 +206,8 @@ def print_fixtures(results: list[FixtureResult]) -> None:
             flags += f" missing-captions={r.captions_missing}"
         if r.captions_in_body:
             flags += f" captions-in-body={r.captions_in_body}"
+        if r.credits_missing:
+            flags += f" missing-credits={r.credits_missing}"
         print(f"{r.name:34} F1={r.f1:.3f}{flags}")
     total = aggregate([r.score for r in results])
     print(
@@ -216,6 +223,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--fixtures", action="store_true", help="score our Indonesian fixtures")
     parser.add_argument("--limit", type=int, default=0, help="only the first N AEB pages")
     args = parser.parse_args(argv)
+    logging.getLogger("trafilatura").setLevel(logging.CRITICAL)  # its per-page warnings
     if args.fixtures:
         print_fixtures(run_fixtures())
         return 0

@@ -18,7 +18,7 @@ from .generic import anchor_key, generic_blocks, page_figures, place_figures
 from .meta import Meta, extract_meta
 from .pages import find_next_pages, merge_pages
 from .selectors import select_first
-from .sites import SiteRule, rule_for
+from .sites import SiteRule, caption_selector, rule_for
 
 MIN_RULE_BODY_CHARS = 200
 """A site rule's body shorter than this is not trusted; the generic extractor runs."""
@@ -48,7 +48,7 @@ def rule_blocks(tree: etree._Element, url: str, rule: SiteRule) -> list[Block] |
     body = select_first(tree, rule.body)
     if body is None:
         return None
-    blocks = finish_blocks(walk_blocks(body, prepare_rules(body, url, rule.drop, rule.figures)))
+    blocks = finish_blocks(walk_blocks(body, prepare_rules(body, url, rule.drop, rule.figures, caption_selector(rule))))
     return blocks if _body_length(blocks) >= MIN_RULE_BODY_CHARS else None
 
 
@@ -77,7 +77,7 @@ def _lead_image(
     lead: Block | None = None
     if rule and rule.lead:
         wrapper = select_first(tree, rule.lead)
-        lead = figure_block(wrapper, url) if wrapper is not None else None
+        lead = figure_block(wrapper, url, caption_selector(rule)) if wrapper is not None else None
     if lead is None and meta.image:
         lead = Block(type="figure", src=meta.image)
     if lead is None or any(f.src and f.src == lead.src for f in figures):
@@ -90,7 +90,7 @@ def _body(tree: etree._Element, url: str, rule: SiteRule | None) -> list[Block]:
     if blocks is not None:
         return blocks
     blocks = generic_blocks(tree, url)
-    figures = page_figures(tree, url, rule.figures if rule else "")
+    figures = page_figures(tree, url, rule)
     return place_figures(blocks, figures) if figures else blocks
 
 

@@ -59,7 +59,11 @@ class WalkRules:
 
 
 def prepare_rules(
-    body: etree._Element, base_url: str, drop: str = "", figures: str = ""
+    body: etree._Element,
+    base_url: str,
+    drop: str = "",
+    figures: str = "",
+    captions: str = CAPTION_CLASSES,
 ) -> WalkRules:
     """Resolve a rule's drop and figure selectors against ``body`` once."""
     dropped = set(select(body, GENERIC_DROP + (", " + drop if drop else "")))
@@ -67,7 +71,7 @@ def prepare_rules(
     figure_sel = "figure, .wp-caption" + (", " + figures if figures else "")
     found = set(select(body, figure_sel))
     found.discard(body)
-    return WalkRules(base_url=base_url, drop=dropped, figures=found)
+    return WalkRules(base_url=base_url, drop=dropped, figures=found, caption_selector=captions)
 
 
 class _Walker:

@@ -26,9 +26,14 @@ _CREDIT_WORDS = re.compile(
     r"\bcnn\b|\bcnbc\b|\bliputan6\b|\bkumparan\b|\btempo\b|\bsuara\b|\bcredit\b|\bsumber\b)",
     re.I,
 )
+_FOTO_SUFFIX = re.compile(r"[.,]\s*(?:Foto|Photo)\s*:\s*([^()]{2,60})$", re.I)
 _TRAILING_CREDIT = re.compile(
-    r"\s*[.|–—-]?\s*\b((?:ANTARA FOTO|Dok\.|Dokumentasi|Foto)\s*[/:]?\s*[^.()]{1,60})$"
+    r"[.|–—-]\s*((?:ANTARA FOTO|ANTARA|TEMPO|REUTERS|AFP|AP|Dok\.?|Dokumentasi|Foto|"
+    r"[A-Z][\w]*\.(?:com|id|co))\s*[/:.]\s*[^()]{1,60})$"
 )
+_SLASH_CREDIT = re.compile(r"^(.{10,}?[^\s/])/(\S[^/]{0,40}(?:/[^/]{1,40})*)$")
+MAX_CREDIT_WORDS = 8
+MAX_CAPTION_WORDS = 80
 FOTO_LINE = re.compile(r"^\s*(?:foto|photo)\s*:\s*\S", re.I)
 
 IMG_ATTRS = ("data-src", "data-lazy-src", "data-original", "src")
@@ -49,22 +54,23 @@ class Caption:
 
 
 def split_credit(raw: str) -> Caption:
-    """Split "caption (credit)" or "caption. ANTARA FOTO/Nama" into parts."""
-    text = clean_line(raw)
-    text = _BUTTON_LABELS.sub("", text)
+    """Split "caption (credit)", "caption. ANTARA FOTO/Nama" or "Foto: caption/credit"."""
+    text = _BUTTON_LABELS.sub("", clean_line(raw))
+    labelled = bool(_FOTO_LABEL.match(text))
     text = _FOTO_LABEL.sub("", text).strip()
     credit: str | None = None
     match = _PAREN_CREDIT.search(text)
     if match and _CREDIT_WORDS.search(match.group(1)):
-        credit = match.group(1).strip()
-        text = text[: match.start()].rstrip()
-    else:
-        trailing = _TRAILING_CREDIT.search(text)
-        if trailing and trailing.start() > 0:
-            credit = trailing.group(1).strip()
-            text = text[: trailing.start()].rstrip(" .|–—-")
+        credit, text = match.group(1), text[: match.start()]
+    elif suffix := _FOTO_SUFFIX.search(text):
+        credit, text = suffix.group(1), text[: suffix.start()]
+    elif trailing := _TRAILING_CREDIT.search(text):
+        credit, text = trailing.group(1), text[: trailing.start()]
+    elif labelled and (slash := _SLASH_CREDIT.match(text)):
+        if len(slash.group(2).split()) <= MAX_CREDIT_WORDS:
+            credit, text = slash.group(2), slash.group(1)
     credit = _FOTO_LABEL.sub("", credit).strip() if credit else None
-    return Caption(text=clean_line(text), credit=clean_line(credit) or None)
+    return Caption(text=clean_line(text.rstrip(" .|–—-")), credit=clean_line(credit) or None)
 
 
 def image_src(node: etree._Element, base_url: str) -> str | None:
@@ -94,6 +100,9 @@ def figure_block(
     parts = [element_text(el) for el in select(node, caption_selector) if el is not node]
     # Nested caption elements (figcaption > .credit) would repeat text: keep outermost.
     raw = _merge_parts(parts)
+    if not raw:
+        raw = element_text(node)  # a bare wrapper: its own text is the caption
+        raw = raw if len(raw.split()) <= MAX_CAPTION_WORDS else ""
     credit_nodes = [element_text(el) for el in select(node, CREDIT_CLASSES)]
     caption = split_credit(raw) if raw else Caption("", None)
     credit = caption.credit

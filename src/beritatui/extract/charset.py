@@ -20,7 +20,16 @@ _BOMS: tuple[tuple[bytes, str], ...] = (
 _HEADER_CHARSET = re.compile(r"charset\s*=\s*[\"']?([\w.:-]+)", re.IGNORECASE)
 _META_CHARSET = re.compile(rb"<meta[^>]+charset\s*=\s*[\"']?\s*([\w.:-]+)", re.IGNORECASE)
 # WHATWG: these labels all mean windows-1252 on the web.
-_SINGLE_BYTE = {"iso-8859-1", "latin-1", "latin1", "l1", "ascii", "us-ascii", "cp1252", "windows-1252"}
+_SINGLE_BYTE = {
+    "iso-8859-1",
+    "latin-1",
+    "latin1",
+    "l1",
+    "ascii",
+    "us-ascii",
+    "cp1252",
+    "windows-1252",
+}
 _SNIFF_BYTES = 4096
 
 

@@ -16,8 +16,9 @@ from trafilatura import bare_extraction
 from beritatui.models import Block
 
 from .blocks import finish_blocks, trafilatura_blocks
-from .captions import CAPTION_CLASSES, element_text, figure_block
+from .captions import element_text, figure_block
 from .selectors import select
+from .sites import SiteRule, caption_selector
 
 SHORT_BODY_CHARS = 400
 """Below this many body characters the precision result is retried in normal mode."""
@@ -64,16 +65,17 @@ def anchor_key(text: str) -> str:
 
 
 def page_figures(
-    tree: etree._Element, url: str, extra: str = ""
+    tree: etree._Element, url: str, rule: SiteRule | None = None
 ) -> list[tuple[Block, list[str]]]:
     """Every figure on the page with the anchor keys of the text that follows it."""
-    selector = "figure, .wp-caption" + (", " + extra if extra else "")
+    selector = "figure, .wp-caption" + (", " + rule.figures if rule and rule.figures else "")
+    captions = caption_selector(rule)
     found = select(tree, selector)
     found_set = set(found)
     outermost = [el for el in found if not any(a in found_set for a in el.iterancestors())]
     figures: list[tuple[Block, list[str]]] = []
     for el in outermost:
-        block = figure_block(el, url, CAPTION_CLASSES)
+        block = figure_block(el, url, captions)
         if block is None:
             continue
         anchors = [anchor_key(element_text(node)) for node in _ANCHOR_XPATH(el)]

@@ -33,7 +33,9 @@ JUNK_PARAGRAPHS: tuple[re.Pattern[str], ...] = (
     re.compile(rf"^(?:pilihan editor|rekomendasi|artikel terkait|berita terkait){_LABEL}", _I),
     re.compile(r"^(?:simak|tonton|lihat)(?: juga)? video\b", _I),
     re.compile(r"^(?:saksikan|tonton) (?:juga )?(?:video|live streaming)\b", _I),
-    re.compile(r"^(?:selengkapnya|berita selengkapnya) di halaman (?:selanjutnya|berikutnya)\b", _I),
+    re.compile(
+        r"^(?:selengkapnya|berita selengkapnya) di halaman (?:selanjutnya|berikutnya)\b", _I
+    ),
     re.compile(rf"^selanjutnya{_LABEL}", _I),
     re.compile(r"^gabung dan ikuti kami di\b", _I),
     re.compile(r"^simak breaking news dan berita pilihan kami\b", _I),
@@ -50,8 +52,11 @@ JUNK_PARAGRAPHS: tuple[re.Pattern[str], ...] = (
     re.compile(r"^pewarta\s*:.{0,80}$", _I),
     re.compile(r"^editor\s*:.{0,60}$", _I),
     re.compile(r"^laporan wartawan\b.{0,120}$", _I),
-    re.compile(r"^(?:whatsapp|facebook|twitter|telegram|line|copas|copy|link|share|bagikan)"
-               r"(?:\s+(?:whatsapp|facebook|twitter|telegram|line|copas|copy|link|x))+\s*$", _I),
+    re.compile(
+        r"^(?:whatsapp|facebook|twitter|telegram|line|copas|copy|link|share|bagikan)\s*:?"
+        r"(?:\s+(?:whatsapp|facebook|twitter|telegram|line|copas|copy|link|x))+\s*$",
+        _I,
+    ),
     re.compile(r"^(?:topik|artikel|berita) terkait\s*$", _I),
     re.compile(r"^advertisement\s*$", _I),
     re.compile(r"^scroll to (?:continue|resume)\b.{0,30}$", _I),
@@ -102,21 +107,28 @@ def clean_paragraph(text: str) -> str:
 
 # Generic (mostly English) link labels, dropped wherever they stand, like "Baca juga:".
 LINK_LABELS: tuple[re.Pattern[str], ...] = (
-    re.compile(r"^\[?(?:related(?: post| article| story)?|read more|see more|also read|more)\s*:", _I),
+    re.compile(
+        r"^\[?(?:related(?: post| article| story)?|read more|see more|also read|more)\s*:", _I
+    ),
     re.compile(r"^also on [\w.-]+\.\w{2,}\b", _I),
     re.compile(r"^don'?t miss\s*$", _I),
 )
 
 # Boilerplate that only ever closes an article: trimmed from the end backwards.
 TRAILING: tuple[re.Pattern[str], ...] = (
-    re.compile(r"^(?:follow|like|join)\b.{0,120}\b(?:twitter|facebook|instagram|youtube|"
-               r"whatsapp|telegram|tiktok|linkedin)\b", _I),
+    re.compile(
+        r"^(?:follow|like|join)\b.{0,120}\b(?:twitter|facebook|instagram|youtube|"
+        r"whatsapp|telegram|tiktok|linkedin)\b",
+        _I,
+    ),
     re.compile(r"\b(?:sign up|subscribe|subscribing)\b.{0,100}\b(?:newsletter|inbox)\b", _I),
     re.compile(r"\bnewsletters?\b.{0,60}\b(?:sign up|subscribe)\b", _I),
     re.compile(r"^(?:source|sumber)\s*:\s*.{0,60}$", _I),
     re.compile(r"^(?:filed under|tags?|topics?|categories|kategori)\s*:?.{0,80}$", _I),
     re.compile(r"^(?:\d+\s+)?comments?\s*$", _I),
-    re.compile(r"^(?:you may also like|you might also like|recommended for you|more stories)\b", _I),
+    re.compile(
+        r"^(?:you may also like|you might also like|recommended for you|more stories)\b", _I
+    ),
     re.compile(r"^(?:like|enjoyed) this (?:story|article)\?", _I),
     re.compile(r"^if you enjoyed this article\b", _I),
     re.compile(r"^tell us what you think\b", _I),
@@ -140,7 +152,10 @@ _MONTH_WORDS = (
 )
 LEADING: tuple[re.Pattern[str], ...] = (
     re.compile(r"^(?:tempo de leitura|reading time|waktu baca)\s*:?.{0,20}$", _I),
-    re.compile(rf"^(?=.{{0,80}}$)(?=.*\b(?:19|20)\d\d\b)(?=.*(?:\b\d{{1,2}}[:.]\d\d\b|{_MONTH_WORDS})).*$", _I),
+    re.compile(
+        rf"^(?=.{{0,80}}$)(?=.*\b(?:19|20)\d\d\b)(?=.*(?:\b\d{{1,2}}[:.]\d\d\b|{_MONTH_WORDS})).*$",
+        _I,
+    ),
 )
 
 

@@ -14,6 +14,7 @@ from urllib.parse import urlsplit
 
 from lxml import etree
 
+from .captions import CAPTION_CLASSES
 from .selectors import select_first
 
 
@@ -42,6 +43,8 @@ class SiteRule:
     """Elements inside the body that are never article text."""
     figures: str = ""
     """Site caption/figure wrappers inside the body (besides ``figure``)."""
+    captions: str = ""
+    """Site caption elements inside a figure wrapper (besides ``figcaption`` and the usual)."""
     lead: str = ""
     """The lead photo wrapper outside the body, if the site puts it there."""
     byline: str = ""
@@ -79,6 +82,7 @@ RULES: tuple[SiteRule, ...] = (
         drop=".para_caption, .paradetail, .media-institusi, .topik, .detail_tag, .list_terkait, "
         ".embed, .linksisip, .inbetween_content, .box_tag",
         figures=".media_artikel, .detail-image, .pic_artikel",
+        captions=".para_caption",
         lead=".detail-image, .media_artikel",
         byline=".author, .detail-author, .detail__author",
         date=".date, .detail__date",
@@ -180,6 +184,11 @@ RULES: tuple[SiteRule, ...] = (
         paging_links=".page-links, .post-page-numbers",
     ),
 )
+
+
+def caption_selector(rule: SiteRule | None) -> str:
+    """Caption elements to look for in a figure on this site."""
+    return CAPTION_CLASSES + (", " + rule.captions if rule and rule.captions else "")
 
 
 def _host(url: str) -> str:

@@ -287,18 +287,20 @@ async def test_offline_tui_search_finds_a_word_of_the_body_and_opens_it(
 # -- (b) the TUI started online while the network is down ------------------------------------
 
 
+@pytest.mark.parametrize("start", ["key r", "refresh on start"])
 async def test_online_tui_goes_offline_when_every_feed_fails(
-    net: SiteServer, isolated_dirs: dict[str, Path]
+    net: SiteServer, isolated_dirs: dict[str, Path], start: str
 ) -> None:
     await cached_and_offline(net)
-    app = make_app(net.site, isolated_dirs["config"])
+    app = make_app(net.site, isolated_dirs["config"], refresh_on_start=start != "key r")
     notes = record_notifications(app)
     try:
         async with app.run_test(size=SIZE) as pilot:
             articles = app.article_list
             await wait_for(lambda: len(articles.rows) == len(STORIES), pilot)
-            assert app.top_bar.online
-            await pilot.press("r")
+            if start == "key r":
+                assert app.top_bar.online
+                await pilot.press("r")
             await wait_for(lambda: not app.top_bar.online, pilot)
             await wait_for(lambda: app.top_bar.progress == "", pilot)
             assert "○ offline" in app.top_bar.render().plain
@@ -311,6 +313,30 @@ async def test_online_tui_goes_offline_when_every_feed_fails(
             await open_row(app, pilot, row_index(articles, lambda r: r.url == url))
             await wait_for(lambda: shows_full_body(rendered_reader(app), KERETA), pilot)
             assert "Memuat artikel lengkap" not in rendered_reader(app)
+    finally:
+        app.store.close()
+
+
+async def test_offline_tui_uncached_article_says_the_network_is_needed(
+    net: SiteServer, isolated_dirs: dict[str, Path]
+) -> None:
+    await cache_everything(prefetch=False)
+    net.stop()
+    app = make_app(net.site, isolated_dirs["config"], offline=True)
+    try:
+        async with app.run_test(size=SIZE) as pilot:
+            articles = app.article_list
+            await wait_for(lambda: len(articles.rows) == len(STORIES), pilot)
+            assert not any(row.has_body for row in articles.rows)
+            assert not any("⤓" in meta_line(articles, i) for i in range(len(articles.rows)))
+            url = net.site.page_urls[KERETA.slug]
+            await open_row(app, pilot, row_index(articles, lambda r: r.url == url))
+            await wait_for(lambda: "tidak tersedia" in rendered_reader(app), pilot)
+            text = rendered_reader(app)
+            assert flat(KERETA.paragraphs[0]) in flat(text)  # the feed summary is shown
+            assert flat(KERETA.paragraphs[-1]) not in flat(text)
+            assert "network" in text or "jaringan" in text
+            assert "Memuat artikel lengkap" not in text
     finally:
         app.store.close()
 
@@ -330,6 +356,9 @@ async def test_cli_offline_read_answers_from_the_cache(net: SiteServer) -> None:
     assert shows_full_body(data["text"], BANJIR)
     assert "ADVERTISEMENT" not in data["text"]
     assert any(BANJIR.caption in caption for caption in data["captions"])
+    # The same article behind a tracking parameter is the same cached article.
+    tracked = cli_json("--offline", "read", "--format", "json", url + "?utm_source=whatsapp")
+    assert tracked["text"] == data["text"]
 
 
 async def test_cli_read_falls_back_to_the_cache_when_the_network_is_down(

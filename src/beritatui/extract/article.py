@@ -52,6 +52,15 @@ def rule_blocks(tree: etree._Element, url: str, rule: SiteRule) -> list[Block] |
     return blocks if _body_length(blocks) >= MIN_RULE_BODY_CHARS else None
 
 
+def _walk_page(tree: etree._Element, url: str) -> list[Block]:
+    """Last resort when the generic extractor finds nothing: walk the article or body."""
+    found = tree.xpath("(//article | //main | //body)[1]")
+    if not found:
+        return []
+    root = found[0]
+    return [b for b in finish_blocks(walk_blocks(root, prepare_rules(root, url))) if b.type != "figure"]
+
+
 def _drop_title(blocks: list[Block], title: str) -> list[Block]:
     """Drop a leading heading or paragraph that repeats the article title."""
     key = anchor_key(title)
@@ -89,7 +98,7 @@ def _body(tree: etree._Element, url: str, rule: SiteRule | None) -> list[Block]:
     blocks = rule_blocks(tree, url, rule) if rule else None
     if blocks is not None:
         return blocks
-    blocks = generic_blocks(tree, url)
+    blocks = generic_blocks(tree, url) or _walk_page(tree, url)
     figures = page_figures(tree, url, rule)
     return place_figures(blocks, figures) if figures else blocks
 

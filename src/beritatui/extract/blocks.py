@@ -250,8 +250,10 @@ def finish_blocks(blocks: Iterable[Block]) -> list[Block]:
         text = clean_text(text)
         if not text:
             continue
-        if block.type in ("paragraph", "heading") and has_body and is_stop_marker(text):
-            break
+        if block.type in ("paragraph", "heading") and is_stop_marker(text):
+            if has_body:
+                break  # the related/trending lists after the body
+            continue
         if block.type == "paragraph" and is_link_label(text):
             continue
         figure = foto_line_block(text) if block.type == "paragraph" else None

@@ -46,7 +46,11 @@ JUNK_PARAGRAPHS: tuple[re.Pattern[str], ...] = (
         _I,
     ),
     re.compile(r"^(?:download|unduh) aplikasi\b", _I),
-    re.compile(r"^(?:copyright|hak cipta)\b.{0,80}$", _I),
+    re.compile(
+        r"^(?:copyright|hak cipta)\b(?=.*(?:©|\b(?:19|20)\d\d\b|rights reserved|dilindungi))"
+        r".{0,100}$",
+        _I,
+    ),
     re.compile(r"^©\s*(?:\d{4}|copyright)?.{0,80}$", _I),
     re.compile(r"^(?:penulis|pewarta|reporter)\s*:.{0,60}\|?\s*editor\s*:.{0,60}$", _I),
     re.compile(r"^pewarta\s*:.{0,80}$", _I),

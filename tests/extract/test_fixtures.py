@@ -1,0 +1,30 @@
+"""Fixture quality: our Indonesian pages extract to the text we wrote, junk-free, captions kept."""
+
+from __future__ import annotations
+
+import pytest
+
+from benchmarks.extraction import aggregate, check_fixture, fixture_pages
+
+FIXTURES = list(fixture_pages())
+
+
+def test_enough_fixtures_from_enough_sites() -> None:
+    assert len(FIXTURES) >= 12
+    sites = {name.split("-")[0] for name, _, _ in FIXTURES}
+    assert len(sites) >= 8
+
+
+@pytest.mark.parametrize(("name", "html", "expected"), FIXTURES, ids=[f[0] for f in FIXTURES])
+def test_fixture_page(name: str, html: bytes, expected: dict[str, object]) -> None:
+    result = check_fixture(name, html, expected)
+    assert result.f1 >= 0.95, name
+    assert result.junk_left == []
+    assert result.captions_missing == []
+    assert result.captions_in_body == []
+    assert result.credits_missing == []
+
+
+def test_fixture_body_f1_overall() -> None:
+    scores = [check_fixture(n, h, e).score for n, h, e in FIXTURES]
+    assert aggregate(scores).f1 >= 0.95

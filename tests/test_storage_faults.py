@@ -214,20 +214,12 @@ def test_moving_aside_twice_keeps_both_files(isolated_dirs: dict[str, Path]) -> 
 # -- a data folder that cannot be used -------------------------------------------
 
 
-DATA_DIR_DEFECT = pytest.mark.xfail(
-    reason="app defect: paths.data_dir() lets FileExistsError/NotADirectoryError escape as a"
-    " traceback (see report)",
-    strict=True,
-)
-
-
 def _env_with_data_home(data_home: Path) -> dict[str, str]:
     env = dict(os.environ)
     env["XDG_DATA_HOME"] = str(data_home)
     return env
 
 
-@DATA_DIR_DEFECT
 @pytest.mark.parametrize("command", [["bookmarks"], ["search", "banjir"], ["refresh"]])
 def test_data_folder_is_a_file(
     isolated_dirs: dict[str, Path], command: list[str], server: LocalServer
@@ -244,7 +236,6 @@ def test_data_folder_is_a_file(
     assert (isolated_dirs["data"] / "beritatui").read_text() == "bukan folder"
 
 
-@DATA_DIR_DEFECT
 def test_data_home_below_a_file(isolated_dirs: dict[str, Path], tmp_path: Path) -> None:
     blocker = tmp_path / "berkas-biasa"
     blocker.write_text("ini berkas, bukan folder")

@@ -20,10 +20,12 @@ def config_file() -> Path:
 
 
 def data_dir() -> Path:
-    """``$XDG_DATA_HOME/beritatui``: the database lives here; created on demand."""
-    path = user_data_path(APP_NAME, appauthor=False)
-    path.mkdir(parents=True, exist_ok=True)
-    return path
+    """``$XDG_DATA_HOME/beritatui``: the database lives here.
+
+    Not created here: :meth:`Store.open` and :meth:`UIState.save` create it when
+    they write, and turn a failure into a plain message.
+    """
+    return user_data_path(APP_NAME, appauthor=False)
 
 
 def database_file() -> Path:
@@ -32,10 +34,8 @@ def database_file() -> Path:
 
 
 def cache_dir() -> Path:
-    """``$XDG_CACHE_HOME/beritatui``: disposable files; created on demand."""
-    path = user_cache_path(APP_NAME, appauthor=False)
-    path.mkdir(parents=True, exist_ok=True)
-    return path
+    """``$XDG_CACHE_HOME/beritatui``: disposable files (created by whoever writes there)."""
+    return user_cache_path(APP_NAME, appauthor=False)
 
 
 def state_file() -> Path:

@@ -23,6 +23,7 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 REPO = Path(__file__).resolve().parent.parent
 if str(REPO / "src") not in sys.path:
@@ -106,7 +107,8 @@ def _timed(function: Callable[[], str]) -> tuple[str, float]:
 def _trafilatura_default(html: bytes) -> str:
     import trafilatura
 
-    return trafilatura.extract(html.decode("utf-8", errors="replace")) or ""
+    text: str | None = trafilatura.extract(html.decode("utf-8", errors="replace"))
+    return text or ""
 
 
 def _ours(html: bytes, url: str) -> str:
@@ -132,7 +134,9 @@ def run_aeb(bench: Path, limit: int = 0) -> dict[str, tuple[Score, list[float]]]
 def print_aeb(report: dict[str, tuple[Score, list[float]]], pages: int) -> None:
     """The side-by-side table and the time ratio."""
     print(f"AEB: {pages} pages")
-    print(f"{'extractor':22} {'P':>6} {'R':>6} {'F1':>6} {'acc':>6} {'median ms':>10} {'mean ms':>8}")
+    print(
+        f"{'extractor':22} {'P':>6} {'R':>6} {'F1':>6} {'acc':>6} {'median ms':>10} {'mean ms':>8}"
+    )
     for name, (score, times) in report.items():
         print(
             f"{name:22} {score.precision:6.3f} {score.recall:6.3f} {score.f1:6.3f} "
@@ -161,7 +165,7 @@ class FixtureResult:
         return 2 * p * r / (p + r) if p + r else 0.0
 
 
-def fixture_pages(folder: Path = FIXTURES) -> Iterable[tuple[str, bytes, dict[str, object]]]:
+def fixture_pages(folder: Path = FIXTURES) -> Iterable[tuple[str, bytes, dict[str, Any]]]:
     """(name, html bytes, expected) for each ``<name>.html`` with ``<name>.expected.json``."""
     for expected_path in sorted(folder.glob("*.expected.json")):
         name = expected_path.name.removesuffix(".expected.json")
@@ -170,16 +174,18 @@ def fixture_pages(folder: Path = FIXTURES) -> Iterable[tuple[str, bytes, dict[st
             yield name, html_path.read_bytes(), json.loads(expected_path.read_text("utf-8"))
 
 
-def check_fixture(name: str, html: bytes, expected: dict[str, object]) -> FixtureResult:
+def check_fixture(name: str, html: bytes, expected: dict[str, Any]) -> FixtureResult:
     """Extract one fixture and compare body, junk and captions with the expectation."""
     article = extract_article(
-        html, str(expected["url"]), content_type=expected.get("content_type")  # type: ignore[arg-type]
+        html,
+        str(expected["url"]),
+        content_type=expected.get("content_type"),
     )
     body = article.text
-    junk = [str(j) for j in expected.get("junk", [])]  # type: ignore[attr-defined]
-    wanted = [str(c) for c in expected.get("captions", [])]  # type: ignore[attr-defined]
+    junk = [str(j) for j in expected.get("junk", [])]
+    wanted = [str(c) for c in expected.get("captions", [])]
     got = article.captions
-    credits = [str(c) for c in expected.get("credits", [])]  # type: ignore[attr-defined]
+    credits = [str(c) for c in expected.get("credits", [])]
     have_credits = [b.credit for b in article.blocks if b.type == "figure" and b.credit]
     return FixtureResult(
         name=name,

@@ -28,13 +28,37 @@ def _generic_page(figure: str) -> str:
     ("raw", "caption", "credit"),
     [
         ("Foto: Warga antre (Grandyos Zafna/detikcom)", "Warga antre", "Grandyos Zafna/detikcom"),
-        ("Tim SAR menyisir laut. (ANTARA FOTO/Budi Santoso)", "Tim SAR menyisir laut", "ANTARA FOTO/Budi Santoso"),
-        ("Pekerja di gudang. ANTARA FOTO/Aprillio Akbar/tom.", "Pekerja di gudang", "ANTARA FOTO/Aprillio Akbar/tom."),
-        ("Kereta berhenti di stasiun. Foto: Dok. Istimewa", "Kereta berhenti di stasiun", "Dok. Istimewa"),
-        ("Foto: Rapat koordinasi/Humas Kemensetneg Perbesar", "Rapat koordinasi", "Humas Kemensetneg"),
+        (
+            "Tim SAR menyisir laut. (ANTARA FOTO/Budi Santoso)",
+            "Tim SAR menyisir laut",
+            "ANTARA FOTO/Budi Santoso",
+        ),
+        (
+            "Pekerja di gudang. ANTARA FOTO/Aprillio Akbar/tom.",
+            "Pekerja di gudang",
+            "ANTARA FOTO/Aprillio Akbar/tom.",
+        ),
+        (
+            "Kereta berhenti di stasiun. Foto: Dok. Istimewa",
+            "Kereta berhenti di stasiun",
+            "Dok. Istimewa",
+        ),
+        (
+            "Foto: Rapat koordinasi/Humas Kemensetneg Perbesar",
+            "Rapat koordinasi",
+            "Humas Kemensetneg",
+        ),
         ("Pedagang menata cabai Perbesar", "Pedagang menata cabai", None),
-        ("Harga naik menjadi Rp16.280/dolar pada pagi ini", "Harga naik menjadi Rp16.280/dolar pada pagi ini", None),
-        ("Presiden berpidato (kiri) di depan peserta", "Presiden berpidato (kiri) di depan peserta", None),
+        (
+            "Harga naik menjadi Rp16.280/dolar pada pagi ini",
+            "Harga naik menjadi Rp16.280/dolar pada pagi ini",
+            None,
+        ),
+        (
+            "Presiden berpidato (kiri) di depan peserta",
+            "Presiden berpidato (kiri) di depan peserta",
+            None,
+        ),
     ],
 )
 def test_split_credit(raw: str, caption: str, credit: str | None) -> None:
@@ -45,7 +69,8 @@ def test_split_credit(raw: str, caption: str, credit: str | None) -> None:
 def test_figcaption_is_a_figure_block_placed_between_paragraphs() -> None:
     figure = (
         '<figure><img src="/img/banjir.jpg" alt="">'
-        "<figcaption>Warga menembus banjir di Jalan Merdeka (ANTARA FOTO/Nama Fotografer)</figcaption>"
+        "<figcaption>Warga menembus banjir di Jalan Merdeka "
+        "(ANTARA FOTO/Nama Fotografer)</figcaption>"
         "</figure>"
     )
     article = extract_article(_generic_page(figure), "https://berita.example.com/banjir")
@@ -71,7 +96,8 @@ def test_wordpress_caption_loses_perbesar() -> None:
     [fig] = [b for b in article.blocks if b.type == "figure" and b.caption]
     assert fig.caption == "Peserta rapat berdiskusi"
     assert fig.credit == "Humas Pemda"
-    assert "Perbesar" not in article.text and "Perbesar" not in fig.caption
+    assert "Perbesar" not in article.text
+    assert "Perbesar" not in fig.caption
 
 
 def test_foto_line_in_body_becomes_a_figure() -> None:

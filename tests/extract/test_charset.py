@@ -13,7 +13,8 @@ SENTENCE = "Menteri menyebut “harga naik” di Café Kopi — kata Budi, naïf
 
 
 def _page(body: str, meta: str = "") -> str:
-    return f"<html><head>{meta}<title>t</title></head><body><article><p>{body}</p></article></body></html>"
+    head = f"<head>{meta}<title>t</title></head>"
+    return f"<html>{head}<body><article><p>{body}</p></article></body></html>"
 
 
 def test_cp1252_page_claiming_utf8_in_header() -> None:
@@ -35,7 +36,9 @@ def test_missing_declaration_cp1252_falls_back() -> None:
 
 
 def test_meta_charset_windows_1252() -> None:
-    data = _page(SENTENCE, '<meta http-equiv="Content-Type" content="text/html; charset=windows-1252">')
+    data = _page(
+        SENTENCE, '<meta http-equiv="Content-Type" content="text/html; charset=windows-1252">'
+    )
     assert SENTENCE in decode_html(data.encode("cp1252"))
 
 
@@ -72,6 +75,8 @@ def test_undefined_cp1252_bytes_never_raise() -> None:
 def test_extract_article_uses_content_type() -> None:
     body = " ".join([SENTENCE] * 6)
     data = _page(body).encode("cp1252")
-    article = extract_article(data, "https://example.com/a", content_type="text/html; charset=utf-8")
+    article = extract_article(
+        data, "https://example.com/a", content_type="text/html; charset=utf-8"
+    )
     assert "“harga naik”" in article.text
     assert "\ufffd" not in article.text

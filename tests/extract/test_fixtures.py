@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import pytest
 
 from benchmarks.extraction import aggregate, check_fixture, fixture_pages
@@ -16,7 +18,7 @@ def test_enough_fixtures_from_enough_sites() -> None:
 
 
 @pytest.mark.parametrize(("name", "html", "expected"), FIXTURES, ids=[f[0] for f in FIXTURES])
-def test_fixture_page(name: str, html: bytes, expected: dict[str, object]) -> None:
+def test_fixture_page(name: str, html: bytes, expected: dict[str, Any]) -> None:
     result = check_fixture(name, html, expected)
     assert result.f1 >= 0.95, name
     assert result.junk_left == []

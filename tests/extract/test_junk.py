@@ -132,5 +132,8 @@ def test_closing_boilerplate_is_trimmed_but_not_mid_body() -> None:
 
 
 def test_editor_initials_stay_on_detik() -> None:
-    blocks = [Block(type="paragraph", text="Isi berita."), Block(type="paragraph", text="(rzp/idn)")]
+    blocks = [
+        Block(type="paragraph", text="Isi berita."),
+        Block(type="paragraph", text="(rzp/idn)"),
+    ]
     assert [b.text for b in finish_blocks(blocks)] == ["Isi berita.", "(rzp/idn)"]

@@ -52,10 +52,12 @@ def test_single_page_article_has_no_next_pages() -> None:
 def test_merge_pages_skips_repeats_and_counts_pages() -> None:
     fig = Block(type="figure", src="https://x.example/a.jpg", caption="Foto sama")
     first = ExtractedArticle(
-        url="u", blocks=[fig, Block(type="paragraph", text="Satu."), Block(type="paragraph", text="Dua.")]
+        url="u",
+        blocks=[fig, Block(type="paragraph", text="Satu."), Block(type="paragraph", text="Dua.")],
     )
     second = ExtractedArticle(
-        url="u2", blocks=[fig, Block(type="paragraph", text="Dua."), Block(type="paragraph", text="Tiga.")]
+        url="u2",
+        blocks=[fig, Block(type="paragraph", text="Dua."), Block(type="paragraph", text="Tiga.")],
     )
     third = ExtractedArticle(url="u3", blocks=[Block(type="paragraph", text="Empat.")])
     merged = merge_pages(first, [second, third])

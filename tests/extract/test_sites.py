@@ -82,9 +82,12 @@ def test_rule_for_matches_hosts_and_subdomains(url: str, name: str | None) -> No
 
 
 def test_wordpress_rule_by_markup() -> None:
-    tree = parse_html('<html><head><meta name="generator" content="WordPress 6.5"></head><body></body></html>')
+    tree = parse_html(
+        '<html><head><meta name="generator" content="WordPress 6.5"></head><body></body></html>'
+    )
     rule = rule_for("https://kabar.example.org/a/", tree)
-    assert rule is not None and rule.name == "wordpress"
+    assert rule is not None
+    assert rule.name == "wordpress"
 
 
 def test_selector_translation() -> None:
@@ -115,7 +118,8 @@ def test_detik_metadata_and_editor_initials() -> None:
     assert article.site == "detikcom"
     assert article.category == "Berita"
     assert article.text.endswith("(rzp/idn)")
-    assert article.lead_image is not None and article.lead_image.credit == "Rizky Pratama/detikcom"
+    assert article.lead_image is not None
+    assert article.lead_image.credit == "Rizky Pratama/detikcom"
     assert article.blocks[0] is article.lead_image
 
 

@@ -48,7 +48,9 @@ def rule_blocks(tree: etree._Element, url: str, rule: SiteRule) -> list[Block] |
     body = select_first(tree, rule.body)
     if body is None:
         return None
-    blocks = finish_blocks(walk_blocks(body, prepare_rules(body, url, rule.drop, rule.figures, caption_selector(rule))))
+    blocks = finish_blocks(
+        walk_blocks(body, prepare_rules(body, url, rule.drop, rule.figures, caption_selector(rule)))
+    )
     return blocks if _body_length(blocks) >= MIN_RULE_BODY_CHARS else None
 
 
@@ -58,16 +60,18 @@ def _walk_page(tree: etree._Element, url: str) -> list[Block]:
     if not found:
         return []
     root = found[0]
-    return [b for b in finish_blocks(walk_blocks(root, prepare_rules(root, url))) if b.type != "figure"]
+    return [
+        b for b in finish_blocks(walk_blocks(root, prepare_rules(root, url))) if b.type != "figure"
+    ]
 
 
 def _drop_title(blocks: list[Block], title: str) -> list[Block]:
     """Drop a leading heading or paragraph that repeats the article title."""
     key = anchor_key(title)
     for i, block in enumerate(blocks[:3]):
-        if block.type in ("heading", "paragraph") and key and anchor_key(block.text) == key:
-            if len(block.text) <= len(title) + 20:
-                return blocks[:i] + blocks[i + 1 :]
+        same = key and anchor_key(block.text) == key and len(block.text) <= len(title) + 20
+        if block.type in ("heading", "paragraph") and same:
+            return blocks[:i] + blocks[i + 1 :]
     return blocks
 
 

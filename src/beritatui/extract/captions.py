@@ -66,9 +66,12 @@ def split_credit(raw: str) -> Caption:
         credit, text = suffix.group(1), text[: suffix.start()]
     elif trailing := _TRAILING_CREDIT.search(text):
         credit, text = trailing.group(1), text[: trailing.start()]
-    elif labelled and (slash := _SLASH_CREDIT.match(text)):
-        if len(slash.group(2).split()) <= MAX_CREDIT_WORDS:
-            credit, text = slash.group(2), slash.group(1)
+    elif (
+        labelled
+        and (slash := _SLASH_CREDIT.match(text))
+        and len(slash.group(2).split()) <= MAX_CREDIT_WORDS
+    ):
+        credit, text = slash.group(2), slash.group(1)
     credit = _FOTO_LABEL.sub("", credit).strip() if credit else None
     return Caption(text=clean_line(text.rstrip(" .|–—-")), credit=clean_line(credit) or None)
 

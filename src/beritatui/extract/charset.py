@@ -83,11 +83,11 @@ def _decode_cp1252(data: bytes) -> str:
 
 def decode_html(data: bytes, content_type: str | None = None) -> str:
     """Decode page bytes to text; never raises."""
-    for bom, codec in _BOMS:
+    for bom, bom_codec in _BOMS:
         if data.startswith(bom):
-            text = _try(data, codec)
-            if text is not None:
-                return text
+            from_bom = _try(data, bom_codec)
+            if from_bom is not None:
+                return from_bom
     is_utf8 = _try(data, "utf-8")
     for label in (charset_from_content_type(content_type), charset_from_meta(data)):
         codec = _codec(label)

@@ -92,6 +92,7 @@ def parse_datetime(value: str) -> datetime | None:
     value = value.strip()
     if not value:
         return None
+    parsed: datetime | None
     try:
         parsed = datetime.fromisoformat(value.replace("Z", "+00:00"))
     except ValueError:

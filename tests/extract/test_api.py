@@ -65,6 +65,25 @@ def test_fragment_from_feed_content() -> None:
     assert "Baca juga" not in article.text
 
 
+def test_json_ld_metadata() -> None:
+    ld = (
+        '{"@context": "https://schema.org", "@graph": [{"@type": "NewsArticle", '
+        '"headline": "Judul dari JSON-LD", "datePublished": "2025-03-01T10:00:00+07:00", '
+        '"author": [{"@type": "Person", "name": "Sari"}, {"name": "Andi"}], '
+        '"articleSection": ["Ekonomi", "Pasar"]}]}'
+    )
+    html = (
+        f'<html><head><script type="application/ld+json">{ld}</script></head><body></body></html>'
+    )
+    article = extract_article(html, "https://www.contoh.co.id/a")
+    assert article.title == "Judul dari JSON-LD"
+    assert article.byline == "Sari, Andi"
+    assert article.category == "Ekonomi"
+    assert article.site == "contoh.co.id"
+    assert article.published is not None
+    assert article.published.isoformat() == "2025-03-01T03:00:00+00:00"
+
+
 def test_empty_fragment() -> None:
     assert article_from_html_fragment("", "https://example.com/f").blocks == []
 

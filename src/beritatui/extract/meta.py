@@ -158,7 +158,9 @@ def extract_meta(tree: etree._Element, url: str, rule: SiteRule | None) -> Meta:
     if not title:
         found = tree.xpath("//title")
         title = element_text(found[0]) if found else ""
-    category = _meta(tree, "article:section") or str(ld.get("articleSection") or "")
+    section = ld.get("articleSection") or ""
+    section = section[0] if isinstance(section, list) and section else section
+    category = _meta(tree, "article:section") or str(section or "")
     if not category and rule and rule.category:
         texts = _rule_texts(tree, rule.category)
         category = texts[-1] if texts else ""
@@ -171,6 +173,6 @@ def extract_meta(tree: etree._Element, url: str, rule: SiteRule | None) -> Meta:
         byline=clean_line(_byline(tree, ld, rule), 200),
         published=_published(tree, ld, rule),
         site=clean_line(site),
-        category=clean_line(category if isinstance(category, str) else ""),
+        category=clean_line(category),
         image=safe_url(image, url) if image else None,
     )

@@ -104,9 +104,14 @@ def is_stop_marker(text: str) -> bool:
 
 
 def clean_paragraph(text: str) -> str:
-    """The paragraph without inline junk, or ``""`` when nothing real is left."""
+    """The paragraph without inline junk, or ``""`` when nothing real is left.
+
+    A paragraph split by line breaks (``<br>``) is judged line by line, so a
+    "Pewarta: ...<br>Editor: ...<br>Copyright © ..." block goes whole.
+    """
     text = strip_inline_junk(text)
-    return "" if is_junk_paragraph(text) else text
+    lines = [line for line in text.split("\n") if not is_junk_paragraph(line)]
+    return "\n".join(lines)
 
 
 # Generic (mostly English) link labels, dropped wherever they stand, like "Baca juga:".

@@ -56,6 +56,8 @@ MAX_URL = 4_096
 """Longer links and image addresses are dropped rather than stored."""
 MAX_ENTRIES = 2_000
 """Entries kept per feed; real feeds carry tens, a hostile one may carry millions."""
+MAX_TAGS = 100_000
+"""feedparser spends 25-50 µs per tag; real feeds have a few thousand, hostile ones millions."""
 MAX_CONTENT_HTML = 1_000_000
 FUTURE_SLACK = timedelta(days=1)
 
@@ -65,6 +67,9 @@ _TRACKING_PARAMS = re.compile(r"^(utm_[a-z_]*|fbclid|gclid|mc_cid|mc_eid|_ga)$",
 _WORDPRESS_FOOTER = re.compile(r"^The post .+ (?:first appeared|appeared first) on .+\.$", re.M)
 _TAG_START = re.compile(r"</?[A-Za-z]")
 _FIRST_TAG = re.compile(rb"<([a-z][a-z0-9:._-]*)")
+_FEED_ROOT = re.compile(rb"<(?:[A-Za-z0-9_.-]+:)?(rss|feed|rdf|channel)[\s>/]", re.IGNORECASE)
+_ENTRY_START = re.compile(rb"<(?:[A-Za-z0-9_.-]+:)?(?:item|entry)[\s>/]", re.IGNORECASE)
+_SNIFF_BYTES = 64 * 1024
 _IMAGE_EXTENSIONS = (".jpg", ".jpeg", ".png", ".webp", ".gif", ".avif")
 
 
@@ -83,6 +88,12 @@ def parse_feed(
     """
     if not content or not content.strip():
         raise FeedParseError("empty response: the server sent no feed")
+    if _clearly_not_a_feed(content):
+        # feedparser would spend seconds per megabyte to reach the same verdict.
+        raise FeedParseError(_not_a_feed(content, content_type, None))
+    content = _first_entries_only(content)
+    if content.count(b"<") + content.count(b"&lt;") > MAX_TAGS:
+        raise FeedParseError(f"feed too complex to read (more than {MAX_TAGS:,} tags)")
     headers = {"content-location": safe_url(url) or ""}
     if content_type:
         headers["content-type"] = content_type
@@ -440,6 +451,28 @@ def _feed_title(feed: Mapping[str, Any], url: str) -> str:
     if title:
         return title
     return clean_line(urlsplit(url).hostname or "", MAX_TITLE)
+
+
+def _clearly_not_a_feed(content: bytes) -> bool:
+    """An HTML page, or a document with no RSS/Atom root near its start."""
+    head = content[:_SNIFF_BYTES]
+    if b"\x00" in head[:4]:
+        return False  # UTF-16/32: leave it to feedparser
+    first_tag = _FIRST_TAG.search(head.lstrip(b"\xef\xbb\xbf \t\r\n").lower())
+    if first_tag is not None and first_tag.group(1) in (b"html", b"head", b"body"):
+        return True
+    return _FEED_ROOT.search(head) is None
+
+
+def _first_entries_only(content: bytes) -> bytes:
+    """Cut a feed after MAX_ENTRIES items and close it, bounding feedparser's work."""
+    for count, match in enumerate(_ENTRY_START.finditer(content), start=1):
+        if count > MAX_ENTRIES:
+            root = _FEED_ROOT.search(content[:_SNIFF_BYTES])
+            name = root.group(1).lower() if root else b"rss"
+            closing = {b"feed": b"</feed>", b"rdf": b"</rdf:RDF>"}.get(name, b"</channel></rss>")
+            return content[: match.start()] + closing
+    return content
 
 
 def _not_a_feed(content: bytes, content_type: str | None, error: object) -> str:

@@ -74,9 +74,14 @@ NEAR_DUP_JACCARD = 0.6
 """Word-bigram Jaccard of titles or leads at which two articles are one wire text."""
 NEAR_DUP_SIMILARITY = 1.0
 """Similarity given to a near-duplicate pair."""
+NEAR_DUP_MIN_COSINE = 0.3
+"""Only pairs at least this similar are checked for near-duplicate text."""
 MAX_DF_FRACTION = 0.02
 MAX_DF_MIN = 60
-"""Tokens in more than max(MAX_DF_MIN, MAX_DF_FRACTION * n) articles are not indexed."""
+MAX_DF_CAP = 150
+"""Tokens in more than clamp(MAX_DF_FRACTION * n, MAX_DF_MIN, MAX_DF_CAP) articles are
+not indexed for candidates (they still count in the similarity). The cap keeps the
+candidate work near-linear in the window size."""
 HALF_LIFE_HOURS = 18.0
 """A source's contribution to a story's score halves every this many hours."""
 VOLUME_WEIGHT = 0.25
@@ -98,6 +103,8 @@ lebih maka mana masih mau melainkan memang mereka merupakan meski mungkin namun 
 padahal para pernah pula pun punya saat saja sama sambil sampai sang sebab sebagai sebelum sedang
 sejak sekitar selain selalu seluruh semua sendiri sementara seperti serta sesudah setelah sini
 situ suatu sudah supaya tak tanpa tapi tentang tersebut tetapi tidak telah terhadap ujar ungkap
+untuk secara melalui seiring sebanyak terus kembali mulai masing menjadi apabila sehingga sangat
+paling adapun tutur imbuh lanjutnya tambahnya
 kata katanya ujarnya jelasnya sebut menurut yaitu yakni yang nya pak bu si tengah usai jelang
 sebuah seorang sejumlah hari pekan kemarin besok lusa tadi pagi siang sore malam dini waktu
 senin selasa rabu kamis jumat sabtu minggu januari februari maret april mei juni juli agustus
@@ -225,7 +232,10 @@ def is_english(words: Sequence[str]) -> bool:
 
 def _fold(text: str) -> str:
     """Case-fold and strip accents (``Rp`` stays, ``é`` becomes ``e``)."""
-    text = unicodedata.normalize("NFKD", text.casefold())
+    text = text.casefold()
+    if text.isascii():
+        return text
+    text = unicodedata.normalize("NFKD", text)
     return "".join(c for c in text if not unicodedata.combining(c))
 
 
@@ -373,7 +383,7 @@ class _Doc:
     title_words: list[str]
     lead_words: list[str]
     vector: dict[str, float] = field(default_factory=dict)
-    norm: float = 0.0
+    """Unit-length TF-IDF vector."""
     _bigrams: tuple[frozenset[tuple[str, str]], frozenset[tuple[str, str]]] | None = None
 
     def bigrams(self) -> tuple[frozenset[tuple[str, str]], frozenset[tuple[str, str]]]:
@@ -400,7 +410,7 @@ def _make_doc(item: StoryInput) -> _Doc:
 
 
 def _weigh(docs: list[_Doc]) -> dict[str, int]:
-    """Fill TF-IDF vectors and norms; return document frequencies."""
+    """Fill unit-length TF-IDF vectors; return document frequencies."""
     df: dict[str, int] = {}
     for doc in docs:
         for token in doc.tokens:
@@ -408,8 +418,9 @@ def _weigh(docs: list[_Doc]) -> dict[str, int]:
     n = len(docs)
     idf = {token: math.log((n + 1) / count) for token, count in df.items()}
     for doc in docs:
-        doc.vector = {t: w * idf[t] for t, w in doc.tokens.items()}
-        doc.norm = math.sqrt(sum(v * v for v in doc.vector.values())) or 1.0
+        vector = {t: w * idf[t] for t, w in doc.tokens.items()}
+        norm = math.sqrt(sum(v * v for v in vector.values())) or 1.0
+        doc.vector = {t: v / norm for t, v in vector.items()}
     return df
 
 
@@ -437,42 +448,46 @@ def _edges(docs: list[_Doc], df: dict[str, int]) -> dict[tuple[int, int], float]
     while scanning so each pair is met once; tokens in too many articles are
     left out of the index (they still count in the similarity).
     """
-    max_df = max(MAX_DF_MIN, int(MAX_DF_FRACTION * len(docs)))
-    postings: dict[str, list[int]] = {}
+    max_df = min(MAX_DF_CAP, max(MAX_DF_MIN, int(MAX_DF_FRACTION * len(docs))))
+    postings: dict[str, list[tuple[int, float]]] = {}
     edges: dict[tuple[int, int], float] = {}
     for i, doc in enumerate(docs):
-        dots: dict[int, float] = {}
-        shared: dict[int, int] = {}
-        common: list[str] = []
+        # One accumulator per candidate: _SHARED_MARK per shared token plus the
+        # partial dot product (< 1 for unit vectors), so a single dict does both.
+        acc: dict[int, float] = {}
+        common: list[tuple[str, float]] = []
         for token, weight in doc.vector.items():
             count = df[token]
             if count > max_df:
-                common.append(token)
-                continue
-            if count < 2:
-                continue
-            plist = postings.setdefault(token, [])
-            for j in plist:
-                dots[j] = dots.get(j, 0.0) + weight * docs[j].vector[token]
-                shared[j] = shared.get(j, 0) + 1
-            plist.append(i)
-        for j in sorted(dots):
-            similarity = _pair_similarity(doc, docs[j], dots[j], shared[j], common)
-            if similarity >= EDGE_THRESHOLD:
-                edges[(j, i)] = similarity
+                common.append((token, weight))
+            elif count > 1:
+                plist = postings.setdefault(token, [])
+                get = acc.get
+                for j, other in plist:
+                    acc[j] = get(j, 0.0) + weight * other + _SHARED_MARK
+                plist.append((i, weight))
+        for j, total in acc.items():
+            shared, dot = divmod(total, _SHARED_MARK)
+            if shared >= MIN_SHARED_TOKENS:
+                similarity = _pair_similarity(doc, docs[j], dot, common)
+                if similarity >= EDGE_THRESHOLD:
+                    edges[(j, i)] = similarity
     return edges
 
 
-def _pair_similarity(a: _Doc, b: _Doc, dot: float, shared: int, common: list[str]) -> float:
+_SHARED_MARK = 2.0
+
+
+def _pair_similarity(a: _Doc, b: _Doc, dot: float, common: list[tuple[str, float]]) -> float:
     """Cosine similarity (or the near-duplicate value) of one candidate pair."""
-    for token in common:
-        other = b.vector.get(token)
+    vector_b = b.vector
+    for token, weight in common:
+        other = vector_b.get(token)
         if other is not None:
-            dot += a.vector[token] * other
-    cosine = dot / (a.norm * b.norm)
-    if cosine >= EDGE_THRESHOLD * 0.75 and _near_duplicate(a, b):
+            dot += weight * other
+    if dot >= NEAR_DUP_MIN_COSINE and _near_duplicate(a, b):
         return NEAR_DUP_SIMILARITY
-    return cosine if shared >= MIN_SHARED_TOKENS else 0.0
+    return dot
 
 
 # --- average-link agglomeration ------------------------------------------------

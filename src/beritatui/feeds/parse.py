@@ -26,6 +26,11 @@ Normalisation, per entry:
 - ``content_html``: ``content:encoded`` (feedparser has sanitised it), with
   terminal controls stripped; it is HTML for the extractor, not display text.
 
+Bounds, because feedparser costs 25-50 µs per tag (seconds per megabyte): an
+HTML page or XML without an RSS/Atom root is refused before feedparser sees it;
+a feed is cut after its first 2,000 entries; a document with more than 100,000
+tags is refused. The worst accepted input takes a few seconds on one core.
+
 Parsing is CPU work; callers run :func:`parse_feed` in a thread.
 """
 

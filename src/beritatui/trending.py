@@ -51,6 +51,7 @@ __all__ = [
     "cluster_stories",
     "find_clusters",
     "is_english",
+    "is_near_duplicate",
     "normalise",
     "stem",
     "stem_english",
@@ -68,6 +69,9 @@ EDGE_THRESHOLD = 0.08
 """Minimum cosine similarity for a pair to be considered the same story."""
 MERGE_THRESHOLD = 0.16
 """Minimum average pair similarity for two groups to merge (average link)."""
+IDF_MIN_DOCS = 50
+"""IDF counts at least this many articles, so a tiny window (one category, a
+few hours) does not treat the story's own words as common ones."""
 MIN_SHARED_TOKENS = 2
 """Informative tokens a pair must share (near-duplicates excepted)."""
 NEAR_DUP_JACCARD = 0.6
@@ -141,6 +145,9 @@ _N_ROOTS = ("naik", "nilai", "nanti", "nikah", "nikmat", "nyata", "nyanyi", "nya
 """Roots really starting with n/ny, so ``menaikkan`` is ``naik``, not ``taik``."""
 _MIN_STEM = 4
 _VOWELS = frozenset("aiueo")
+_ONSET_TEXT = "br bl dr fr gr gl kr kl pr pl tr sk sp st sw sy kh ng ny"
+_ONSETS = frozenset(_ONSET_TEXT.split())
+"""Consonant pairs that start roots and loanwords (``dikritik`` -> ``kritik``)."""
 
 _EN_MARKER_WORDS = "the of to and in is for on with as by from that at its was"
 _ID_MARKER_WORDS = "yang di dan ini itu dari untuk ke dengan pada akan tidak ada"
@@ -198,11 +205,21 @@ def _strip_prefix(word: str) -> tuple[str, str]:
         if rest[0] in _VOWELS and prefix in _RESTORE:
             native = prefix[-1] + rest if prefix[-1] != "y" else "ny" + rest
             rest = native if native.startswith(_N_ROOTS) else _RESTORE[prefix] + rest
-        elif prefix in _CV_ONLY and (rest[0] in _VOWELS or rest[1] not in _VOWELS):
+        elif not _onset_ok(rest, cv_only=prefix in _CV_ONLY):
             continue
         if len(rest) >= _MIN_STEM:
             return rest, prefix
     return word, ""
+
+
+def _onset_ok(rest: str, *, cv_only: bool) -> bool:
+    """True when ``rest`` can start a root (``nner`` of ``dinner`` cannot).
+
+    ``cv_only``: consonant then vowel only (for me-/pe-, so ``persen`` stays).
+    """
+    if cv_only:
+        return rest[0] not in _VOWELS and rest[1] in _VOWELS
+    return rest[0] in _VOWELS or rest[1] in _VOWELS or rest[:2] in _ONSETS
 
 
 @lru_cache(maxsize=65536)
@@ -415,7 +432,7 @@ def _weigh(docs: list[_Doc]) -> dict[str, int]:
     for doc in docs:
         for token in doc.tokens:
             df[token] = df.get(token, 0) + 1
-    n = len(docs)
+    n = max(len(docs), IDF_MIN_DOCS)
     idf = {token: math.log((n + 1) / count) for token, count in df.items()}
     for doc in docs:
         vector = {t: w * idf[t] for t, w in doc.tokens.items()}
@@ -439,6 +456,15 @@ def _near_duplicate(a: _Doc, b: _Doc) -> bool:
     if len(title_a) >= 3 and _jaccard(title_a, title_b) >= NEAR_DUP_JACCARD:
         return True
     return len(lead_a) >= 8 and _jaccard(lead_a, lead_b) >= NEAR_DUP_JACCARD
+
+
+def is_near_duplicate(a: StoryInput, b: StoryInput) -> bool:
+    """True when ``b`` republishes ``a``'s text (same wire story, light edits).
+
+    Word-bigram Jaccard of the titles, or of the leads (datelines ignored),
+    reaches NEAR_DUP_JACCARD. Paraphrases of one story are not near-duplicates.
+    """
+    return _near_duplicate(_make_doc(a), _make_doc(b))
 
 
 def _edges(docs: list[_Doc], df: dict[str, int]) -> dict[tuple[int, int], float]:

@@ -384,6 +384,9 @@ async def test_reader_shows_hostile_article_literally(app: BeritaApp) -> None:
         assert "Air laut pasang merendam" in text  # body
         assert "[bold]tebal[/bold]" in text  # a hostile body paragraph
         assert "Warga menyeberangi genangan" in text  # caption
+        bylines = [line for line in text.splitlines() if "Penulis:" in line]
+        assert bylines
+        assert "Rina Kusuma" in bylines[0] or "Redaksi" in bylines[0]
         assert "ANTARA FOTO/[@click=app.quit]keluar[/]" in text  # caption credit
         screenshot(app, "hostile reader")
         await quit_with_q(app, pilot)
@@ -413,6 +416,18 @@ async def test_selecting_a_hostile_category_keeps_markup_literal(app: BeritaApp)
             title = list_title(app)
             assert_clean(title, "list title")
             assert category in title, (category, title)
+        await quit_with_q(app, pilot)
+
+
+@LIST_TITLE_DEFECT
+async def test_searching_for_markup_keeps_it_literal(app: BeritaApp) -> None:
+    async with app.run_test(size=(200, 50)) as pilot:
+        await refresh(app, pilot)
+        await pilot.press("slash", "left_square_bracket", "slash", "right_square_bracket", "enter")
+        await wait_for(lambda: app.search_query == "[/]", pilot)
+        await pilot.pause(0.3)
+        assert app.is_running
+        assert "[/]" in list_title(app)
         await quit_with_q(app, pilot)
 
 

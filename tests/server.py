@@ -8,6 +8,7 @@ Every request is logged in :attr:`LocalServer.requests`.
 
 from __future__ import annotations
 
+import contextlib
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -53,6 +54,11 @@ class _Handler(BaseHTTPRequestHandler):
 
     def log_message(self, format: str, *args: object) -> None:  # quiet
         pass
+
+    def handle(self) -> None:
+        # Clients hanging up mid-response are part of the fault tests.
+        with contextlib.suppress(ConnectionResetError, BrokenPipeError):
+            super().handle()
 
     def do_GET(self) -> None:
         owner = self.server.owner

@@ -13,6 +13,7 @@ from textual.pilot import Pilot
 from beritatui.paths import database_file
 from beritatui.store import Store
 from beritatui.ui.app import BeritaApp
+from beritatui.ui.widgets.cluster_list import ClusterList
 from tests.library import fill_library, library_config
 from tests.site import NOW
 
@@ -31,13 +32,19 @@ def _app(tmp_path: Path, theme: str) -> BeritaApp:
     )
 
 
-async def _open_first(pilot: Pilot[int]) -> None:
+async def _wait_for_list(pilot: Pilot[int]) -> BeritaApp:
     app = pilot.app
     assert isinstance(app, BeritaApp)
-    for _ in range(100):
+    for _ in range(200):
         if app.article_list.rows:
             break
         await pilot.pause(0.05)
+    await pilot.pause()
+    return app
+
+
+async def _open_first(pilot: Pilot[int]) -> None:
+    app = await _wait_for_list(pilot)
     await pilot.press("enter")
     for _ in range(100):
         if app.reader.article_id is not None:
@@ -55,13 +62,19 @@ def test_trending_tab(snap_compare, tmp_path: Path) -> None:  # type: ignore[no-
     async def run_before(pilot: Pilot[int]) -> None:
         await _open_first(pilot)
         await pilot.press("2")
-        await pilot.pause(0.3)
+        clusters = pilot.app.query_one(ClusterList)
+        for _ in range(200):
+            if clusters.clusters:
+                break
+            await pilot.pause(0.05)
+        await pilot.pause()
 
     assert snap_compare(_app(tmp_path, "textual-dark"), terminal_size=SIZE, run_before=run_before)
 
 
 def test_help_screen(snap_compare, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     async def run_before(pilot: Pilot[int]) -> None:
+        await _wait_for_list(pilot)
         await pilot.press("question_mark")
         await pilot.pause()
 

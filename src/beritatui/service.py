@@ -21,13 +21,12 @@ from beritatui.extract import (
     extract_article,
     extract_with_pages,
 )
-from beritatui.feeds.fetch import Fetcher, FetchResult
+from beritatui.feeds.fetch import PAGE_ACCEPT, Fetcher, FetchResult
 from beritatui.feeds.parse import FeedParseError, parse_feed
 from beritatui.models import ArticleDetail, ExtractedArticle, FeedStatus
 from beritatui.store import Store
 from beritatui.trending import Cluster, StoryInput, TrendingCache, cluster_stories
 
-PAGE_ACCEPT = "text/html,application/xhtml+xml;q=0.9,*/*;q=0.5"
 NETWORK_DOWN_STATUSES = frozenset({FeedStatus.NETWORK_ERROR, FeedStatus.TIMEOUT})
 
 

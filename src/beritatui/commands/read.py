@@ -109,9 +109,8 @@ class _Reader:
         if self.offline:
             return await self._from_cache(url, "beritatui is offline")
         from beritatui.extract import extract_with_pages
-        from beritatui.feeds.fetch import Fetcher
+        from beritatui.feeds.fetch import PAGE_ACCEPT, Fetcher
         from beritatui.models import FeedStatus
-        from beritatui.service import PAGE_ACCEPT
 
         if self._fetcher is None:
             self._fetcher = await Fetcher().__aenter__()

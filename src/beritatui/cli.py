@@ -92,6 +92,10 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the ``beritatui`` script."""
     args = build_parser().parse_args(argv)
+    import logging
+
+    # trafilatura logs its own warnings about odd pages; we report failures in our words.
+    logging.getLogger("trafilatura").setLevel(logging.CRITICAL)
     from beritatui.config import ConfigError
     from beritatui.store import StoreError
 

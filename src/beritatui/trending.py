@@ -80,8 +80,10 @@ NEAR_DUP_SIMILARITY = 1.0
 """Similarity given to a near-duplicate pair."""
 NEAR_DUP_MIN_COSINE = 0.3
 """Only pairs at least this similar are checked for near-duplicate text."""
-MAX_DF_FRACTION = 0.02
-MAX_DF_MIN = 60
+VERY_COMMON_FRACTION = 0.1
+"""Tokens in more than this share of the window only count in the similarity."""
+MAX_DF_FRACTION = 0.01
+MAX_DF_MIN = 40
 MAX_DF_CAP = 150
 """Tokens in more than clamp(MAX_DF_FRACTION * n, MAX_DF_MIN, MAX_DF_CAP) articles are
 not indexed for candidates (they still count in the similarity). The cap keeps the
@@ -156,8 +158,12 @@ _ID_MARKERS = frozenset(_ID_MARKER_WORDS.split())
 _EN_SUFFIXES = ("ations", "ation", "ions", "ion", "ings", "ing", "ies", "ed", "es", "s")
 
 _TOKEN = re.compile(r"\d+(?:[.,]\d+)*|[a-z]+")
-_DATE_IN_TEXT = re.compile(r"\(\s*\d{1,2}\s*/\s*\d{1,2}(?:\s*/\s*\d{2,4})?\s*\)")
-_CLOCK = re.compile(r"\b\d{1,2}[.:]\d{2}(?:\s*(?:wib|wita|wit))?\b", re.IGNORECASE)
+# "(10/7/2025)" dates and "12.00 WIB" clock times say nothing about the story.
+_DATE_OR_CLOCK = re.compile(
+    r"\(\s*\d{1,2}\s*/\s*\d{1,2}(?:\s*/\s*\d{2,4})?\s*\)"
+    r"|\b\d{1,2}[.:]\d{2}(?:\s*(?:wib|wita|wit))?\b",
+    re.IGNORECASE,
+)
 # "Jakarta, CNN Indonesia --", "JAKARTA, KOMPAS.com -", "Jakarta (ANTARA) -",
 # "Liputan6.com, Jakarta -": a short prefix with a comma, parenthesis or ".com".
 _DATELINE = re.compile(r"^\s*([^\n]{1,60}?)\s+(?:--?|—|–)\s+")
@@ -266,8 +272,7 @@ def _strip_dateline(lead: str) -> str:
 
 def _words(text: str) -> list[str]:
     """Folded word and number tokens, before stop words and stemming."""
-    text = _CLOCK.sub(" ", _DATE_IN_TEXT.sub(" ", text))
-    return _TOKEN.findall(_fold(text))
+    return _TOKEN.findall(_fold(_DATE_OR_CLOCK.sub(" ", text)))
 
 
 def normalise(text: str, *, english: bool | None = None) -> list[str]:
@@ -282,15 +287,30 @@ def _normalise_words(words: list[str], english: bool | None) -> list[str]:
     """Stop words out and stemmed, for already folded words."""
     if english is None:
         english = is_english(words)
-    stemmer = stem_english if english else stem
+    cache = _TOKEN_CACHE[english]
+    if len(cache) > _TOKEN_CACHE_MAX:
+        cache.clear()
     out: list[str] = []
     for word in words:
-        if word in STOP_WORDS or (len(word) < 2 and not word.isdigit()):
-            continue
-        token = stemmer(word)
-        if token not in STOP_WORDS:
+        token = cache.get(word)
+        if token is None:
+            token = cache[word] = _token(word, english)
+        if token:
             out.append(token)
     return out
+
+
+def _token(word: str, english: bool) -> str:
+    """The matching token for one folded word, or "" when it is dropped."""
+    if word in STOP_WORDS or (len(word) < 2 and not word.isdigit()):
+        return ""
+    token = stem_english(word) if english else stem(word)
+    return "" if token in STOP_WORDS else token
+
+
+_TOKEN_CACHE: dict[bool, dict[str, str]] = {False: {}, True: {}}
+"""Word -> token, per language; cleared when it outgrows _TOKEN_CACHE_MAX."""
+_TOKEN_CACHE_MAX = 100_000
 
 
 # --- public data types ---------------------------------------------------------
@@ -470,38 +490,94 @@ def is_near_duplicate(a: StoryInput, b: StoryInput) -> bool:
 def _edges(docs: list[_Doc], df: dict[str, int]) -> dict[tuple[int, int], float]:
     """Similar pairs ``(i, j)`` with ``i < j`` and their similarity.
 
-    Candidates come from an inverted index over informative tokens, filled
-    while scanning so each pair is met once; tokens in too many articles are
-    left out of the index (they still count in the similarity).
+    Candidate blocking, never all pairs. Rare tokens (2 <= df <= the index cap)
+    go into posting lists that are filled while scanning, so each pair is met
+    once and the dot product accumulates on the way. Frequent tokens (up to
+    VERY_COMMON_FRACTION of the window) are too costly for posting lists; they
+    become one bitset each, and a pair qualifies through them when it shares
+    three of them, or two of them plus a rare token: that keeps a huge story
+    (whose own words are frequent) together without pairing every article
+    that says "Jakarta" and "harga". Very common tokens only count in the
+    similarity. A candidate needs MIN_SHARED_TOKENS shared tokens either way.
     """
-    max_df = min(MAX_DF_CAP, max(MAX_DF_MIN, int(MAX_DF_FRACTION * len(docs))))
+    n = len(docs)
+    max_df = min(MAX_DF_CAP, max(MAX_DF_MIN, int(MAX_DF_FRACTION * n)))
+    masks = _frequent_masks(docs, df, max_df, max(max_df, int(VERY_COMMON_FRACTION * n)))
     postings: dict[str, list[tuple[int, float]]] = {}
     edges: dict[tuple[int, int], float] = {}
     for i, doc in enumerate(docs):
-        # One accumulator per candidate: _SHARED_MARK per shared token plus the
-        # partial dot product (< 1 for unit vectors), so a single dict does both.
+        # One accumulator per candidate: _SHARED_MARK per shared rare token plus
+        # the partial dot product (< 1 for unit vectors), so one dict does both.
         acc: dict[int, float] = {}
         common: list[tuple[str, float]] = []
+        ones = twos = threes = 0
         for token, weight in doc.vector.items():
             count = df[token]
             if count > max_df:
                 common.append((token, weight))
+                mask = masks.get(token, 0)
+                threes |= twos & mask
+                twos |= ones & mask
+                ones |= mask
             elif count > 1:
                 plist = postings.setdefault(token, [])
                 get = acc.get
                 for j, other in plist:
                     acc[j] = get(j, 0.0) + weight * other + _SHARED_MARK
                 plist.append((i, weight))
-        for j, total in acc.items():
-            shared, dot = divmod(total, _SHARED_MARK)
-            if shared >= MIN_SHARED_TOKENS:
-                similarity = _pair_similarity(doc, docs[j], dot, common)
-                if similarity >= EDGE_THRESHOLD:
-                    edges[(j, i)] = similarity
+        below = (1 << i) - 1
+        for j, dot in _candidates(acc, twos & below, threes & below):
+            similarity = _pair_similarity(doc, docs[j], dot, common)
+            if similarity >= EDGE_THRESHOLD:
+                edges[(j, i)] = similarity
     return edges
 
 
+def _frequent_masks(
+    docs: list[_Doc], df: dict[str, int], low: int, high: int
+) -> dict[str, int]:
+    """A bitset of article indexes for every token with ``low < df <= high``."""
+    members: dict[str, list[int]] = {}
+    for i, doc in enumerate(docs):
+        for token in doc.vector:
+            if low < df[token] <= high:
+                members.setdefault(token, []).append(i)
+    masks: dict[str, int] = {}
+    for token, indexes in members.items():
+        mask = 0
+        for i in indexes:
+            mask |= 1 << i
+        masks[token] = mask
+    return masks
+
+
+def _candidates(acc: dict[int, float], twos: int, threes: int) -> list[tuple[int, float]]:
+    """Candidate articles and their partial dot product, in a fixed order.
+
+    From the accumulator: two shared rare tokens, or one plus two frequent
+    ones (bit set in ``twos``). From the bitsets: three shared frequent tokens.
+    """
+    pair_set = set(_bits(twos)) if twos else set()
+    found: list[tuple[int, float]] = []
+    for j, total in acc.items():
+        if total >= _TWO_SHARED or j in pair_set:
+            found.append((j, total % _SHARED_MARK))
+    found.extend((j, 0.0) for j in _bits(threes) if j not in acc)
+    return found
+
+
+def _bits(mask: int) -> list[int]:
+    """Indexes of the set bits of ``mask``, ascending."""
+    out = []
+    while mask:
+        low = mask & -mask
+        out.append(low.bit_length() - 1)
+        mask ^= low
+    return out
+
+
 _SHARED_MARK = 2.0
+_TWO_SHARED = MIN_SHARED_TOKENS * _SHARED_MARK
 
 
 def _pair_similarity(a: _Doc, b: _Doc, dot: float, common: list[tuple[str, float]]) -> float:

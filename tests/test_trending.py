@@ -15,10 +15,12 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from beritatui.sanitize import clean_line, clean_text
 from beritatui.trending import (
     Cluster,
     StoryInput,
     TrendingCache,
+    _is_plain,
     cluster_stories,
     find_clusters,
     is_english,
@@ -495,6 +497,14 @@ def test_untrusted_text_is_sanitised() -> None:
     assert article.url == ""
     good = replace(evil, url="HTTPS://Antara.example/x")
     assert cluster_stories([good], now=NOW)[0].articles[0].url.startswith("https://")
+
+
+@settings(max_examples=300)
+@given(st.text(max_size=40) | st.text(alphabet=" \t\n\x1b\x07\x9b[]ab-\u202e\u00a0", max_size=20))
+def test_plain_text_shortcut_agrees_with_the_sanitiser(text: str) -> None:
+    if _is_plain(text):
+        assert clean_line(text) == text
+        assert clean_text(text) == text
 
 
 # --- normalisation ---------------------------------------------------------------------

@@ -533,9 +533,7 @@ def _edges(docs: list[_Doc], df: dict[str, int]) -> dict[tuple[int, int], float]
     return edges
 
 
-def _frequent_masks(
-    docs: list[_Doc], df: dict[str, int], low: int, high: int
-) -> dict[str, int]:
+def _frequent_masks(docs: list[_Doc], df: dict[str, int], low: int, high: int) -> dict[str, int]:
     """A bitset of article indexes for every token with ``low < df <= high``."""
     members: dict[str, list[int]] = {}
     for i, doc in enumerate(docs):
@@ -684,12 +682,19 @@ def _centrality(group: list[int], edges: dict[tuple[int, int], float]) -> dict[i
     return total
 
 
+def _is_plain(text: str) -> bool:
+    """True for text the sanitiser would return unchanged: printable ASCII on
+    one line, no doubled or edge spaces (no control, escape or bidi byte)."""
+    return text.isascii() and text.isprintable() and "  " not in text and text == text.strip()
+
+
 def _clean_item(item: StoryInput) -> StoryInput:
     """A copy of ``item`` with every string sanitised and an http(s)-only URL."""
+    title, lead = item.title, item.lead
     return StoryInput(
         id=item.id,
-        title=clean_line(item.title),
-        lead=clean_text(item.lead),
+        title=title if _is_plain(title) else clean_line(title),
+        lead=lead if _is_plain(lead) else clean_text(lead),
         source=_source_name(item.source),
         category=clean_line(item.category),
         published=_as_utc(item.published) if item.published else None,

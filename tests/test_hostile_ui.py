@@ -310,13 +310,6 @@ async def quit_with_q(app: BeritaApp, pilot) -> None:  # type: ignore[no-untyped
     assert app.return_code == 0
 
 
-LIST_TITLE_DEFECT = pytest.mark.xfail(
-    reason="app defect: BeritaApp._show_list passes the list title (category, cluster title)"
-    " to Static.update as markup: interpreted or MarkupError crash (see report)",
-    strict=True,
-)
-
-
 # -- the TUI ------------------------------------------------------------------------
 
 
@@ -402,7 +395,6 @@ def _links(renderable: object) -> list[str]:
     return links
 
 
-@LIST_TITLE_DEFECT
 async def test_selecting_a_hostile_category_keeps_markup_literal(app: BeritaApp) -> None:
     async with app.run_test(size=(200, 50)) as pilot:
         await refresh(app, pilot)
@@ -419,7 +411,6 @@ async def test_selecting_a_hostile_category_keeps_markup_literal(app: BeritaApp)
         await quit_with_q(app, pilot)
 
 
-@LIST_TITLE_DEFECT
 async def test_searching_for_markup_keeps_it_literal(app: BeritaApp) -> None:
     async with app.run_test(size=(200, 50)) as pilot:
         await refresh(app, pilot)
@@ -452,7 +443,6 @@ async def test_trending_tab_and_cluster_with_hostile_titles(app: BeritaApp) -> N
         await quit_with_q(app, pilot)
 
 
-@LIST_TITLE_DEFECT
 async def test_opening_a_hostile_cluster_keeps_markup_literal(app: BeritaApp) -> None:
     async with app.run_test(size=(200, 50)) as pilot:
         await refresh(app, pilot)

@@ -116,7 +116,7 @@ class BeritaApp(App[int]):
         with Horizontal(id="panes"):
             yield CategoryList(id="categories")
             with Vertical(id="middle"):
-                yield Static(id="list-title")
+                yield Static(id="list-title", markup=False)
                 yield Input(placeholder="Cari artikel… (enter)", id="search")
                 with ContentSwitcher(initial="articles", id="switcher"):
                     yield ArticleList(clock=self.clock, id="articles")

@@ -138,10 +138,11 @@ class Store:
         schema.make_parent(path)
         moved: Path | None = None
         conn: sqlite3.Connection | None = None
+        full_check = schema.wants_full_check(path)
         try:
             conn = schema.connect(path, busy_timeout)
             try:
-                schema.check_file(path, conn)
+                schema.check_file(path, conn, full=full_check)
             except schema.Unusable:
                 conn.close()
                 moved = schema.move_aside(path)

@@ -122,8 +122,29 @@ def connect(path: Path, busy_timeout: float, *, uri: bool = False) -> sqlite3.Co
     return conn
 
 
-def check_file(path: Path, conn: sqlite3.Connection) -> None:
-    """Raise :class:`Unusable` for a damaged or foreign file, StoreError for a newer one."""
+FULL_CHECK_MAX_BYTES = 64 * 1024 * 1024
+"""Databases up to this size get ``PRAGMA quick_check`` on every open (cheap there)."""
+
+
+def wants_full_check(path: Path) -> bool:
+    """Whether opening ``path`` should pay for ``PRAGMA quick_check``.
+
+    Always for small files; for big ones (where it costs 100+ ms of start-up)
+    only after an unclean shutdown, which leaves a ``-wal`` file behind. Call
+    before connecting: a connection to a WAL database creates that file.
+    """
+    try:
+        size = path.stat().st_size
+    except OSError:
+        return True
+    return size <= FULL_CHECK_MAX_BYTES or path.with_name(path.name + "-wal").exists()
+
+
+def check_file(path: Path, conn: sqlite3.Connection, *, full: bool = True) -> None:
+    """Raise :class:`Unusable` for a damaged or foreign file, StoreError for a newer one.
+
+    ``full`` adds ``PRAGMA quick_check``; the header, owner and version are always checked.
+    """
     if not path.exists() or path.stat().st_size == 0:
         return
     try:
@@ -147,7 +168,7 @@ def check_file(path: Path, conn: sqlite3.Connection) -> None:
                 f" this version knows up to {SCHEMA_VERSION}). Update beritatui, or move"
                 " the file away to start fresh."
             )
-        result = conn.execute("PRAGMA quick_check").fetchone()[0]
+        result = conn.execute("PRAGMA quick_check").fetchone()[0] if full else "ok"
     except sqlite3.DatabaseError as exc:
         if is_damage(exc):
             raise Unusable(str(exc)) from None

@@ -3,7 +3,8 @@
 config → fetch feeds → parse (thread) → store (thread) → fetch and extract
 article pages → store bodies. Network work is async; parsing, extraction and
 SQLite run in threads via :func:`asyncio.to_thread`, so an event loop (the
-TUI's) never blocks. Nothing here imports textual.
+TUI's) never blocks. Nothing here imports textual. The extractor (and trafilatura, ~150 ms to
+import) is imported on first use, so start-up does not pay for it.
 """
 
 from __future__ import annotations
@@ -15,18 +16,13 @@ from datetime import UTC, datetime, timedelta
 from typing import Literal
 
 from beritatui.config import Config, FeedSpec
-from beritatui.extract import (
-    EXTRACTOR_VERSION,
-    article_from_html_fragment,
-    extract_article,
-    extract_with_pages,
-)
 from beritatui.feeds.fetch import PAGE_ACCEPT, Fetcher, FetchResult
 from beritatui.feeds.parse import FeedParseError, parse_feed
 from beritatui.models import ArticleDetail, ExtractedArticle, FeedStatus
 from beritatui.store import Store
 from beritatui.trending import Cluster, StoryInput, TrendingCache, cluster_stories
 
+NOT_CACHED_OFFLINE = "not cached for offline reading; the full article needs the network"
 NETWORK_DOWN_STATUSES = frozenset({FeedStatus.NETWORK_ERROR, FeedStatus.TIMEOUT})
 
 
@@ -290,6 +286,8 @@ class Service:
 
     async def _download_body(self, fetcher: Fetcher, article_id: int, url: str) -> str | None:
         """Fetch, extract and store one page; returns an error message or None."""
+        from beritatui.extract import EXTRACTOR_VERSION, extract_with_pages
+
         try:
             result = await fetcher.fetch(url, accept=PAGE_ACCEPT)
             if not result.ok or result.content is None:
@@ -335,9 +333,11 @@ class Service:
         return detail
 
     def _with_feed_content(self, detail: ArticleDetail) -> ArticleDetail:
+        from beritatui.extract import article_from_html_fragment
+
         error = detail.body_error
         if self.offline and error is None:
-            error = "not cached for offline reading; the full article needs the network"
+            error = NOT_CACHED_OFFLINE
         body: ExtractedArticle | None = None
         if detail.content_html:
             body = article_from_html_fragment(detail.content_html, detail.row.url)
@@ -356,6 +356,7 @@ class Service:
 
     async def reextract_stale(self) -> int:
         """Re-run a newer extractor over stored raw pages, without refetching."""
+        from beritatui.extract import EXTRACTOR_VERSION, extract_article
 
         def work() -> int:
             count = 0

@@ -37,6 +37,7 @@ from beritatui.ui.messages import (
     RefreshFinished,
     RefreshProgress,
     RowChanged,
+    TrendingLoaded,
 )
 from beritatui.ui.screens.feeds import FeedStatusScreen
 from beritatui.ui.screens.help import HelpScreen
@@ -106,6 +107,8 @@ class BeritaApp(App[int]):
         self.search_query: str | None = None
         self.cluster: Cluster | None = None
         self._clusters_by_article: dict[int, Cluster] = {}
+        self._shown: ArticleDetail | None = None
+        self._focus_reader_when_shown = False
         self._resume_id = self.ui_state.article_id
         self._resume_scroll = self.ui_state.reader_scroll
 
@@ -188,7 +191,6 @@ class BeritaApp(App[int]):
         store = self.store
         cat = None if category == ALL_CATEGORIES else category
         counts = store.categories()
-        trending_all = self.service.trending()
         clusters: list[Cluster] | None = None
         if query is not None:
             rows = store.search(query, limit=500)
@@ -197,7 +199,7 @@ class BeritaApp(App[int]):
             rows = store.list_articles(ids=sorted(cluster.article_ids), limit=LIST_LIMIT)
             title = f"Trending · {cluster.title}"
         elif tab == "trending":
-            clusters = trending_all if cat is None else self.service.trending(category=cat)
+            clusters = self.service.trending(category=cat)
             rows = []
             title = f"Trending di {category} · {len(clusters)} cerita"
         elif tab == "disimpan":
@@ -209,20 +211,15 @@ class BeritaApp(App[int]):
             rows = store.list_articles(category=cat, limit=LIST_LIMIT)
             total = store.count_articles(category=cat)
             title = f"{category} · {total}"
-        self.post_message(ListLoaded(counts, rows, clusters, trending_all, title, keep_id))
+        self.post_message(ListLoaded(counts, rows, clusters, title, keep_id))
+        # The list is on screen first; trending marks follow (cached until articles change).
+        self.post_message(TrendingLoaded(self.service.trending()))
 
     @on(ListLoaded)
     def _show_list(self, message: ListLoaded) -> None:
         self.categories_widget.set_counts(message.counts, self.category)
         self.query_one("#list-title", Static).update(message.title)
-        self._clusters_by_article = {
-            aid: cluster
-            for cluster in message.trending_all
-            if len(cluster.sources) > 1
-            for aid in cluster.article_ids
-        }
         articles = self.article_list
-        articles.set_trending(frozenset(self._clusters_by_article))
         switcher = self.query_one("#switcher", ContentSwitcher)
         if message.clusters is not None:
             self.query_one("#clusters", ClusterList).set_clusters(message.clusters)
@@ -236,6 +233,22 @@ class BeritaApp(App[int]):
             if articles.index_of(resume) is not None:
                 articles.move_to(resume)
                 self.open_article(resume, restore_scroll=self._resume_scroll)
+
+    @on(TrendingLoaded)
+    def _show_trending_marks(self, message: TrendingLoaded) -> None:
+        by_article = {
+            aid: cluster
+            for cluster in message.clusters
+            if len(cluster.sources) > 1
+            for aid in cluster.article_ids
+        }
+        if by_article == self._clusters_by_article:
+            return
+        self._clusters_by_article = by_article
+        self.article_list.set_trending(frozenset(by_article))
+        shown = self._shown
+        if shown is not None and shown.row.id in by_article:
+            self.reader.show_article(shown, others=self._other_versions(shown), keep_scroll=True)
 
     def _empty_text(self) -> str:
         if self.search_query is not None:
@@ -251,7 +264,9 @@ class BeritaApp(App[int]):
     @on(ArticleList.Selected)
     def _on_selected(self, message: ArticleList.Selected) -> None:
         self.open_article(message.row.id)
-        self.reader.focus()
+        # Focus moves once the article is shown: a focus change restyles and repaints
+        # the screen (~100 ms), which would otherwise delay the article itself.
+        self._focus_reader_when_shown = True
 
     @on(OptionList.OptionSelected, "#categories")
     def _on_category(self, event: OptionList.OptionSelected) -> None:
@@ -284,12 +299,16 @@ class BeritaApp(App[int]):
     @on(ArticleReady)
     def _show_article(self, message: ArticleReady) -> None:
         detail = message.detail
+        self._shown = detail
         self.reader.show_article(
             detail,
             loading=message.loading,
             others=self._other_versions(detail),
             keep_scroll=not message.loading,
         )
+        if self._focus_reader_when_shown:
+            self._focus_reader_when_shown = False
+            self.call_after_refresh(self.reader.focus)
         if message.restore_scroll and not message.loading:
             self.reader.scroll_to(y=message.restore_scroll, animate=False)
 
@@ -389,7 +408,7 @@ class BeritaApp(App[int]):
         self.cluster = None
         self.query_one("#switcher", ContentSwitcher).current = "articles"
         self.reload_list()
-        self.article_list.focus()
+        self.call_after_refresh(self.article_list.focus)
 
     def action_go_back(self) -> None:
         search = self.query_one("#search", Input)

@@ -19,10 +19,15 @@ class ListLoaded(Message):
     rows: list[ArticleRow]
     clusters: list[Cluster] | None
     """Set for the Trending tab (cluster list view)."""
-    trending_all: list[Cluster]
-    """Every trending cluster, for list marks and "also reported by"."""
     title: str
     keep_id: int | None = None
+
+
+@dataclass
+class TrendingLoaded(Message):
+    """Every trending cluster, for list marks and "Juga diberitakan oleh"."""
+
+    clusters: list[Cluster]
 
 
 @dataclass

@@ -14,6 +14,7 @@ from textual.containers import VerticalScroll
 from textual.widgets import Static
 
 from beritatui.models import ArticleDetail, Block, ExtractedArticle
+from beritatui.service import NOT_CACHED_OFFLINE
 from beritatui.ui.timefmt import long_date
 
 WORDS_PER_MINUTE = 200
@@ -148,6 +149,11 @@ class ReaderPane(VerticalScroll, can_focus=True):
     def _notice(self, detail: ArticleDetail, loading: bool) -> str:
         if loading:
             return "⏳ Memuat artikel lengkap…"
+        if detail.body is None and detail.body_error == NOT_CACHED_OFFLINE:
+            return (
+                "Artikel lengkap tidak tersedia: belum tersimpan untuk dibaca offline"
+                " dan butuh jaringan."
+            )
         if detail.body is None and detail.body_error:
             return f"Artikel lengkap tidak tersedia: {detail.body_error}"
         return ""

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import asyncio
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime, timedelta
 from typing import Literal
 
@@ -343,16 +343,7 @@ class Service:
             body = article_from_html_fragment(detail.content_html, detail.row.url)
             if not body.blocks:
                 body = None
-        return ArticleDetail(
-            row=detail.row,
-            summary=detail.summary,
-            author=detail.author,
-            image_url=detail.image_url,
-            image_caption=detail.image_caption,
-            content_html=detail.content_html,
-            body=body,
-            body_error=error,
-        )
+        return replace(detail, body=body, body_error=error)
 
     async def reextract_stale(self) -> int:
         """Re-run a newer extractor over stored raw pages, without refetching."""

@@ -84,7 +84,7 @@ VERY_COMMON_FRACTION = 0.1
 """Tokens in more than this share of the window only count in the similarity."""
 MAX_DF_FRACTION = 0.01
 MAX_DF_MIN = 40
-MAX_DF_CAP = 150
+MAX_DF_CAP = 80
 """Tokens in more than clamp(MAX_DF_FRACTION * n, MAX_DF_MIN, MAX_DF_CAP) articles are
 not indexed for candidates (they still count in the similarity). The cap keeps the
 candidate work near-linear in the window size."""
@@ -502,7 +502,8 @@ def _edges(docs: list[_Doc], df: dict[str, int]) -> dict[tuple[int, int], float]
     """
     n = len(docs)
     max_df = min(MAX_DF_CAP, max(MAX_DF_MIN, int(MAX_DF_FRACTION * n)))
-    masks = _frequent_masks(docs, df, max_df, max(max_df, int(VERY_COMMON_FRACTION * n)))
+    very_common = max(max_df, int(VERY_COMMON_FRACTION * n))
+    masks: dict[str, int] = {}
     postings: dict[str, list[tuple[int, float]]] = {}
     edges: dict[tuple[int, int], float] = {}
     for i, doc in enumerate(docs):
@@ -515,38 +516,24 @@ def _edges(docs: list[_Doc], df: dict[str, int]) -> dict[tuple[int, int], float]
             count = df[token]
             if count > max_df:
                 common.append((token, weight))
-                mask = masks.get(token, 0)
-                threes |= twos & mask
-                twos |= ones & mask
-                ones |= mask
+                if count <= very_common:
+                    # Bitset of the earlier articles with this token, grown as we scan.
+                    mask = masks.get(token, 0)
+                    threes |= twos & mask
+                    twos |= ones & mask
+                    ones |= mask
+                    masks[token] = mask | (1 << i)
             elif count > 1:
                 plist = postings.setdefault(token, [])
                 get = acc.get
                 for j, other in plist:
                     acc[j] = get(j, 0.0) + weight * other + _SHARED_MARK
                 plist.append((i, weight))
-        below = (1 << i) - 1
-        for j, dot in _candidates(acc, twos & below, threes & below):
+        for j, dot in _candidates(acc, twos, threes):
             similarity = _pair_similarity(doc, docs[j], dot, common)
             if similarity >= EDGE_THRESHOLD:
                 edges[(j, i)] = similarity
     return edges
-
-
-def _frequent_masks(docs: list[_Doc], df: dict[str, int], low: int, high: int) -> dict[str, int]:
-    """A bitset of article indexes for every token with ``low < df <= high``."""
-    members: dict[str, list[int]] = {}
-    for i, doc in enumerate(docs):
-        for token in doc.vector:
-            if low < df[token] <= high:
-                members.setdefault(token, []).append(i)
-    masks: dict[str, int] = {}
-    for token, indexes in members.items():
-        mask = 0
-        for i in indexes:
-            mask |= 1 << i
-        masks[token] = mask
-    return masks
 
 
 def _candidates(acc: dict[int, float], twos: int, threes: int) -> list[tuple[int, float]]:
@@ -555,23 +542,23 @@ def _candidates(acc: dict[int, float], twos: int, threes: int) -> list[tuple[int
     From the accumulator: two shared rare tokens, or one plus two frequent
     ones (bit set in ``twos``). From the bitsets: three shared frequent tokens.
     """
-    pair_set = set(_bits(twos)) if twos else set()
+    pairs = _bit_string(twos)
     found: list[tuple[int, float]] = []
     for j, total in acc.items():
-        if total >= _TWO_SHARED or j in pair_set:
+        if total >= _TWO_SHARED or (j < len(pairs) and pairs[j] == "1"):
             found.append((j, total % _SHARED_MARK))
-    found.extend((j, 0.0) for j in _bits(threes) if j not in acc)
+    triples = _bit_string(threes)
+    j = triples.find("1")
+    while j != -1:
+        if j not in acc:
+            found.append((j, 0.0))
+        j = triples.find("1", j + 1)
     return found
 
 
-def _bits(mask: int) -> list[int]:
-    """Indexes of the set bits of ``mask``, ascending."""
-    out = []
-    while mask:
-        low = mask & -mask
-        out.append(low.bit_length() - 1)
-        mask ^= low
-    return out
+def _bit_string(mask: int) -> str:
+    """``mask`` as "0"/"1" characters, bit ``j`` at index ``j`` ("" for 0)."""
+    return bin(mask)[:1:-1] if mask else ""
 
 
 _SHARED_MARK = 2.0

@@ -12,11 +12,14 @@ How a story is found:
 2. Every article becomes a TF-IDF vector over its tokens (title words count
    double); IDF is computed over the window, so words every story uses
    ("Jakarta", "Presiden", "harga") weigh little.
-3. Candidate pairs come from an inverted index over informative tokens
-   (document frequency between 2 and a cap), built incrementally so each pair
-   is counted once; no all-pairs loop. A pair is an edge when it shares at
-   least two informative tokens and its cosine similarity is high enough, or
-   when it is a near-duplicate (same wire text: word-bigram Jaccard).
+3. Candidate pairs, never all pairs: posting lists over rare tokens (filled
+   while scanning, so each pair is met once and its dot product accumulates on
+   the way) and bitsets over frequent ones (a pair must share three of those,
+   which keeps a 150-article story together without pairing every article
+   that says "Jakarta" and "harga"). A candidate must share at least two
+   informative tokens; it becomes an edge when its cosine similarity is high
+   enough, and a near-duplicate (same wire text, word-bigram Jaccard) counts
+   as similarity 1.
 4. Edges are merged by average-link agglomeration: two groups join only when
    the mean similarity over all their article pairs passes a threshold, so one
    loose pair cannot chain two stories together.
@@ -73,7 +76,7 @@ IDF_MIN_DOCS = 50
 """IDF counts at least this many articles, so a tiny window (one category, a
 few hours) does not treat the story's own words as common ones."""
 MIN_SHARED_TOKENS = 2
-"""Informative tokens a pair must share (near-duplicates excepted)."""
+"""Informative (not very common) tokens a candidate pair must share."""
 NEAR_DUP_JACCARD = 0.6
 """Word-bigram Jaccard of titles or leads at which two articles are one wire text."""
 NEAR_DUP_SIMILARITY = 1.0

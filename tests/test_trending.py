@@ -183,6 +183,41 @@ def test_a_bridging_article_does_not_chain_two_stories() -> None:
         assert not {"beras", "banjir-bekasi"} <= labels_of(cluster, labels)
 
 
+def test_a_huge_story_stays_one_cluster() -> None:
+    """150 reports of one story: its words are too frequent for posting lists."""
+    items, labels = load("set_a.json")
+    extra, extra_labels = load("set_b.json")
+    kapal = story(items, labels, "kapal")
+    outlets = ["Antara", "Kompas", "detik", "Tempo", "Suara", "Kumparan", "Okezone", "Viva"]
+    huge = []
+    for k in range(150):
+        base = kapal[k % len(kapal)]
+        words = base.title.split()
+        del words[(k // len(kapal)) % len(words)]  # every copy slightly different
+        huge.append(
+            replace(
+                base,
+                id=1000 + k,
+                title=" ".join(words),
+                source=outlets[k % len(outlets)],
+                url=f"https://berita{k}.example/kapal",
+                published=NOW - timedelta(minutes=5 + k),
+            )
+        )
+    others = [i for i in items if labels[i.id] != "kapal"]
+    pool = others + [replace(i, id=i.id + 500, url=i.url + "-b") for i in extra] + huge
+    truth = {i.id: labels[i.id] for i in others}
+    truth |= {i.id + 500: extra_labels[i.id] for i in extra}
+    truth |= {i.id: "kapal" for i in huge}
+    clusters = find_clusters(pool, now=NOW)
+    holding = [c for c in clusters if "kapal" in labels_of(c, truth)]
+    assert [len(c.articles) for c in holding] == [150]
+    assert clusters[0] is holding[0]
+    precision, recall = pairwise(clusters, truth)
+    assert precision >= 0.9
+    assert recall >= 0.9
+
+
 def test_wire_copies_with_new_headlines_are_near_duplicates() -> None:
     items, labels = load("set_b.json")
     copies = [i for i in story(items, labels, "dbd") if i.source in ("Antara", "Suara")]
@@ -426,7 +461,7 @@ def test_empty_input() -> None:
 def test_shuffled_input_gives_the_same_output(seed: int) -> None:
     items, _ = load("set_a.json")
     extra, _ = load("set_b.json")
-    pool = items + [replace(i, id=i.id + 100) for i in extra]
+    pool = items + [replace(i, id=i.id + 100, url=i.url + "-b") for i in extra]
     expected = cluster_stories(pool, now=NOW, min_trending=50)
     shuffled = pool[:]
     random.Random(seed).shuffle(shuffled)

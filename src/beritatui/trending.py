@@ -75,6 +75,9 @@ MERGE_THRESHOLD = 0.16
 IDF_MIN_DOCS = 50
 """IDF counts at least this many articles, so a tiny window (one category, a
 few hours) does not treat the story's own words as common ones."""
+IDF_FLOOR = 1.5
+"""Lowest IDF (a token in about a fifth of the window): a story that fills the
+window (a disaster day in one category) keeps weight on its own words."""
 MIN_SHARED_TOKENS = 2
 """Informative (not very common) tokens a candidate pair must share."""
 NEAR_DUP_JACCARD = 0.6
@@ -84,7 +87,9 @@ NEAR_DUP_SIMILARITY = 1.0
 NEAR_DUP_MIN_COSINE = 0.3
 """Only pairs at least this similar are checked for near-duplicate text."""
 VERY_COMMON_FRACTION = 0.1
-"""Tokens in more than this share of the window only count in the similarity."""
+VERY_COMMON_MIN = 200
+"""Tokens in more than max(VERY_COMMON_MIN, VERY_COMMON_FRACTION * n) articles only
+count in the similarity, not in candidate blocking."""
 MAX_DF_FRACTION = 0.01
 MAX_DF_MIN = 40
 MAX_DF_CAP = 80
@@ -456,7 +461,7 @@ def _weigh(docs: list[_Doc]) -> dict[str, int]:
         for token in doc.tokens:
             df[token] = df.get(token, 0) + 1
     n = max(len(docs), IDF_MIN_DOCS)
-    idf = {token: math.log((n + 1) / count) for token, count in df.items()}
+    idf = {token: max(IDF_FLOOR, math.log((n + 1) / count)) for token, count in df.items()}
     for doc in docs:
         vector = {t: w * idf[t] for t, w in doc.tokens.items()}
         norm = math.sqrt(sum(v * v for v in vector.values())) or 1.0
@@ -505,7 +510,7 @@ def _edges(docs: list[_Doc], df: dict[str, int]) -> dict[tuple[int, int], float]
     """
     n = len(docs)
     max_df = min(MAX_DF_CAP, max(MAX_DF_MIN, int(MAX_DF_FRACTION * n)))
-    very_common = max(max_df, int(VERY_COMMON_FRACTION * n))
+    very_common = max(max_df, VERY_COMMON_MIN, int(VERY_COMMON_FRACTION * n))
     masks: dict[str, int] = {}
     postings: dict[str, list[tuple[int, float]]] = {}
     edges: dict[tuple[int, int], float] = {}

@@ -38,7 +38,7 @@ class ArticleList(ScrollView, can_focus=True):
         Binding("pageup", "page_up", "Page up", show=False),
         Binding("home,g", "first", "First", show=False),
         Binding("end,G", "last", "Last", show=False),
-        Binding("enter", "open", "Read", show=True),
+        Binding("enter", "open", "Baca", show=True),
     ]
 
     COMPONENT_CLASSES = {

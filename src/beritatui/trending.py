@@ -427,6 +427,10 @@ class _Doc:
     """Token -> field weight (TITLE_WEIGHT in the title, 1.0 lead only)."""
     title_words: list[str]
     lead_words: list[str]
+    stamp: float
+    """Publication time as a UTC timestamp."""
+    source_key: str
+    """Case-folded sanitised source name: what "distinct sources" counts."""
     vector: dict[str, float] = field(default_factory=dict)
     """Unit-length TF-IDF vector."""
     _bigrams: tuple[frozenset[tuple[str, str]], frozenset[tuple[str, str]]] | None = None
@@ -451,7 +455,9 @@ def _make_doc(item: StoryInput) -> _Doc:
     tokens: dict[str, float] = dict.fromkeys(_normalise_words(lead_words, english), 1.0)
     for token in _normalise_words(title_words, english):
         tokens[token] = TITLE_WEIGHT
-    return _Doc(item, tokens, title_words, lead_words)
+    stamp = _as_utc(item.published).timestamp() if item.published else 0.0
+    source_key = _source_name(item.source).casefold()
+    return _Doc(item, tokens, title_words, lead_words, stamp, source_key)
 
 
 def _weigh(docs: list[_Doc]) -> dict[str, int]:
@@ -638,32 +644,26 @@ def _merge(
 # --- scoring and output ----------------------------------------------------------
 
 
-def _freshness(published: datetime, now: datetime) -> float:
-    """1.0 for now, halving every HALF_LIFE_HOURS; future dates count as now."""
-    age_hours = max(0.0, (now - _as_utc(published)).total_seconds() / 3600)
-    return float(0.5 ** (age_hours / HALF_LIFE_HOURS))
-
-
 @lru_cache(maxsize=1024)
 def _source_name(raw: str) -> str:
     """Sanitised source display name."""
     return clean_line(raw) or "?"
 
 
-def _score(items: list[StoryInput], now: datetime) -> tuple[float, int]:
-    """Story score and distinct source count.
+def _score(members: list[_Doc], now: float) -> tuple[float, int]:
+    """Story score and distinct source count (``now`` as a UTC timestamp).
 
     Each source adds the freshness of its newest article in the story; the
     volume bonus (log of article count, capped below one source) is scaled
     by the freshness of the newest article.
     """
-    best: dict[str, float] = {}
-    for item in items:
-        assert item.published is not None
-        name = _source_name(item.source).casefold()
-        best[name] = max(best.get(name, 0.0), _freshness(item.published, now))
-    volume = min(VOLUME_CAP, VOLUME_WEIGHT * math.log2(len(items)))
-    return sum(sorted(best.values())) + volume * max(best.values()), len(best)
+    newest: dict[str, float] = {}
+    for doc in members:
+        newest[doc.source_key] = max(newest.get(doc.source_key, doc.stamp), doc.stamp)
+    scale = 1 / (3600 * HALF_LIFE_HOURS)
+    fresh = sorted(0.5 ** (max(0.0, now - stamp) * scale) for stamp in newest.values())
+    volume = min(VOLUME_CAP, VOLUME_WEIGHT * math.log2(len(members)))
+    return sum(fresh) + volume * fresh[-1], len(newest)
 
 
 def _centrality(group: list[int], edges: dict[tuple[int, int], float]) -> dict[int, float]:
@@ -751,11 +751,12 @@ def _rank(
         return [], docs, {}
     edges = _edges(docs, _weigh(docs))
     ranked: list[_Ranked] = []
+    stamp = now.timestamp()
     for group in _agglomerate(len(docs), edges):
-        members = [docs[i].item for i in group]
-        score, source_count = _score(members, now)
-        newest = max(_as_utc(m.published).timestamp() for m in members if m.published)
-        ranked.append(_Ranked(score, source_count, newest, min(m.id for m in members), group))
+        members = [docs[i] for i in group]
+        score, source_count = _score(members, stamp)
+        newest = max(doc.stamp for doc in members)
+        ranked.append(_Ranked(score, source_count, newest, members[0].item.id, group))
     ranked.sort(key=lambda r: r.sort_key)
     return ranked, docs, edges
 

@@ -187,10 +187,10 @@ class ArticleList(ScrollView, can_focus=True):
         index, part = divmod(line, ROW_HEIGHT)
         base = self.rich_style
         if not self.rows:
-            if y == 1:
-                style = self._part("article-list--empty")
-                text = Text(self.empty_text, style=style, no_wrap=True, overflow="ellipsis")
-                return self._strip(text, width, base)
+            style = self._part("article-list--empty")
+            wrapped = Text(self.empty_text, style=style).wrap(self.app.console, max(width - 2, 1))
+            if 1 <= y <= len(wrapped):
+                return self._strip(Text(" ") + wrapped[y - 1], width, base)
             return Strip.blank(width, base)
         if index >= len(self.rows):
             return Strip.blank(width, base)

@@ -14,8 +14,20 @@ ALL_CATEGORIES = "Semua"
 class CategoryList(OptionList):
     """Option ids are category names; ``Semua`` means every category."""
 
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self._counts: list[tuple[str, int, int]] = []
+
+    def on_resize(self) -> None:
+        """Counts are right-aligned to the width: lay them out again."""
+        if self._counts:
+            index = self.highlighted
+            selected = self.names[index] if index is not None else ALL_CATEGORIES
+            self.set_counts(self._counts, selected)
+
     def set_counts(self, counts: Sequence[tuple[str, int, int]], selected: str) -> None:
         """Show ``(category, total, unread)`` rows; keep ``selected`` highlighted."""
+        self._counts = list(counts)
         total_unread = sum(unread for _, _, unread in counts)
         rows = [(ALL_CATEGORIES, total_unread), *((c, unread) for c, _, unread in counts)]
         width = max(12, self.size.width - 2)

@@ -113,3 +113,64 @@ def test_malformed_config_exits_without_traceback(tmp_path: Path) -> None:
     assert result.returncode == 2
     assert "config.toml, line 2" in result.stderr
     assert "Traceback" not in result.stderr
+
+
+def test_category_named_like_the_all_row_is_renamed(tmp_path: Path) -> None:
+    text = '[[feeds]]\nurl = "https://a.id/rss"\ncategory = "semua"\n'
+    config = parse_config(text, tmp_path / "c.toml")
+    assert config.feeds[0].category == "Semua (feed)"
+    assert any("all-categories row" in w for w in config.warnings)
+
+
+@pytest.mark.parametrize(
+    ("line", "message"),
+    [
+        ("trending_hours = 0", "'trending_hours' must be at least 1"),
+        ("timeout_seconds = 0", "'timeout_seconds' must be at least 1"),
+        ("timeout_seconds = nan", "'timeout_seconds' must be at least 1"),
+        ("max_concurrency = 0", "'max_concurrency' must be at least 1"),
+        ('user_agent = "béritatui"', "user_agent must be printable ASCII"),
+    ],
+)
+def test_settings_that_cannot_work_are_refused(tmp_path: Path, line: str, message: str) -> None:
+    with pytest.raises(ConfigError, match=message):
+        parse_config(f"[settings]\n{line}\n", tmp_path / "c.toml")
+
+
+def test_feed_user_agent_must_be_sendable(tmp_path: Path) -> None:
+    text = '[[feeds]]\nurl = "https://a.id/rss"\nuser_agent = "baris\\nbaru"\n'
+    with pytest.raises(ConfigError, match="line 1: feed user_agent must be printable ASCII"):
+        parse_config(text, tmp_path / "c.toml")
+
+
+def test_explicit_missing_config_is_where_feeds_are_added(tmp_path: Path) -> None:
+    wanted = tmp_path / "punyaku.toml"
+    config = load_config(wanted)
+    assert config.path == wanted
+    assert config.using_default_feeds
+    env = {
+        "XDG_CONFIG_HOME": str(tmp_path / "cfg"),
+        "XDG_DATA_HOME": str(tmp_path / "d"),
+        "XDG_CACHE_HOME": str(tmp_path / "c"),
+        "PATH": "/usr/bin:/bin",
+    }
+    result = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "beritatui",
+            "--config",
+            str(wanted),
+            "feeds",
+            "add",
+            "https://contoh.id/rss",
+        ],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=60,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    assert 'url = "https://contoh.id/rss"' in wanted.read_text()
+    assert not (tmp_path / "cfg" / "beritatui" / "config.toml").exists()

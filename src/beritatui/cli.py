@@ -57,7 +57,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     trending = sub.add_parser("trending", help="stories many sources cover now")
     trending.add_argument("--category", metavar="NAME")
-    trending.add_argument("--hours", type=float, metavar="H")
+    trending.add_argument("--hours", type=_positive_hours, metavar="H")
     trending.add_argument("--json", action="store_true")
 
     search = sub.add_parser("search", help="full-text search over cached articles")
@@ -87,6 +87,17 @@ def build_parser() -> argparse.ArgumentParser:
     feeds_import.add_argument("--category", default="", help="category for outlines without one")
     feeds_sub.add_parser("export", help="print the feeds as OPML")
     return parser
+
+
+def _positive_hours(text: str) -> float:
+    """argparse type: a finite window of at least one minute."""
+    try:
+        hours = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a number: {text!r}") from None
+    if not 1 / 60 <= hours < float("inf"):  # also rejects NaN
+        raise argparse.ArgumentTypeError("hours must be a finite number of at least 1/60")
+    return hours
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -166,7 +177,8 @@ def _open_store() -> Store:
     if store.moved_aside is not None:
         _error(
             f"warning: the database was damaged or not ours; it was moved to {store.moved_aside}"
-            " and a new one was started (try: beritatui bookmarks --from-db FILE)"
+            f" and a new one was started, with the {store.restored_bookmarks} bookmarks that could"
+            f" be read (export from the old file: beritatui bookmarks --from-db FILE)"
         )
     return store
 

@@ -67,7 +67,7 @@ class Config:
     settings: Settings = field(default_factory=Settings)
     feeds: tuple[FeedSpec, ...] = ()
     path: Path | None = None
-    """The file it was read from; ``None`` when only defaults are in use."""
+    """The config file: read from, or where ``feeds add`` would create it."""
     using_default_feeds: bool = True
     warnings: tuple[str, ...] = ()
 
@@ -84,6 +84,15 @@ _SETTING_TYPES: dict[str, type] = {
     name: type(getattr(Settings(), name)) for name in Settings.__dataclass_fields__
 }
 _FEED_KEYS = {"url", "category", "title", "user_agent"}
+_MINIMUMS: dict[str, float] = {
+    "trending_hours": 1,
+    "timeout_seconds": 1,
+    "max_concurrency": 1,
+    "per_host_limit": 1,
+    "max_response_bytes": 64 * 1024,
+}
+RESERVED_CATEGORY = "Semua"
+"""The sidebar's "all categories" row; a feed category cannot take its name."""
 _TOML_POSITION = re.compile(r"\(at line (\d+), column (\d+)\)")
 
 
@@ -101,7 +110,7 @@ def load_config(path: Path | None = None) -> Config:
 
         path = config_file()
     if not path.exists():
-        return Config(feeds=default_feeds())
+        return Config(feeds=default_feeds(), path=path)
     try:
         text = path.read_text("utf-8")
     except UnicodeDecodeError as exc:
@@ -161,12 +170,19 @@ def _parse_settings(raw: Any, text: str, path: Path, warnings: list[str]) -> Set
                 f"{path}, line {line}: setting {key!r} must be {_type_name(expected)},"
                 f" not {_type_name(type(value))} ({value!r})"
             )
-        if isinstance(value, int | float) and not isinstance(value, bool) and value < 0:
-            raise ConfigError(f"{path}, line {line}: setting {key!r} must not be negative")
+        floor = _MINIMUMS.get(key, 0)
+        if isinstance(value, int | float) and not isinstance(value, bool) and not value >= floor:
+            # ``not >=`` also catches NaN
+            raise ConfigError(f"{path}, line {line}: setting {key!r} must be at least {floor}")
+        if key == "user_agent" and not _is_header_safe(str(value)):
+            raise ConfigError(f"{path}, line {line}: user_agent must be printable ASCII")
         values[key] = value
-    if values.get("max_concurrency") == 0 or values.get("per_host_limit") == 0:
-        raise ConfigError(f"{path}: max_concurrency and per_host_limit must be at least 1")
     return Settings(**values)
+
+
+def _is_header_safe(value: str) -> bool:
+    """An HTTP header value we can send as given: printable ASCII only."""
+    return value.isascii() and value.isprintable()
 
 
 def _parse_feeds(raw: list[Any], text: str, source: str) -> tuple[list[FeedSpec], list[str]]:
@@ -194,6 +210,15 @@ def _parse_feeds(raw: list[Any], text: str, source: str) -> tuple[list[FeedSpec]
         for key, value in (("category", category), ("title", title), ("user_agent", user_agent)):
             if not isinstance(value, str):
                 raise ConfigError(f"{where}: feed {key!r} must be a string")
+        if not _is_header_safe(user_agent):
+            raise ConfigError(f"{where}: feed user_agent must be printable ASCII")
+        category = clean_line(category, 40) or "Lainnya"
+        if category.casefold() == RESERVED_CATEGORY.casefold():
+            warnings.append(
+                f"{where}: category {category!r} is the name of the all-categories row;"
+                f" using '{RESERVED_CATEGORY} (feed)'"
+            )
+            category = f"{RESERVED_CATEGORY} (feed)"
         if clean_url in seen:
             warnings.append(f"{where}: duplicate feed {clean_url} ignored")
             continue
@@ -201,7 +226,7 @@ def _parse_feeds(raw: list[Any], text: str, source: str) -> tuple[list[FeedSpec]
         feeds.append(
             FeedSpec(
                 url=clean_url,
-                category=clean_line(category, 40) or "Lainnya",
+                category=category,
                 title=clean_line(title, 80),
                 user_agent=clean_line(user_agent, 200),
             )

@@ -61,7 +61,7 @@ def _list(config: Config, *, as_json: bool) -> int:
     if as_json:
         print(json.dumps(rows, ensure_ascii=False, indent=2))
         return 0
-    source = config.path or "bundled defaults"
+    source = "bundled defaults" if config.using_default_feeds else config.path
     print(f"{len(rows)} feeds ({source})")
     for row in rows:
         title = clean_line(str(row["title"]) or str(row["url"]), 30)
@@ -72,7 +72,7 @@ def _list(config: Config, *, as_json: bool) -> int:
 
 
 def _add(config: Config, specs: list[FeedSpec]) -> int:
-    path = config.path or config_file()
+    path = config.path or config_file()  # path is None only for a Config built in code
     known = {f.url for f in config.feeds} if not config.using_default_feeds else set()
     new: list[FeedSpec] = []
     for spec in specs:

@@ -107,11 +107,19 @@ class Service:
     ) -> None:
         self.config = config
         self.store = store
-        self.offline = offline
+        self.forced_offline = offline
+        """``--offline``: never touch the network."""
+        self.network_down = False
+        """The last refresh could reach no feed; cleared by the next one that can."""
         self.clock = clock or (lambda: datetime.now(UTC))
         self._trending_caches: dict[str | None, TrendingCache] = {}
         self._feed_ids: dict[str, int] = {}
         self._feeds_by_id: dict[int, FeedSpec] = {}
+
+    @property
+    def offline(self) -> bool:
+        """Offline by choice (``--offline``) or because the network is down."""
+        return self.forced_offline or self.network_down
 
     # -- set-up ---------------------------------------------------------------
 
@@ -142,7 +150,7 @@ class Service:
         on_progress: ProgressCallback | None = None,
     ) -> RefreshReport:
         """Fetch every feed, store new entries, then (optionally) cache their pages."""
-        if self.offline:
+        if self.forced_offline:
             raise OfflineError("refresh needs the network (beritatui is offline)")
         if not self._feed_ids:
             await asyncio.to_thread(self.sync_feeds)
@@ -165,8 +173,8 @@ class Service:
         for outcome, new_ids in outcomes:
             report.outcomes.append(outcome)
             report.new_article_ids.extend(new_ids)
+        self.network_down = report.network_down
         if report.network_down:
-            self.offline = True
             return report
         if prefetch if prefetch is not None else self.config.settings.prefetch_articles:
             saved, failed = await self.prefetch(on_progress=on_progress)
@@ -246,10 +254,12 @@ class Service:
         return FeedStatus.OK, f"{count} items"
 
     def _maintain(self) -> None:
+        """After a refresh: retention, re-extraction with a newer extractor, vacuum."""
         settings = self.config.settings
         self.store.prune(
             retention_days=settings.retention_days, per_feed=settings.retention_per_feed
         )
+        self.reextract_stale()
         self.store.maybe_vacuum()
 
     # -- article pages --------------------------------------------------------
@@ -262,7 +272,7 @@ class Service:
         on_progress: ProgressCallback | None = None,
     ) -> tuple[int, int]:
         """Download and extract pages of articles without a cached body."""
-        if self.offline:
+        if self.forced_offline:
             raise OfflineError("caching articles needs the network (beritatui is offline)")
         todo = await asyncio.to_thread(self.store.articles_needing_body, limit=limit, ids=ids)
         saved = failed = done = 0
@@ -324,19 +334,21 @@ class Service:
         detail = await asyncio.to_thread(self.store.get_article, article_id)
         if detail is None or detail.body is not None or not detail.row.url:
             return detail
-        if not self.offline:
+        error: str | None = None
+        if not self.forced_offline:
+            # Tried even when the last refresh found no network: it may be back.
             async with self._fetcher() as fetcher:
-                await self._download_body(fetcher, article_id, detail.row.url)
+                error = await self._download_body(fetcher, article_id, detail.row.url)
             detail = await asyncio.to_thread(self.store.get_article, article_id)
         if detail is not None and detail.body is None:
-            return await asyncio.to_thread(self._with_feed_content, detail)
+            return await asyncio.to_thread(self._with_feed_content, detail, error)
         return detail
 
-    def _with_feed_content(self, detail: ArticleDetail) -> ArticleDetail:
+    def _with_feed_content(self, detail: ArticleDetail, error: str | None) -> ArticleDetail:
         from beritatui.extract import article_from_html_fragment
 
-        error = detail.body_error
-        if self.offline and error is None:
+        error = error or detail.body_error
+        if self.forced_offline and error is None:
             error = NOT_CACHED_OFFLINE
         body: ExtractedArticle | None = None
         if detail.content_html:
@@ -345,20 +357,26 @@ class Service:
                 body = None
         return replace(detail, body=body, body_error=error)
 
-    async def reextract_stale(self) -> int:
-        """Re-run a newer extractor over stored raw pages, without refetching."""
+    def reextract_stale(self, *, limit: int = 200) -> int:
+        """Re-run a newer extractor over stored pages, without refetching (blocking).
+
+        A page that turns out to be the first of several keeps its stitched body:
+        re-extracting only the first page would lose the rest.
+        """
         from beritatui.extract import EXTRACTOR_VERSION, extract_article
 
-        def work() -> int:
-            count = 0
-            for article_id, url, raw in self.store.stale_bodies(EXTRACTOR_VERSION):
-                article = extract_article(raw, url)
-                if article.blocks:
-                    self.store.save_body(article_id, article, raw, EXTRACTOR_VERSION)
-                    count += 1
-            return count
-
-        return await asyncio.to_thread(work)
+        count = 0
+        for article_id, url, raw in self.store.stale_bodies(EXTRACTOR_VERSION, limit=limit):
+            article: ExtractedArticle | None = extract_article(raw, url)
+            if article is None or not article.blocks or article.next_pages:
+                # Keep the stored body, marked current so it is not tried again.
+                stored = self.store.get_article(article_id)
+                article = stored.body if stored is not None else None
+            else:
+                count += 1
+            if article is not None:
+                self.store.save_body(article_id, article, None, EXTRACTOR_VERSION)
+        return count
 
     # -- trending -------------------------------------------------------------
 

@@ -9,19 +9,17 @@ published, bookmarked_at, summary, body}`` where ``body`` is the
 from __future__ import annotations
 
 import json
-import re
 from collections.abc import Sequence
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any, Literal
 
-from beritatui.models import Block, ExtractedArticle
+from beritatui.formats import blocks_to_markdown, md_line, md_text
+from beritatui.models import ExtractedArticle
 from beritatui.sanitize import clean_line, clean_text, safe_url
 from beritatui.store import BookmarkRecord, Store, salvage_bookmarks
 
 ExportFormat = Literal["json", "markdown"]
-_LINE_MARKERS = tuple("#>-+*=|")
-_NUMBERED = re.compile(r"^(\d+)[.)]\s")
 MAX_IMPORT_ITEMS = 100_000
 
 
@@ -148,51 +146,15 @@ def records_to_markdown(records: Sequence[BookmarkRecord]) -> str:
     now = datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC")
     lines = ["# Artikel tersimpan (beritatui)", "", f"Diekspor {now} · {len(records)} artikel"]
     for record in records:
-        lines += ["", "---", "", f"## {_md_line(record.title)}", ""]
+        lines += ["", "---", "", f"## {md_line(record.title)}", ""]
         meta = [record.source, record.category, _human_date(record.published)]
-        lines.append("*" + _md_line(" · ".join(m for m in meta if m)) + "*")
+        lines.append("*" + md_line(" · ".join(m for m in meta if m)) + "*")
         lines += ["", f"<{record.url}>", ""]
         if record.body is not None and record.body.blocks:
-            lines += _md_blocks(record.body.blocks)
+            lines.append(blocks_to_markdown(record.body.blocks, heading="###"))
         elif record.summary:
-            lines.append(_md_text(record.summary))
+            lines.append(md_text(record.summary))
     return "\n".join(lines).rstrip() + "\n"
-
-
-def _md_blocks(blocks: Sequence[Block]) -> list[str]:
-    out: list[str] = []
-    for block in blocks:
-        if block.type == "heading":
-            out.append("### " + _md_line(block.text))
-        elif block.type == "quote":
-            out.append("\n".join("> " + line for line in block.text.splitlines() or [""]))
-        elif block.type == "list":
-            out.append("\n".join("- " + _md_line(item) for item in block.items or []))
-        elif block.type == "code":
-            out.append("```\n" + block.text.replace("```", "ʼʼʼ") + "\n```")
-        elif block.type == "figure":
-            caption = " — ".join(p for p in (block.caption, block.credit) if p)
-            if caption:
-                out.append("*Foto: " + _md_line(caption) + "*")
-        elif block.text:
-            out.append(_md_text(block.text))
-        out.append("")
-    return out
-
-
-def _md_line(text: str) -> str:
-    """One line of text with Markdown's line-start markers neutralised."""
-    text = " ".join(text.split())
-    numbered = _NUMBERED.match(text)
-    if numbered:
-        return numbered.group(1) + "\\" + text[numbered.end(1) :]
-    if text[:1] in _LINE_MARKERS:
-        return "\\" + text
-    return text
-
-
-def _md_text(text: str) -> str:
-    return "\n".join(_md_line(line) for line in text.splitlines())
 
 
 def _human_date(moment: datetime | None) -> str:

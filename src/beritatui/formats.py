@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import re
+from collections.abc import Sequence
+
 from beritatui.models import Block, ExtractedArticle
 
 
@@ -48,37 +51,59 @@ def article_to_text(article: ExtractedArticle) -> str:
     return "\n".join(lines).rstrip() + "\n"
 
 
-def _md_escape(text: str) -> str:
-    """Keep text literal in Markdown (no accidental emphasis, links or HTML)."""
-    for char in "\\`*_[]<>#|":
-        text = text.replace(char, "\\" + char)
+_LINE_MARKERS = tuple("#>-+*=|")
+_NUMBERED = re.compile(r"^(\d+)[.)]\s")
+_INLINE_MARKUP = re.compile(r"([\\`\[\]<>])")
+
+
+def md_line(text: str) -> str:
+    """One line of text, literal in Markdown: line-start markers, links, code and HTML escaped."""
+    text = _INLINE_MARKUP.sub(r"\\\1", " ".join(text.split()))
+    numbered = _NUMBERED.match(text)
+    if numbered:
+        return numbered.group(1) + "\\" + text[numbered.end(1) :]
+    if text[:1] in _LINE_MARKERS:
+        return "\\" + text
     return text
 
 
+def md_text(text: str) -> str:
+    """Multi-line text, each line made literal."""
+    return "\n".join(md_line(line) for line in text.splitlines())
+
+
+def blocks_to_markdown(blocks: Sequence[Block], *, heading: str = "##") -> str:
+    """Body blocks as Markdown; ``heading`` is the marker for the body's headings."""
+    out: list[str] = []
+    for block in blocks:
+        if block.type == "heading":
+            out.append(f"{heading} {md_line(block.text)}")
+        elif block.type == "quote":
+            out.append("\n".join("> " + md_line(line) for line in block.text.splitlines()))
+        elif block.type == "list":
+            out.append("\n".join("- " + md_line(item) for item in block.items or []))
+        elif block.type == "code":
+            out.append("```\n" + block.text.replace("```", "ʼʼʼ") + "\n```")
+        elif block.type == "figure":
+            caption = " — ".join(p for p in (block.caption, block.credit) if p)
+            if caption:
+                out.append("*Foto: " + md_line(caption) + "*")
+        elif block.text:
+            out.append(md_text(block.text))
+    return "\n\n".join(out)
+
+
 def article_to_markdown(article: ExtractedArticle) -> str:
-    """Markdown document of the article; captions as italic lines under an image marker."""
+    """Markdown document of the article: title, meta line, link, body."""
     out: list[str] = []
     if article.title:
-        out.append(f"# {_md_escape(article.title)}")
+        out.append(f"# {md_line(article.title)}")
     meta = _meta_line(article)
     if meta:
-        out.append(f"*{_md_escape(meta)}*")
+        out.append(f"*{md_line(meta)}*")
     if article.url:
         out.append(f"<{article.url}>")
-    for block in article.blocks:
-        if block.type == "figure":
-            caption = _md_escape(_figure_line(block))
-            image = f"![{caption}]({block.src})" if block.src else "🖼"
-            out.append(f"{image}\n*{caption}*" if caption else image)
-        elif block.type == "heading":
-            level = min(max(block.level or 2, 2), 6)
-            out.append(f"{'#' * level} {_md_escape(block.text)}")
-        elif block.type == "list":
-            out.append("\n".join(f"- {_md_escape(item)}" for item in block.items or []))
-        elif block.type == "quote":
-            out.append("\n".join(f"> {_md_escape(line)}" for line in block.text.splitlines()))
-        elif block.type == "code":
-            out.append(f"```\n{block.text.replace('```', '` ` `')}\n```")
-        else:
-            out.append(_md_escape(block.text))
+    body = blocks_to_markdown(article.blocks)
+    if body:
+        out.append(body)
     return "\n\n".join(out) + "\n"

@@ -7,7 +7,7 @@ but renderers still treat them as untrusted text (never as markup).
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 from datetime import datetime
 from enum import StrEnum
 from typing import Any, Literal
@@ -91,19 +91,40 @@ class Block:
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Block:
-        """Inverse of :meth:`to_dict`; unknown keys are ignored."""
+        """Inverse of :meth:`to_dict`; unknown keys are ignored.
+
+        Raises ``ValueError`` (plain words) for fields of the wrong type, since
+        the dict may come from a user's backup file.
+        """
+        if not isinstance(data, dict):
+            raise ValueError("a block must be an object")
         block_type = data.get("type", "paragraph")
         if block_type not in BLOCK_TYPES:
             block_type = "paragraph"
+        items = data.get("items")
+        if items is not None and not (
+            isinstance(items, list) and all(isinstance(i, str) for i in items)
+        ):
+            raise ValueError("block 'items' must be a list of strings")
+        level = data.get("level")
+        if level is not None and (not isinstance(level, int) or isinstance(level, bool)):
+            raise ValueError("block 'level' must be a whole number")
         return cls(
             type=block_type,
-            text=str(data.get("text") or ""),
-            items=list(data["items"]) if data.get("items") is not None else None,
-            src=data.get("src"),
-            caption=data.get("caption"),
-            credit=data.get("credit"),
-            level=data.get("level"),
+            text=_optional_str(data, "text") or "",
+            items=list(items) if items is not None else None,
+            src=_optional_str(data, "src"),
+            caption=_optional_str(data, "caption"),
+            credit=_optional_str(data, "credit"),
+            level=level,
         )
+
+
+def _optional_str(data: dict[str, Any], key: str) -> str | None:
+    value = data.get(key)
+    if value is not None and not isinstance(value, str):
+        raise ValueError(f"block {key!r} must be a string")
+    return value
 
 
 @dataclass(slots=True)
@@ -220,12 +241,3 @@ class FeedInfo:
     last_checked: datetime | None = None
     last_ok: datetime | None = None
     article_count: int = 0
-
-
-def asdict_shallow(obj: Any) -> dict[str, Any]:
-    """``dataclasses.asdict`` for JSON output, with datetimes as ISO strings."""
-    data = asdict(obj)
-    for key, value in list(data.items()):
-        if isinstance(value, datetime):
-            data[key] = value.isoformat()
-    return data

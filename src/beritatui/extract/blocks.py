@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from lxml import etree
 
 from beritatui.models import Block
-from beritatui.sanitize import clean_line, clean_text
+from beritatui.sanitize import clean_line, clean_text, strip_controls
 
 from .captions import CAPTION_CLASSES, figure_block, foto_line_block
 from .junk import (
@@ -246,8 +246,10 @@ def finish_blocks(blocks: Iterable[Block]) -> list[Block]:
             if items:
                 out.append(Block(type="list", items=items))
             continue
-        text = block.text if block.type == "code" else clean_paragraph(block.text)
-        text = clean_text(text)
+        if block.type == "code":
+            text = strip_controls(block.text).strip("\n")  # keep the indentation
+        else:
+            text = clean_text(clean_paragraph(block.text))
         if not text:
             continue
         if block.type in ("paragraph", "heading") and is_stop_marker(text):

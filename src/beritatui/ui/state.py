@@ -9,7 +9,7 @@ from __future__ import annotations
 import json
 import os
 import tempfile
-from dataclasses import asdict, dataclass, fields
+from dataclasses import asdict, dataclass
 from pathlib import Path
 
 
@@ -32,11 +32,11 @@ class UIState:
             return cls()
         if not isinstance(data, dict):
             return cls()
-        known = {f.name: f.type for f in fields(cls)}
         state = cls()
-        for key, value in data.items():
-            if key in known and isinstance(value, int | float | str | type(None)):
-                setattr(state, key, value)
+        for name, kinds in _FIELD_TYPES.items():
+            value = data.get(name)
+            if isinstance(value, kinds) and not isinstance(value, bool):
+                setattr(state, name, value)
         return state
 
     def save(self, path: Path) -> None:
@@ -50,3 +50,13 @@ class UIState:
         except BaseException:
             Path(tmp).unlink(missing_ok=True)
             raise
+
+
+_FIELD_TYPES: dict[str, type | tuple[type, ...]] = {
+    "theme": str,
+    "category": str,
+    "tab": str,
+    "article_id": int,
+    "reader_scroll": (int, float),
+}
+"""Accepted JSON types per field; anything else in the file keeps the default."""

@@ -12,6 +12,7 @@ import asyncio
 import contextlib
 import webbrowser
 from collections.abc import Callable
+from dataclasses import replace
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -21,14 +22,14 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.notifications import SeverityLevel
 from textual.widgets import ContentSwitcher, Footer, Input, OptionList, Static
-from textual.worker import Worker, WorkerState
+from textual.worker import Worker, WorkerState, get_current_worker
 
 from beritatui.config import DEFAULT_THEME_DARK, DEFAULT_THEME_LIGHT, Config
 from beritatui.models import ArticleDetail, ArticleRow
 from beritatui.paths import state_file, styles_dir
 from beritatui.sanitize import safe_url
 from beritatui.service import OfflineError, Progress, Service
-from beritatui.store import Store
+from beritatui.store import Store, StoreError
 from beritatui.trending import Cluster
 from beritatui.ui.messages import (
     ArticleReady,
@@ -46,10 +47,9 @@ from beritatui.ui.widgets.article_list import ArticleList
 from beritatui.ui.widgets.category_list import ALL_CATEGORIES, CategoryList
 from beritatui.ui.widgets.cluster_list import ClusterList
 from beritatui.ui.widgets.reader import OtherVersion, ReaderPane
-from beritatui.ui.widgets.top_bar import TopBar
+from beritatui.ui.widgets.top_bar import TAB_KEYS, TopBar
 
 LIST_LIMIT = 5000
-TABS = ("terbaru", "trending", "disimpan")
 
 
 class BeritaApp(App[int]):
@@ -95,7 +95,6 @@ class BeritaApp(App[int]):
         self.store = store
         self.clock = clock or (lambda: datetime.now(UTC))
         self.service = Service(config, store, offline=offline, clock=self.clock)
-        self.forced_offline = offline
         self.state_path = state_path or state_file()
         self.ui_state = UIState.load(self.state_path)
         self._theme_override = theme
@@ -103,11 +102,12 @@ class BeritaApp(App[int]):
             config.settings.refresh_on_start if refresh_on_start is None else refresh_on_start
         )
         self.category = self.ui_state.category
-        self.tab = self.ui_state.tab if self.ui_state.tab in TABS else "terbaru"
+        self.tab = self.ui_state.tab if self.ui_state.tab in TAB_KEYS else "terbaru"
         self.search_query: str | None = None
         self.cluster: Cluster | None = None
         self._clusters_by_article: dict[int, Cluster] = {}
         self._shown: ArticleDetail | None = None
+        self._feeds_synced = False
         self._focus_reader_when_shown = False
         self._resume_id = self.ui_state.article_id
         self._resume_scroll = self.ui_state.reader_scroll
@@ -163,32 +163,41 @@ class BeritaApp(App[int]):
         if self.store.moved_aside is not None:
             self.notify(
                 "Database rusak atau bukan milik beritatui; dipindahkan ke"
-                f" {self.store.moved_aside} dan database baru dibuat."
+                f" {self.store.moved_aside} dan database baru dibuat"
+                f" ({self.store.restored_bookmarks} bookmark terselamatkan)."
                 " Coba: beritatui bookmarks --from-db FILE",
                 severity="error",
                 timeout=15,
             )
         for warning in self.config.warnings:
             self.notify(warning, severity="warning", timeout=10)
-        if self.forced_offline:
+        if self.service.forced_offline:
             self.notify("Mode offline: hanya artikel tersimpan (⤓) yang bisa dibaca penuh.")
 
     # -- loading the list -----------------------------------------------------
 
+    def _view(self) -> tuple[str, str, str | None, str | None]:
+        """What the middle pane is meant to show now (category, tab, query, cluster)."""
+        key = self.cluster.key if self.cluster is not None else None
+        return (self.category, self.tab, self.search_query, key)
+
     def reload_list(self, *, keep_id: int | None = None) -> None:
         """Reload sidebar counts and the middle pane for the current view."""
-        self._load_list(self.category, self.tab, self.search_query, self.cluster, keep_id)
+        self._load_list(self._view(), self.cluster, keep_id)
 
     @work(thread=True, exclusive=True, group="list", exit_on_error=False)
     def _load_list(
         self,
-        category: str,
-        tab: str,
-        query: str | None,
+        view: tuple[str, str, str | None, str | None],
         cluster: Cluster | None,
         keep_id: int | None,
     ) -> None:
+        category, tab, query, _ = view
         store = self.store
+        if not self._feeds_synced:
+            # The sidebar follows the config even before (or without) a refresh.
+            self.service.sync_feeds()
+            self._feeds_synced = True
         cat = None if category == ALL_CATEGORIES else category
         counts = store.categories()
         clusters: list[Cluster] | None = None
@@ -203,20 +212,24 @@ class BeritaApp(App[int]):
             rows = []
             title = f"Trending di {category} · {len(clusters)} cerita"
         elif tab == "disimpan":
-            rows = store.list_articles(bookmarked=True, limit=LIST_LIMIT)
-            if cat is not None:
-                rows = [r for r in rows if r.category == cat]
+            rows = store.list_articles(bookmarked=True, category=cat, limit=LIST_LIMIT)
             title = f"Disimpan · {category} · {len(rows)}"
         else:
             rows = store.list_articles(category=cat, limit=LIST_LIMIT)
             total = store.count_articles(category=cat)
             title = f"{category} · {total}"
-        self.post_message(ListLoaded(counts, rows, clusters, title, keep_id))
+        if get_current_worker().is_cancelled:
+            return
+        self.post_message(ListLoaded(view, counts, rows, clusters, title, keep_id))
         # The list is on screen first; trending marks follow (cached until articles change).
-        self.post_message(TrendingLoaded(self.service.trending()))
+        trending = self.service.trending()
+        if not get_current_worker().is_cancelled:
+            self.post_message(TrendingLoaded(trending))
 
     @on(ListLoaded)
     def _show_list(self, message: ListLoaded) -> None:
+        if message.view != self._view():
+            return  # an older load finished after the user moved on
         self.categories_widget.set_counts(message.counts, self.category)
         self.query_one("#list-title", Static).update(message.title)
         articles = self.article_list
@@ -286,7 +299,9 @@ class BeritaApp(App[int]):
         detail = await asyncio.to_thread(self.store.get_article, article_id)
         if detail is None:
             return
-        needs_page = detail.body is None and bool(detail.row.url) and not self.service.offline
+        needs_page = (
+            detail.body is None and bool(detail.row.url) and not self.service.forced_offline
+        )
         self.post_message(ArticleReady(detail, loading=needs_page, restore_scroll=restore_scroll))
         if not detail.row.is_read:
             await asyncio.to_thread(self.store.set_read, article_id, True)
@@ -330,6 +345,13 @@ class BeritaApp(App[int]):
         if message.is_bookmarked is not None:
             changes["is_bookmarked"] = message.is_bookmarked
         self.article_list.update_row(message.article_id, **changes)
+        shown = self._shown
+        if shown is not None and shown.row.id == message.article_id:
+            # The reader shows the marks too ("★ disimpan"): show the same article again.
+            self._shown = replace(shown, row=replace(shown.row, **changes))  # type: ignore[arg-type]
+            self.reader.show_article(
+                self._shown, others=self._other_versions(self._shown), keep_scroll=True
+            )
         self._load_counts()
 
     @work(thread=True, exclusive=True, group="counts", exit_on_error=False)
@@ -341,11 +363,11 @@ class BeritaApp(App[int]):
 
     def _target_row(self) -> ArticleRow | None:
         """The article an action applies to: the one being read, else the highlighted one."""
-        reader_id = self.reader.article_id
-        if self.reader.has_focus and reader_id is not None:
-            index = self.article_list.index_of(reader_id)
-            if index is not None:
-                return self.article_list.rows[index]
+        shown = self._shown
+        if self.reader.has_focus and shown is not None:
+            index = self.article_list.index_of(shown.row.id)
+            # The list row has the freshest marks; the article may not be listed at all.
+            return self.article_list.rows[index] if index is not None else shown.row
         return self.article_list.current
 
     # -- actions --------------------------------------------------------------
@@ -442,10 +464,6 @@ class BeritaApp(App[int]):
         self.post_message(RowChanged(article_id, is_bookmarked=on))
         text = "Disimpan ★ (tersedia offline)" if on else "Dihapus dari simpanan"
         self.call_from_thread(self.notify, text)
-        if self.reader.article_id == article_id:
-            detail = self.store.get_article(article_id)
-            if detail is not None:
-                self.post_message(ArticleReady(detail))
 
     def action_toggle_read(self) -> None:
         row = self._target_row()
@@ -457,12 +475,18 @@ class BeritaApp(App[int]):
         self.store.set_read(article_id, read)
         self.post_message(RowChanged(article_id, is_read=read))
 
-    @work(thread=True, group="state", exit_on_error=False)
     def action_mark_all_read(self) -> None:
         category = None if self.category == ALL_CATEGORIES else self.category
+        self._mark_all_read(category)
+
+    @work(thread=True, group="state", exit_on_error=False)
+    def _mark_all_read(self, category: str | None) -> None:
         count = self.store.mark_all_read(category)
-        self.call_from_thread(self.notify, f"{count} artikel ditandai dibaca")
-        self.call_from_thread(self.reload_list, keep_id=self._current_id())
+        self.call_from_thread(self._after_mark_all_read, count)
+
+    def _after_mark_all_read(self, count: int) -> None:
+        self.notify(f"{count} artikel ditandai dibaca")
+        self.reload_list(keep_id=self._current_id())
 
     def _current_id(self) -> int | None:
         row = self.article_list.current
@@ -505,16 +529,16 @@ class BeritaApp(App[int]):
     # -- refresh --------------------------------------------------------------
 
     def _periodic_refresh(self) -> None:
-        if not self.service.offline:
-            self.action_refresh()
+        # Also while the network is down: the next try brings the app back online.
+        if not self.service.forced_offline:
+            self._refresh()
 
     def action_refresh(self) -> None:
-        if self.forced_offline:
+        if self.service.forced_offline:
             self.notify(
                 "Mode offline (--offline): memuat ulang butuh jaringan.", severity="warning"
             )
             return
-        self.service.offline = False
         self._refresh()
 
     @work(exclusive=True, group="refresh", exit_on_error=False)
@@ -524,10 +548,13 @@ class BeritaApp(App[int]):
 
         try:
             report = await self.service.refresh(on_progress=on_progress)
-        except OfflineError as exc:
+        except (OfflineError, StoreError) as exc:
             self.post_message(RefreshFinished(None, str(exc)))
-            return
-        self.post_message(RefreshFinished(report))
+        except Exception as exc:
+            error = f"Gagal memuat ulang: {type(exc).__name__}: {exc}"
+            self.post_message(RefreshFinished(None, error))
+        else:
+            self.post_message(RefreshFinished(report))
 
     @on(RefreshProgress)
     def _show_progress(self, message: RefreshProgress) -> None:

@@ -15,6 +15,8 @@ from beritatui.trending import Cluster
 class ListLoaded(Message):
     """Fresh data for the sidebar and the middle pane."""
 
+    view: tuple[str, str, str | None, str | None]
+    """(category, tab, query, cluster key) it was loaded for; stale views are dropped."""
     counts: list[tuple[str, int, int]]
     rows: list[ArticleRow]
     clusters: list[Cluster] | None

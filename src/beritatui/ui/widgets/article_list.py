@@ -53,12 +53,6 @@ class ArticleList(ScrollView, can_focus=True):
     cursor: reactive[int] = reactive(0, always_update=True)
 
     @dataclass
-    class Highlighted(Message):
-        """The cursor moved onto ``row``."""
-
-        row: ArticleRow
-
-    @dataclass
     class Selected(Message):
         """The user asked to read ``row``."""
 
@@ -137,9 +131,6 @@ class ArticleList(ScrollView, can_focus=True):
         self.scroll_to_region(
             Region(0, new * ROW_HEIGHT, self.size.width, ROW_HEIGHT), animate=False, force=True
         )
-        row = self.current
-        if row is not None:
-            self.post_message(self.Highlighted(row))
 
     def _refresh_row(self, index: int) -> None:
         self.refresh_lines(index * ROW_HEIGHT - int(self.scroll_offset.y), ROW_HEIGHT)
@@ -173,6 +164,9 @@ class ArticleList(ScrollView, can_focus=True):
 
     # -- rendering ------------------------------------------------------------
 
+    def on_mount(self) -> None:
+        self.set_interval(60, self.refresh)  # keep the ages current
+
     def on_resize(self) -> None:
         self._line_cache.clear()
         self.virtual_size = Size(self.size.width, len(self.rows) * ROW_HEIGHT)
@@ -196,7 +190,8 @@ class ArticleList(ScrollView, can_focus=True):
             return Strip.blank(width, base)
         row = self.rows[index]
         selected = index == self.cursor
-        key = (row, part, selected, self.has_focus, width, row.id in self.trending_ids)
+        minute = int(self._clock().timestamp() // 60)  # ages ("5 mnt") change with time
+        key = (row, part, selected, self.has_focus, width, row.id in self.trending_ids, minute)
         cached = self._line_cache.get(key)
         if cached is not None:
             return cached

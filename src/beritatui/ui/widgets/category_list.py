@@ -8,7 +8,9 @@ from rich.text import Text
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
-ALL_CATEGORIES = "Semua"
+from beritatui.trending import ALL_CATEGORIES
+
+__all__ = ["ALL_CATEGORIES", "CategoryList"]
 
 
 class CategoryList(OptionList):

@@ -56,13 +56,35 @@ class ReaderPane(VerticalScroll, can_focus=True):
         self._body = Static(id="reader-body", expand=True)
         self.content: RenderableType = ""
         """What the pane shows now (kept for tests and exports)."""
+        self._showing: tuple[ArticleDetail, bool, tuple[OtherVersion, ...]] | None = None
+        """What :meth:`show_article` was last given, to rebuild on a theme change."""
+        self._built_with: Style | None = None
+        """The title style the content was built with (tells a theme change apart)."""
 
     def compose(self):  # type: ignore[no-untyped-def]
         yield self._body
 
+    def notify_style_update(self) -> None:
+        """The theme changed: the styled text was built with the old colours."""
+        super().notify_style_update()
+        if self.is_mounted:
+            # After the refresh, when every component style has the new theme's values.
+            self.call_after_refresh(self._rebuild)
+
+    def _rebuild(self) -> None:
+        palette = self._style("reader--title")
+        if palette == self._built_with:
+            return  # a focus change, not a theme change: nothing to redo
+        if self._showing is not None:
+            detail, loading, others = self._showing
+            self._set(self._build(detail, loading, others))
+        else:
+            self.show_welcome()
+
     def show_welcome(self) -> None:
         """The empty state before anything is opened."""
         self.article_id = None
+        self._showing = None
         notice = self._style("reader--notice")
         self._set(
             Group(
@@ -84,11 +106,13 @@ class ReaderPane(VerticalScroll, can_focus=True):
         """Show ``detail``; ``loading`` adds a line saying the full page is on its way."""
         same = self.article_id == detail.row.id
         self.article_id = detail.row.id
+        self._showing = (detail, loading, tuple(others))
         self._set(self._build(detail, loading, others))
         if not (same and keep_scroll):
             self.scroll_home(animate=False)
 
     def _set(self, content: RenderableType) -> None:
+        self._built_with = self._style("reader--title")
         self.content = content
         self._body.update(content)
 

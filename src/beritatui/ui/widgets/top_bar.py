@@ -12,6 +12,7 @@ from textual.widget import Widget
 from beritatui.ui.timefmt import WIB
 
 TABS = (("terbaru", "1 Terbaru"), ("trending", "2 Trending"), ("disimpan", "3 Disimpan"))
+TAB_KEYS = tuple(key for key, _ in TABS)
 
 
 class TopBar(Widget):

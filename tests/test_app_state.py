@@ -1,0 +1,114 @@
+"""App state rules: which article an action hits, theme changes, stale list loads."""
+
+from __future__ import annotations
+
+import threading
+from pathlib import Path
+
+import pytest
+
+from beritatui.config import Config, FeedSpec, Settings
+from beritatui.paths import database_file
+from beritatui.service import Service
+from beritatui.store import Store
+from beritatui.trending import Cluster
+from beritatui.ui.app import BeritaApp
+from beritatui.ui.widgets.cluster_list import ClusterList
+from tests.library import fill_library, library_config
+from tests.site import NOW
+from tests.test_app import wait_for
+
+
+def _app(tmp_path: Path, config: Config | None = None) -> tuple[BeritaApp, dict[str, int]]:
+    store = Store.open(database_file())
+    ids = fill_library(store)
+    app = BeritaApp(
+        config or library_config(), store, clock=lambda: NOW, state_path=tmp_path / "s.json"
+    )
+    return app, ids
+
+
+async def test_bookmark_from_reader_hits_the_article_being_read(tmp_path: Path) -> None:
+    app, ids = _app(tmp_path)
+    async with app.run_test(size=(150, 40)) as pilot:
+        await wait_for(lambda: len(app.article_list.rows) == 5, pilot)
+        # Bookmark X from the list, then read A and switch to the Disimpan tab (only X listed).
+        x, a = ids["harga-beras"], ids["banjir-bekasi"]
+        app.article_list.move_to(x)
+        await pilot.press("b")
+        await wait_for(lambda: app.store.is_bookmarked(x), pilot)
+        app.article_list.move_to(a)
+        await pilot.press("enter")
+        await wait_for(lambda: app.reader.article_id == a, pilot)
+        await pilot.press("3")
+        await wait_for(lambda: [r.id for r in app.article_list.rows] == [x], pilot)
+        app.reader.focus()
+        await pilot.press("b")
+        await wait_for(lambda: app.store.is_bookmarked(a), pilot)
+        assert app.store.is_bookmarked(x)  # the highlighted row was left alone
+    app.store.close()
+
+
+async def test_theme_change_restyles_the_open_article(tmp_path: Path) -> None:
+    app, _ids = _app(tmp_path)
+    async with app.run_test(size=(150, 40)) as pilot:
+        await wait_for(lambda: len(app.article_list.rows) == 5, pilot)
+        await pilot.press("enter")
+        await wait_for(lambda: app.reader.article_id is not None, pilot)
+        await pilot.pause()
+
+        def title_style() -> str:
+            group = app.reader.content
+            return str(group.renderables[0].style)  # type: ignore[attr-defined]
+
+        dark = title_style()
+        await pilot.press("d")
+        await wait_for(lambda: title_style() != dark, pilot)
+        assert title_style() == str(app.reader.get_component_rich_style("reader--title"))
+    app.store.close()
+
+
+async def test_a_slow_old_list_load_cannot_replace_the_current_view(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    app, _ = _app(tmp_path)
+    gate = threading.Event()
+    original = Service.trending
+
+    def slow_trending(self: Service, **kwargs: object) -> list[Cluster]:
+        if kwargs.get("category") is None and not gate.is_set():
+            gate.wait(5)  # the Trending tab's load is stuck until released
+        return original(self, **kwargs)  # type: ignore[arg-type]
+
+    async with app.run_test(size=(150, 40)) as pilot:
+        await wait_for(lambda: len(app.article_list.rows) == 5, pilot)
+        monkeypatch.setattr(Service, "trending", slow_trending)
+        await pilot.press("2")  # starts a load that blocks in trending()
+        await pilot.pause(0.2)
+        monkeypatch.setattr(Service, "trending", original)
+        await pilot.press("1")
+        await wait_for(lambda: app.query_one("#switcher").current == "articles", pilot)  # type: ignore[attr-defined]
+        gate.set()
+        await pilot.pause(0.5)
+        assert app.query_one("#switcher").current == "articles"  # type: ignore[attr-defined]
+        assert len(app.query_one(ClusterList).clusters) == 0
+        assert app.tab == "terbaru"
+    app.store.close()
+
+
+async def test_feed_category_named_semua_does_not_break_the_sidebar(tmp_path: Path) -> None:
+    from beritatui.config import parse_config
+
+    text = '[[feeds]]\nurl = "https://a.example/rss"\ncategory = "Semua"\n'
+    parsed = parse_config(text, tmp_path / "c.toml")
+    config = Config(
+        settings=Settings(refresh_on_start=False, refresh_interval_minutes=0),
+        feeds=(*parsed.feeds, FeedSpec("https://b.example/rss", "Nasional", "B")),
+        using_default_feeds=False,
+    )
+    store = Store.open(database_file())
+    app = BeritaApp(config, store, clock=lambda: NOW, state_path=tmp_path / "s.json")
+    async with app.run_test(size=(150, 40)) as pilot:
+        await wait_for(lambda: len(app.categories_widget.names) == 3, pilot)
+        assert app.categories_widget.names == ["Semua", "Semua (feed)", "Nasional"]
+    store.close()

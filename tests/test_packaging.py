@@ -72,6 +72,7 @@ def test_domain_modules_never_import_textual() -> None:
         "beritatui.config",
         "beritatui.models",
         "beritatui.sanitize",
+        "beritatui.urls",
         "beritatui.feeds.fetch",
         "beritatui.feeds.parse",
         "beritatui.extract",

@@ -44,13 +44,14 @@ from collections.abc import Iterable, Mapping
 from datetime import UTC, datetime, timedelta
 from html.parser import HTMLParser
 from typing import Any
-from urllib.parse import urlsplit, urlunsplit
+from urllib.parse import urlsplit
 
 import feedparser
 import feedparser.namespaces.mediarss
 
 from beritatui.models import FeedEntry, ParsedFeed
 from beritatui.sanitize import clean_line, clean_text, safe_url, strip_controls
+from beritatui.urls import canonical_url
 
 MAX_TITLE = 300
 MAX_SUMMARY = 2_000
@@ -68,7 +69,6 @@ FUTURE_SLACK = timedelta(days=1)
 
 _HTML_INPUT_LIMIT = 200_000
 """Characters of HTML looked at to build a summary (the result is capped far lower)."""
-_TRACKING_PARAMS = re.compile(r"^(utm_[a-z_]*|fbclid|gclid|mc_cid|mc_eid|_ga)$", re.IGNORECASE)
 _WORDPRESS_FOOTER = re.compile(r"^The post .+ (?:first appeared|appeared first) on .+\.$", re.M)
 _TAG_START = re.compile(r"</?[A-Za-z]")
 _FIRST_TAG = re.compile(rb"<([a-z][a-z0-9:._-]*)")
@@ -121,22 +121,6 @@ def parse_feed(
         entries=entries,
         newest=max(dates) if dates else None,
     )
-
-
-def canonical_url(url: str) -> str:
-    """``url`` with a lower-case host, no default port, fragment or tracking parameters."""
-    parts = urlsplit(url)
-    scheme = parts.scheme.lower()
-    netloc = parts.netloc.lower()
-    default_port = {"http": ":80", "https": ":443"}.get(scheme)
-    if default_port and netloc.endswith(default_port):
-        netloc = netloc.removesuffix(default_port)
-    query = "&".join(
-        pair
-        for pair in parts.query.split("&")
-        if pair and not _TRACKING_PARAMS.match(pair.split("=", 1)[0])
-    )
-    return urlunsplit((scheme, netloc, parts.path or "/", query, ""))
 
 
 def html_to_text(html: str) -> str:

@@ -12,15 +12,11 @@ import zlib
 from dataclasses import replace
 from datetime import UTC, datetime
 from typing import Any
-from urllib.parse import parse_qsl, urlencode, urlsplit
+from urllib.parse import urlsplit
 
 from beritatui.models import Block, ExtractedArticle
 from beritatui.sanitize import clean_line, safe_url, strip_controls
 
-# Query parameters that only track the click and never change the article.
-_TRACKING_PARAM = re.compile(
-    r"^(utm_[a-z_]+|fbclid|gclid|dclid|msclkid|mc_cid|mc_eid|_ga|yclid|igshid)$", re.I
-)
 # Keys of ExtractedArticle.to_dict() that from_dict() recomputes; not stored twice.
 _DERIVED_KEYS = ("text", "captions")
 
@@ -39,36 +35,6 @@ def from_ts(value: int | None) -> datetime | None:
     if value is None:
         return None
     return datetime.fromtimestamp(int(value), UTC)
-
-
-def url_key(url: str | None) -> str | None:
-    """Identity of an article URL: host without ``www.``, path, query without trackers.
-
-    The scheme, fragment, default port, trailing slash and parameter order do
-    not matter, so ``http://www.x.id/a/?utm_source=y`` and ``https://x.id/a``
-    are the same article. ``None`` when there is no usable URL.
-    """
-    if not url:
-        return None
-    try:
-        parts = urlsplit(url.strip())
-        host = (parts.hostname or "").lower()
-        port = parts.port
-    except ValueError:
-        return None
-    if not host:
-        return None
-    if host.startswith("www."):
-        host = host[4:]
-    if port and port not in (80, 443):
-        host = f"{host}:{port}"
-    path = parts.path.rstrip("/") or "/"
-    query = [(k, v) for k, v in parse_qsl(parts.query, keep_blank_values=True)]
-    query = sorted(item for item in query if not _TRACKING_PARAM.match(item[0]))
-    key = host + path
-    if query:
-        key += "?" + urlencode(query)
-    return key
 
 
 def host_of(url: str) -> str:

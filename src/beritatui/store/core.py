@@ -38,6 +38,7 @@ from beritatui.store.entries import (
 )
 from beritatui.store.records import BookmarkRecord
 from beritatui.store.schema import StoreError
+from beritatui.urls import url_key
 
 P = ParamSpec("P")
 R = TypeVar("R")
@@ -498,7 +499,7 @@ class Store:
     @_locked
     def find_by_url(self, url: str) -> ArticleDetail | None:
         """The stored article with this URL (any feed; bookmarked copies first)."""
-        key = convert.url_key(url)
+        key = url_key(url)
         if key is None:
             return None
         return self._detail(
@@ -884,7 +885,7 @@ class Store:
         self, conn: sqlite3.Connection, feed_id: int, record: BookmarkRecord, now: int
     ) -> int:
         url = safe_url(record.url) or ""
-        key = convert.url_key(url)
+        key = url_key(url)
         saved = convert.to_ts(record.bookmarked_at) or now
         row = conn.execute(
             "SELECT id FROM articles WHERE url_key = ? ORDER BY id LIMIT 1", (key,)

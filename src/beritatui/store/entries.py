@@ -8,6 +8,7 @@ from typing import Any
 from beritatui.models import FeedEntry, FeedStatus
 from beritatui.sanitize import clean_line, clean_text, safe_url, strip_controls
 from beritatui.store import convert
+from beritatui.urls import url_key
 
 IMPORT_FEED_URL = "beritatui:import"
 """Synthetic, always inactive feed that owns imported bookmarks."""
@@ -23,7 +24,7 @@ def status_of(value: str) -> FeedStatus:
 def entry_fields(entry: FeedEntry, now: int) -> dict[str, Any] | None:
     """Sanitised column values of a feed entry, or ``None`` when it has no identity."""
     url = safe_url(entry.url) or ""
-    key = convert.url_key(url)
+    key = url_key(url)
     summary = clean_text(entry.summary)
     title = clean_line(entry.title, 500) or clean_line(summary, 120) or url
     guid = clean_line(entry.guid, 1000) or url or (f"title:{title}" if title else "")

@@ -54,7 +54,7 @@ MIGRATIONS: list[tuple[str, ...]] = [
             feed_id INTEGER NOT NULL REFERENCES feeds(id),
             guid TEXT NOT NULL,
             url TEXT NOT NULL DEFAULT '',
-            url_key TEXT,                 -- canonical URL (see convert.url_key)
+            url_key TEXT,                 -- canonical URL (see url_key)
             title TEXT NOT NULL DEFAULT '',
             summary TEXT NOT NULL DEFAULT '',
             author TEXT NOT NULL DEFAULT '',

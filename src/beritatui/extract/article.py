@@ -11,7 +11,7 @@ from lxml import etree
 
 from beritatui.models import Block, ExtractedArticle
 
-from .blocks import finish_blocks, prepare_rules, walk_blocks
+from .blocks import finish_blocks, prepare_rules, text_length, walk_blocks
 from .captions import figure_block
 from .charset import decode_html
 from .generic import anchor_key, generic_blocks, page_figures, place_figures
@@ -37,10 +37,6 @@ def parse_html(text: str) -> etree._Element | None:
         return None
 
 
-def _body_length(blocks: list[Block]) -> int:
-    return sum(len(b.text) + sum(len(i) for i in b.items or []) for b in blocks)
-
-
 def rule_blocks(tree: etree._Element, url: str, rule: SiteRule) -> list[Block] | None:
     """Blocks from the site rule's body element, or None when it is missing or too short."""
     if not rule.body or not rule.domains:
@@ -51,7 +47,7 @@ def rule_blocks(tree: etree._Element, url: str, rule: SiteRule) -> list[Block] |
     blocks = finish_blocks(
         walk_blocks(body, prepare_rules(body, url, rule.drop, rule.figures, caption_selector(rule)))
     )
-    return blocks if _body_length(blocks) >= MIN_RULE_BODY_CHARS else None
+    return blocks if text_length(blocks) >= MIN_RULE_BODY_CHARS else None
 
 
 def _walk_page(tree: etree._Element, url: str) -> list[Block]:

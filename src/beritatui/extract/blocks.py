@@ -300,3 +300,8 @@ def trim_edges(blocks: list[Block]) -> list[Block]:
         else:
             break
     return blocks
+
+
+def text_length(blocks: list[Block]) -> int:
+    """Characters of text in ``blocks`` (list items included): how much body there is."""
+    return sum(len(b.text) + sum(len(i) for i in b.items or []) for b in blocks)

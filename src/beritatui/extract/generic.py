@@ -15,7 +15,7 @@ from trafilatura import bare_extraction
 
 from beritatui.models import Block
 
-from .blocks import finish_blocks, trafilatura_blocks
+from .blocks import finish_blocks, text_length, trafilatura_blocks
 from .captions import element_text, figure_block
 from .selectors import select
 from .sites import SiteRule, caption_selector
@@ -45,16 +45,12 @@ def _run(tree: etree._Element, url: str, precision: bool) -> list[Block]:
     return finish_blocks(trafilatura_blocks(body)) if body is not None else []
 
 
-def _length(blocks: list[Block]) -> int:
-    return sum(len(b.text) + sum(len(i) for i in b.items or []) for b in blocks)
-
-
 def generic_blocks(tree: etree._Element, url: str) -> list[Block]:
     """Body blocks of ``tree`` by trafilatura, with a normal-mode retry for short results."""
     blocks = _run(tree, url, precision=True)
-    if _length(blocks) < SHORT_BODY_CHARS:
+    if text_length(blocks) < SHORT_BODY_CHARS:
         recall = _run(tree, url, precision=False)
-        if _length(recall) > _length(blocks):
+        if text_length(recall) > text_length(blocks):
             blocks = recall
     return blocks
 

@@ -169,5 +169,7 @@ async def extract_with_pages(
             data = None
         if data is None:
             continue
-        rest.append(await asyncio.to_thread(extract_article, data, page_url))
+        # Same site, same server: the first page's Content-Type charset is the best hint.
+        page = await asyncio.to_thread(extract_article, data, page_url, content_type=content_type)
+        rest.append(page)
     return merge_pages(first, rest)

@@ -708,3 +708,20 @@ def test_domain_module_does_not_import_textual() -> None:
         [sys.executable, "-c", code], capture_output=True, text=True, check=True
     )
     assert result.stdout.strip() == "False"
+
+
+@pytest.mark.parametrize(
+    ("word", "other"),
+    [("perdana", "dana"), ("menteri", "teri"), ("pertama", "tama"), ("terbang", "bang")],
+)
+def test_roots_that_look_affixed_keep_their_shape(word: str, other: str) -> None:
+    # "Perdana Menteri" must not share a token with stories about funds ("dana").
+    assert stem(word) != stem(other)
+
+
+@pytest.mark.parametrize(
+    ("derived", "root"),
+    [("kementerian", "menteri"), ("kemenangan", "menang"), ("peperangan", "perang")],
+)
+def test_confixes_around_protected_roots(derived: str, root: str) -> None:
+    assert stem(derived) == stem(root)

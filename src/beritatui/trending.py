@@ -137,9 +137,13 @@ monday tuesday wednesday thursday friday saturday sunday
 STOP_WORDS: frozenset[str] = frozenset((_STOP_ID + _STOP_EN).split())
 """Indonesian and English stop words and news boilerplate, case-folded."""
 
-_NO_STEM_WORDS = "selatan jalan bulan tahun taman badan dewan teman ikan bukan makan jakarta"
+_NO_STEM_WORDS = """
+selatan jalan bulan tahun taman badan dewan teman ikan bukan makan jakarta
+menteri menang pemilu perang pesawat terbang menara pertama perdana pemuda penting perawat
+"""
 _NO_STEM = frozenset(_NO_STEM_WORDS.split())
-"""Words whose look-alike affixes must stay (``selatan`` is not ``selat`` + ``-an``)."""
+"""Roots whose look-alike affixes must stay (``selatan`` is not ``selat`` + ``-an``;
+``perdana`` is not ``per-`` + ``dana``, which would tie "Perdana Menteri" to funds)."""
 
 _PARTICLES = ("lah", "kah", "pun", "nya")
 _SUFFIXES = ("kan", "an")
@@ -191,7 +195,8 @@ def stem(word: str) -> str:
         return word
     w = _strip_suffix(word, _PARTICLES)
     if w.startswith("ke") and w.endswith("an") and len(w) - 4 >= _MIN_STEM:
-        return _strip_prefix(w[2:-2])[0]
+        root = w[2:-2]  # kementerian -> menteri, kemenangan -> menang
+        return root if root in _NO_STEM else _strip_prefix(root)[0]
     w, prefix = _strip_prefix(w)
     # pe-...-an nouns take -an, not -kan: pelantikan -> lantik, not lanti.
     return _strip_suffix(w, ("an",) if prefix.startswith("pe") else _SUFFIXES)

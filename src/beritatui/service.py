@@ -3,8 +3,9 @@
 config → fetch feeds → parse (thread) → store (thread) → fetch and extract
 article pages → store bodies. Network work is async; parsing, extraction and
 SQLite run in threads via :func:`asyncio.to_thread`, so an event loop (the
-TUI's) never blocks. Nothing here imports textual. The extractor (and trafilatura, ~150 ms to
-import) is imported on first use, so start-up does not pay for it.
+TUI's) never blocks. Nothing here imports textual. The extractor (trafilatura, ~150 ms to import),
+the fetcher (httpx) and the parser (feedparser) are imported on first use, so
+start-up does not pay for them.
 """
 
 from __future__ import annotations
@@ -13,14 +14,15 @@ import asyncio
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime, timedelta
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 from beritatui.config import Config, FeedSpec
-from beritatui.feeds.fetch import PAGE_ACCEPT, Fetcher, FetchResult
-from beritatui.feeds.parse import FeedParseError, parse_feed
 from beritatui.models import ArticleDetail, ExtractedArticle, FeedStatus
 from beritatui.store import Store
 from beritatui.trending import Cluster, StoryInput, TrendingCache, cluster_stories
+
+if TYPE_CHECKING:
+    from beritatui.feeds.fetch import Fetcher
 
 NOT_CACHED_OFFLINE = "not cached for offline reading; the full article needs the network"
 NETWORK_DOWN_STATUSES = frozenset({FeedStatus.NETWORK_ERROR, FeedStatus.TIMEOUT})
@@ -129,6 +131,8 @@ class Service:
         self._feeds_by_id = {self._feed_ids[f.url]: f for f in self.config.feeds}
 
     def _fetcher(self) -> Fetcher:
+        from beritatui.feeds.fetch import Fetcher  # httpx: imported when first needed
+
         settings = self.config.settings
         kwargs: dict[str, object] = {}
         if settings.user_agent:
@@ -203,6 +207,8 @@ class Service:
     async def _fetch_and_store(
         self, fetcher: Fetcher, feed_id: int, spec: FeedSpec
     ) -> tuple[FeedOutcome, list[int]]:
+        from beritatui.feeds.parse import FeedParseError, parse_feed  # feedparser, lazily
+
         etag, last_modified = await asyncio.to_thread(self.store.feed_cache_headers, feed_id)
         result = await fetcher.fetch(
             spec.url, etag=etag, last_modified=last_modified, user_agent=spec.user_agent or None
@@ -297,6 +303,7 @@ class Service:
     async def _download_body(self, fetcher: Fetcher, article_id: int, url: str) -> str | None:
         """Fetch, extract and store one page; returns an error message or None."""
         from beritatui.extract import EXTRACTOR_VERSION, extract_with_pages
+        from beritatui.feeds.fetch import PAGE_ACCEPT
 
         try:
             result = await fetcher.fetch(url, accept=PAGE_ACCEPT)
@@ -305,7 +312,7 @@ class Service:
                 return result.detail
 
             async def fetch_more(page_url: str) -> bytes | None:
-                more: FetchResult = await fetcher.fetch(page_url, accept=PAGE_ACCEPT)
+                more = await fetcher.fetch(page_url, accept=PAGE_ACCEPT)
                 return more.content if more.ok else None
 
             article = await extract_with_pages(

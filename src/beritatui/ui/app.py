@@ -152,11 +152,23 @@ class BeritaApp(App[int]):
         self.article_list.focus()
         self._announce_start_problems()
         self.reload_list(keep_id=self._resume_id)
+        self._warm_up()
         if not self.service.offline and self._refresh_on_start:
             self.action_refresh()
         minutes = self.config.settings.refresh_interval_minutes
         if minutes:
             self.set_interval(minutes * 60, self._periodic_refresh)
+
+    @work(thread=True, group="warm-up", exit_on_error=False)
+    def _warm_up(self) -> None:
+        """Import the network and extraction stack off the UI thread, after the first paint.
+
+        The service imports them on first use; doing it here keeps that ~0.3 s
+        out of the event loop (and out of start-up).
+        """
+        import beritatui.extract
+        import beritatui.feeds.fetch
+        import beritatui.feeds.parse  # noqa: F401
 
     def _announce_start_problems(self) -> None:
         """Say what went wrong before the screen existed (moved database, config warnings)."""

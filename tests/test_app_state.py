@@ -112,3 +112,36 @@ async def test_feed_category_named_semua_does_not_break_the_sidebar(tmp_path: Pa
         await wait_for(lambda: len(app.categories_widget.names) == 3, pilot)
         assert app.categories_widget.names == ["Semua", "Semua (feed)", "Nasional"]
     store.close()
+
+
+async def test_open_in_browser_and_copy_link_use_only_http_urls(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import webbrowser
+
+    opened: list[str] = []
+    monkeypatch.setattr(webbrowser, "open", lambda url, *a, **k: opened.append(url) or True)
+    app, ids = _app(tmp_path)
+    copied: list[str] = []
+    monkeypatch.setattr(app, "copy_to_clipboard", copied.append)
+    async with app.run_test(size=(150, 40)) as pilot:
+        await wait_for(lambda: len(app.article_list.rows) == 5, pilot)
+        app.article_list.move_to(ids["harga-beras"])
+        await pilot.press("o")
+        await wait_for(lambda: bool(opened), pilot)
+        await pilot.press("y")
+        assert opened == ["https://detik.example/berita/harga-beras"]
+        assert copied == ["https://detik.example/berita/harga-beras"]
+        # A row whose link is not http(s) is refused in plain words, nothing is opened.
+        row = app.article_list.current
+        assert row is not None
+        app.article_list.update_row(row.id, url="javascript:alert(1)")
+        notes: list[str] = []
+        monkeypatch.setattr(app, "notify", lambda message, **kw: notes.append(message))
+        await pilot.press("o", "y")
+        await pilot.pause(0.2)
+        assert opened == ["https://detik.example/berita/harga-beras"]
+        assert len(copied) == 1
+        assert len(notes) == 2
+        assert all("http(s)" in n for n in notes)
+    app.store.close()

@@ -486,7 +486,7 @@ async def test_bookmarks_tab_and_feed_status_with_hostile_text(app: BeritaApp) -
             assert_clean(cell, "feed status cell")
         joined = " ".join(cells)
         assert "[link=http://evil.example]tautan[/link]" in joined  # failing feed's title
-        assert "http error" in joined
+        assert "galat HTTP" in joined  # the failing feed, in the app's words
         assert CATEGORY_CLICK in joined
         assert "[@click=app.quit]" in svg
         await pilot.press("escape")

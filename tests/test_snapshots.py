@@ -79,3 +79,44 @@ def test_help_screen(snap_compare, tmp_path: Path) -> None:  # type: ignore[no-u
         await pilot.pause()
 
     assert snap_compare(_app(tmp_path, "textual-light"), terminal_size=SIZE, run_before=run_before)
+
+
+def test_feed_status_screen(snap_compare, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    from beritatui.models import FeedStatus
+
+    app = _app(tmp_path, "textual-dark")
+    store = app.store
+    store.clock = lambda: NOW
+    ids = {f.url: f.id for f in store.feeds()}
+    outcomes = [
+        (FeedStatus.OK, "3 items"),
+        (FeedStatus.HTTP_ERROR, "HTTP 403 Forbidden: the site refused the request"),
+        (FeedStatus.TIMEOUT, "timed out after 15 s"),
+        (FeedStatus.STALE, "newest item is from 2016-03-01: the feed looks abandoned"),
+    ]
+    for feed_id, (status, detail) in zip(ids.values(), outcomes, strict=True):
+        store.record_fetch(feed_id, status, detail)
+
+    async def run_before(pilot: Pilot[int]) -> None:
+        await _wait_for_list(pilot)
+        await pilot.press("f")
+        for _ in range(200):
+            if pilot.app.screen.__class__.__name__ == "FeedStatusScreen":
+                break
+            await pilot.pause(0.05)
+        await pilot.pause()
+
+    assert snap_compare(app, terminal_size=SIZE, run_before=run_before)
+
+
+def test_offline_start(snap_compare, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    store = Store.open(database_file())
+    fill_library(store)
+    app = BeritaApp(
+        library_config(),
+        store,
+        offline=True,
+        clock=lambda: NOW,
+        state_path=tmp_path / "state.json",
+    )
+    assert snap_compare(app, terminal_size=SIZE, run_before=_wait_for_list)

@@ -31,3 +31,9 @@ def long_date(when: datetime) -> str:
         f"{_DAYS[local.weekday()]}, {local.day} {_MONTHS[local.month - 1]} {local.year}"
         f" {local:%H:%M} WIB"
     )
+
+
+def short_date(when: datetime) -> str:
+    """Compact date and time in WIB, e.g. "3 Jul 16:13"."""
+    local = when.astimezone(WIB)
+    return f"{local.day} {_MONTHS[local.month - 1]} {local:%H:%M}"

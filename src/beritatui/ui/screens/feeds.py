@@ -11,8 +11,21 @@ from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import DataTable, Static
 
-from beritatui.models import FeedInfo
-from beritatui.ui.timefmt import long_date
+from beritatui.models import FeedInfo, FeedStatus
+from beritatui.ui.timefmt import short_date
+
+STATUS_LABELS = {
+    FeedStatus.NEVER: "belum diambil",
+    FeedStatus.OK: "ok",
+    FeedStatus.NOT_MODIFIED: "tidak berubah",
+    FeedStatus.HTTP_ERROR: "galat HTTP",
+    FeedStatus.TIMEOUT: "waktu habis",
+    FeedStatus.NETWORK_ERROR: "galat jaringan",
+    FeedStatus.TOO_LARGE: "terlalu besar",
+    FeedStatus.PARSE_ERROR: "bukan feed",
+    FeedStatus.STALE: "basi",
+}
+"""Status words of the feed table, in the app's language."""
 
 
 class FeedStatusScreen(ModalScreen[None]):
@@ -40,9 +53,9 @@ class FeedStatusScreen(ModalScreen[None]):
             table.add_row(
                 Text(feed.category),
                 Text(feed.title or feed.url),
-                Text(feed.status.value, style=status_style),
+                Text(STATUS_LABELS.get(feed.status, feed.status.value), style=status_style),
                 Text(feed.detail),
-                Text(long_date(feed.last_checked) if feed.last_checked else "—"),
+                Text(short_date(feed.last_checked) if feed.last_checked else "—"),
                 Text(str(feed.article_count)),
             )
         table.focus()

@@ -73,6 +73,7 @@ def test_domain_modules_never_import_textual() -> None:
         "beritatui.models",
         "beritatui.sanitize",
         "beritatui.urls",
+        "beritatui.dates",
         "beritatui.feeds.fetch",
         "beritatui.feeds.parse",
         "beritatui.extract",

@@ -15,21 +15,13 @@ from urllib.parse import urlsplit
 
 from lxml import etree
 
+from beritatui.dates import MONTHS, ZONES
 from beritatui.sanitize import clean_line, safe_url
 
 from .captions import element_text
 from .selectors import select
 from .sites import SiteRule
 
-_MONTHS = {
-    "jan": 1, "januari": 1, "january": 1, "feb": 2, "februari": 2, "february": 2,
-    "mar": 3, "maret": 3, "march": 3, "apr": 4, "april": 4, "mei": 5, "may": 5,
-    "jun": 6, "juni": 6, "june": 6, "jul": 7, "juli": 7, "july": 7, "agu": 8, "agt": 8,
-    "ags": 8, "agustus": 8, "aug": 8, "august": 8, "sep": 9, "sept": 9, "september": 9,
-    "okt": 10, "oktober": 10, "oct": 10, "october": 10, "nov": 11, "nopember": 11,
-    "november": 11, "des": 12, "desember": 12, "dec": 12, "december": 12,
-}  # fmt: skip
-_ZONES = {"wib": 7, "wita": 8, "wit": 9}
 _ID_DATE = re.compile(
     r"(\d{1,2})[\s/-]+([A-Za-z]{3,9})[\s/-]+(\d{4})(?:[^\d]{1,5}(\d{1,2})[:.](\d{2})"
     r"(?:[:.]\d{2})?\s*(WIB|WITA|WIT)?)?",
@@ -109,10 +101,10 @@ def _indonesian(value: str) -> datetime | None:
     if not match:
         return None
     day, month_name, year, hour, minute, zone = match.groups()
-    month = _MONTHS.get(month_name.lower())
+    month = MONTHS.get(month_name.lower())
     if month is None:
         return None
-    offset = timezone(timedelta(hours=_ZONES.get((zone or "wib").lower(), 7)))
+    offset = timezone(timedelta(hours=ZONES.get((zone or "wib").lower(), 7)))
     try:
         return datetime(int(year), month, int(day), int(hour or 0), int(minute or 0), tzinfo=offset)
     except ValueError:

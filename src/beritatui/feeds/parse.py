@@ -49,6 +49,7 @@ from urllib.parse import urlsplit
 import feedparser
 import feedparser.namespaces.mediarss
 
+from beritatui.dates import MONTHS, ZONES
 from beritatui.models import FeedEntry, ParsedFeed
 from beritatui.sanitize import clean_line, clean_text, safe_url, strip_controls
 from beritatui.urls import canonical_url
@@ -270,28 +271,11 @@ def _str(value: object) -> str:
 
 # --- dates -----------------------------------------------------------------------------
 
-_ID_WORDS = {
-    # Indonesian month names and common abbreviations → English
-    "januari": "Jan",
-    "februari": "Feb",
-    "pebruari": "Feb",
-    "peb": "Feb",
-    "maret": "Mar",
-    "mei": "May",
-    "juni": "Jun",
-    "juli": "Jul",
-    "agustus": "Aug",
-    "agu": "Aug",
-    "agt": "Aug",
-    "oktober": "Oct",
-    "okt": "Oct",
-    "desember": "Dec",
-    "des": "Dec",
-    # Indonesian time zones
-    "wib": "+0700",
-    "wita": "+0800",
-    "wit": "+0900",
+_EN_MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+_ID_WORDS = {word: _EN_MONTHS[month - 1] for word, month in MONTHS.items()} | {
+    zone: f"+{hours:02d}00" for zone, hours in ZONES.items()
 }
+"""Indonesian month names and time zones, as feedparser's date parser knows them."""
 _ID_DAYS = re.compile(r"\b(senin|selasa|rabu|kamis|jumat|jum'at|sabtu|minggu|ahad)\b,?\s*", re.I)
 _WORD = re.compile(r"[A-Za-z]+")
 

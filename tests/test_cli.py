@@ -185,3 +185,11 @@ def test_feeds_add_import_export_list(
         r for r in rows if r["url"] == "https://tekno.contoh.id/feed"
     ).items()
     assert all(r["status"] == "never fetched" for r in rows)
+
+
+def test_counts_read_naturally() -> None:
+    from beritatui.formats import count
+
+    assert count(1, "page") == "1 page"
+    assert count(0, "page") == "0 pages"
+    assert count(3, "new article") == "3 new articles"

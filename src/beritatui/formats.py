@@ -8,6 +8,11 @@ from collections.abc import Sequence
 from beritatui.models import Block, ExtractedArticle
 
 
+def count(n: int, noun: str, plural: str = "") -> str:
+    """``1 page``, ``3 pages``: a number with its noun in the right form."""
+    return f"{n} {noun if n == 1 else plural or noun + 's'}"
+
+
 def _figure_line(block: Block) -> str:
     caption = block.caption or block.text or ""
     if block.credit:

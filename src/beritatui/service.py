@@ -17,6 +17,7 @@ from datetime import UTC, datetime, timedelta
 from typing import TYPE_CHECKING, Literal
 
 from beritatui.config import Config, FeedSpec
+from beritatui.formats import count
 from beritatui.models import ArticleDetail, ExtractedArticle, FeedStatus
 from beritatui.store import Store
 from beritatui.trending import Cluster, StoryInput, TrendingCache, cluster_stories
@@ -80,15 +81,15 @@ class RefreshReport:
         """One plain line, e.g. for ``beritatui refresh`` without a TTY."""
         parts = [
             f"{self.feeds_ok}/{len(self.outcomes)} feeds ok",
-            f"{len(self.new_article_ids)} new articles",
+            count(len(self.new_article_ids), "new article"),
         ]
         if self.articles_saved or self.articles_failed:
-            parts.append(f"{self.articles_saved} pages cached")
+            parts.append(f"{count(self.articles_saved, 'page')} cached")
         if self.articles_failed:
-            parts.append(f"{self.articles_failed} pages failed")
+            parts.append(f"{count(self.articles_failed, 'page')} failed")
         failed = self.feeds_failed
         if failed:
-            parts.append(f"{len(failed)} feeds failed")
+            parts.append(f"{count(len(failed), 'feed')} failed")
         return ", ".join(parts)
 
 
@@ -248,8 +249,8 @@ class Service:
         )
         return outcome(status, detail, len(new_ids)), new_ids
 
-    def _judge_freshness(self, newest: datetime | None, count: int) -> tuple[FeedStatus, str]:
-        if count == 0:
+    def _judge_freshness(self, newest: datetime | None, items: int) -> tuple[FeedStatus, str]:
+        if items == 0:
             return FeedStatus.OK, "the feed is empty"
         stale_days = self.config.settings.stale_after_days
         if newest and stale_days and newest < self.clock() - timedelta(days=stale_days):
@@ -257,7 +258,7 @@ class Service:
                 FeedStatus.STALE,
                 f"newest item is from {newest:%Y-%m-%d}: the feed looks abandoned",
             )
-        return FeedStatus.OK, f"{count} items"
+        return FeedStatus.OK, count(items, "item")
 
     def _maintain(self) -> None:
         """After a refresh: retention, re-extraction with a newer extractor, vacuum."""

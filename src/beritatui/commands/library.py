@@ -9,6 +9,7 @@ import sys
 from typing import Any
 
 from beritatui.config import Config
+from beritatui.formats import count
 from beritatui.models import ArticleRow
 from beritatui.sanitize import clean_line
 from beritatui.service import Progress, RefreshReport, Service
@@ -87,7 +88,10 @@ def run_trending(args: argparse.Namespace, config: Config, store: Store) -> int:
     for rank, cluster in enumerate(clusters, start=1):
         sources = ", ".join(cluster.sources)
         print(f"{rank:>2}. {clean_line(cluster.title, 110)}")
-        print(f"    {len(cluster.sources)} sources, {len(cluster.articles)} articles: {sources}")
+        sizes = (
+            f"{count(len(cluster.sources), 'source')}, {count(len(cluster.articles), 'article')}"
+        )
+        print(f"    {sizes}: {sources}")
     return 0
 
 

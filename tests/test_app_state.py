@@ -145,3 +145,40 @@ async def test_open_in_browser_and_copy_link_use_only_http_urls(
         assert len(notes) == 2
         assert all("http(s)" in n for n in notes)
     app.store.close()
+
+
+async def test_long_lists_load_the_next_page_near_the_end(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from datetime import timedelta
+
+    from beritatui.models import FeedEntry
+    from beritatui.ui import app as app_module
+
+    monkeypatch.setattr(app_module, "LIST_LIMIT", 40)
+    app, _ = _app(tmp_path)
+    feed_id = app.store.feeds()[0].id
+    app.store.upsert_entries(
+        feed_id,
+        [
+            FeedEntry(
+                guid=f"arsip-{n}",
+                url=f"https://antara.example/arsip/{n}",
+                title=f"Arsip berita nomor {n}",
+                published=NOW - timedelta(days=1, minutes=n),
+            )
+            for n in range(100)
+        ],
+    )
+    async with app.run_test(size=(150, 40)) as pilot:
+        articles = app.article_list
+        await wait_for(lambda: len(articles.rows) == 40, pilot)
+        assert articles.more_available
+        await pilot.press("G")  # to the end: the next page arrives
+        await wait_for(lambda: len(articles.rows) == 80, pilot)
+        await pilot.press("G")
+        await wait_for(lambda: len(articles.rows) == 105, pilot)
+        assert not articles.more_available
+        assert len({r.id for r in articles.rows}) == 105  # no row twice
+        assert articles.rows[-1].title == "Arsip berita nomor 99"
+    app.store.close()

@@ -35,6 +35,7 @@ from beritatui.ui.messages import (
     ArticleReady,
     FeedsReady,
     ListLoaded,
+    MoreLoaded,
     RefreshFinished,
     RefreshProgress,
     RowChanged,
@@ -49,7 +50,8 @@ from beritatui.ui.widgets.cluster_list import ClusterList
 from beritatui.ui.widgets.reader import OtherVersion, ReaderPane
 from beritatui.ui.widgets.top_bar import TAB_KEYS, TopBar
 
-LIST_LIMIT = 5000
+LIST_LIMIT = 2000
+"""Rows per page of the article list; further pages load as the cursor nears the end."""
 
 
 class BeritaApp(App[int]):
@@ -224,19 +226,42 @@ class BeritaApp(App[int]):
             rows = []
             title = f"Trending di {category} · {len(clusters)} cerita"
         elif tab == "disimpan":
-            rows = store.list_articles(bookmarked=True, category=cat, limit=LIST_LIMIT)
+            rows = self._page(view, 0)
             title = f"Disimpan · {category} · {len(rows)}"
         else:
-            rows = store.list_articles(category=cat, limit=LIST_LIMIT)
+            rows = self._page(view, 0)
             total = store.count_articles(category=cat)
             title = f"{category} · {total}"
         if get_current_worker().is_cancelled:
             return
-        self.post_message(ListLoaded(view, counts, rows, clusters, title, keep_id))
+        more = len(rows) == LIST_LIMIT and query is None and cluster is None
+        self.post_message(ListLoaded(view, counts, rows, clusters, title, keep_id, more))
         # The list is on screen first; trending marks follow (cached until articles change).
         trending = self.service.trending()
         if not get_current_worker().is_cancelled:
             self.post_message(TrendingLoaded(trending))
+
+    def _page(self, view: tuple[str, str, str | None, str | None], offset: int) -> list[ArticleRow]:
+        """One page of the Terbaru or Disimpan list (blocking; thread workers only)."""
+        category, tab, _, _ = view
+        cat = None if category == ALL_CATEGORIES else category
+        return self.store.list_articles(
+            category=cat, bookmarked=tab == "disimpan", limit=LIST_LIMIT, offset=offset
+        )
+
+    @on(ArticleList.NeedMore)
+    def _on_need_more(self, message: ArticleList.NeedMore) -> None:
+        self._load_more(self._view(), message.offset)
+
+    @work(thread=True, exclusive=True, group="more", exit_on_error=False)
+    def _load_more(self, view: tuple[str, str, str | None, str | None], offset: int) -> None:
+        rows = self._page(view, offset)
+        self.post_message(MoreLoaded(view, rows, more=len(rows) == LIST_LIMIT))
+
+    @on(MoreLoaded)
+    def _show_more(self, message: MoreLoaded) -> None:
+        if message.view == self._view():
+            self.article_list.append_rows(message.rows, more=message.more)
 
     @on(ListLoaded)
     def _show_list(self, message: ListLoaded) -> None:
@@ -251,13 +276,13 @@ class BeritaApp(App[int]):
             switcher.current = "clusters"
         else:
             articles.empty_text = self._empty_text()
+            articles.more_available = message.more
             articles.set_rows(message.rows, keep_id=message.keep_id)
             switcher.current = "articles"
         if self._resume_id is not None:
             resume, self._resume_id = self._resume_id, None
-            if articles.index_of(resume) is not None:
-                articles.move_to(resume)
-                self.open_article(resume, restore_scroll=self._resume_scroll)
+            articles.move_to(resume)  # when it is on the first page of the list
+            self.open_article(resume, restore_scroll=self._resume_scroll)
 
     @on(TrendingLoaded)
     def _show_trending_marks(self, message: TrendingLoaded) -> None:

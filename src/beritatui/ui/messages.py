@@ -23,6 +23,17 @@ class ListLoaded(Message):
     """Set for the Trending tab (cluster list view)."""
     title: str
     keep_id: int | None = None
+    more: bool = False
+    """More rows exist past ``rows`` (the list loads them when scrolled near the end)."""
+
+
+@dataclass
+class MoreLoaded(Message):
+    """The next page of the list for ``view``."""
+
+    view: tuple[str, str, str | None, str | None]
+    rows: list[ArticleRow]
+    more: bool
 
 
 @dataclass

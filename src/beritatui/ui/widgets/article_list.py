@@ -52,11 +52,20 @@ class ArticleList(ScrollView, can_focus=True):
 
     cursor: reactive[int] = reactive(0, always_update=True)
 
+    MORE_MARGIN = 50
+    """Ask for the next page when the cursor comes this close to the last row."""
+
     @dataclass
     class Selected(Message):
         """The user asked to read ``row``."""
 
         row: ArticleRow
+
+    @dataclass
+    class NeedMore(Message):
+        """The cursor is near the end and more rows exist: load from ``offset``."""
+
+        offset: int
 
     def __init__(
         self,
@@ -73,6 +82,9 @@ class ArticleList(ScrollView, can_focus=True):
         self._clock = clock or (lambda: datetime.now(UTC))
         self._line_cache: dict[tuple[object, ...], Strip] = {}
         self._index_by_id: dict[int, int] = {}
+        self.more_available = False
+        """The store has rows past the last one listed (set by whoever loads them)."""
+        self._more_requested = False
 
     # -- data -----------------------------------------------------------------
 
@@ -80,11 +92,23 @@ class ArticleList(ScrollView, can_focus=True):
         """Replace every row; keep the cursor on ``keep_id`` when it is still listed."""
         self.rows = list(rows)
         self._index_by_id = {row.id: index for index, row in enumerate(self.rows)}
+        self._more_requested = False
         self._line_cache.clear()
         self.virtual_size = Size(self.size.width, len(self.rows) * ROW_HEIGHT)
         index = self._index_by_id.get(keep_id, 0) if keep_id is not None else 0
         self.cursor = min(index, max(len(self.rows) - 1, 0))
         self.scroll_to(y=max(0, self.cursor * ROW_HEIGHT - self.size.height // 2), animate=False)
+        self.refresh()
+
+    def append_rows(self, rows: Sequence[ArticleRow], *, more: bool) -> None:
+        """Add the next page below; rows already listed (the list shifted) are skipped."""
+        for row in rows:
+            if row.id not in self._index_by_id:
+                self._index_by_id[row.id] = len(self.rows)
+                self.rows.append(row)
+        self.more_available = more
+        self._more_requested = False
+        self.virtual_size = Size(self.size.width, len(self.rows) * ROW_HEIGHT)
         self.refresh()
 
     def update_row(self, article_id: int, **changes: object) -> ArticleRow | None:
@@ -131,6 +155,10 @@ class ArticleList(ScrollView, can_focus=True):
         self.scroll_to_region(
             Region(0, new * ROW_HEIGHT, self.size.width, ROW_HEIGHT), animate=False, force=True
         )
+        near_end = new >= len(self.rows) - min(self.MORE_MARGIN, len(self.rows) // 2)
+        if near_end and self.more_available and not self._more_requested:
+            self._more_requested = True
+            self.post_message(self.NeedMore(len(self.rows)))
 
     def _refresh_row(self, index: int) -> None:
         self.refresh_lines(index * ROW_HEIGHT - int(self.scroll_offset.y), ROW_HEIGHT)

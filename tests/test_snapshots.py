@@ -36,7 +36,8 @@ async def _wait_for_list(pilot: Pilot[int]) -> BeritaApp:
     app = pilot.app
     assert isinstance(app, BeritaApp)
     for _ in range(200):
-        if app.article_list.rows:
+        # The list first, then its trending marks (the library has one two-source story).
+        if app.article_list.rows and app.article_list.trending_ids:
             break
         await pilot.pause(0.05)
     await pilot.pause()

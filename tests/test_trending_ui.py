@@ -23,8 +23,8 @@ async def test_trending_tab_lists_clusters_and_opens_articles(tmp_path: Path) ->
     app = _app(tmp_path)
     async with app.run_test(size=(150, 40)) as pilot:
         await wait_for(lambda: len(app.article_list.rows) == 5, pilot)
-        # The two flood reports are marked as trending in the Terbaru list.
-        assert len(app.article_list.trending_ids) == 2
+        # The two flood reports are marked as trending in the Terbaru list (marks follow the list).
+        await wait_for(lambda: len(app.article_list.trending_ids) == 2, pilot)
         await pilot.press("2")
         clusters = app.query_one(ClusterList)
         await wait_for(lambda: bool(clusters.clusters), pilot)
@@ -59,4 +59,20 @@ async def test_trending_follows_category(tmp_path: Path) -> None:
         await pilot.press("right_square_bracket", "right_square_bracket")  # Ekonomi
         await wait_for(lambda: len(clusters.clusters) == 1, pilot)
         assert clusters.clusters[0].title.startswith("Harga beras")
+        app.store.close()
+
+
+async def test_v_lists_the_other_versions_of_the_story_being_read(tmp_path: Path) -> None:
+    app = _app(tmp_path)
+    async with app.run_test(size=(150, 40)) as pilot:
+        await wait_for(lambda: len(app.article_list.trending_ids) == 2, pilot)
+        first = app.article_list.rows[0]
+        assert first.id in app.article_list.trending_ids
+        await pilot.press("enter")
+        await wait_for(lambda: "Juga diberitakan oleh" in rendered_reader(app), pilot)
+        await pilot.press("v")
+        await wait_for(lambda: len(app.article_list.rows) == 2, pilot)
+        assert app.tab == "trending"
+        assert {r.source for r in app.article_list.rows} == {"Antara", "CNN Indonesia"}
+        assert app.focused is app.article_list
         app.store.close()

@@ -78,6 +78,7 @@ class BeritaApp(App[int]):
         Binding("o", "open_browser", "Buka di browser", show=False),
         Binding("y", "copy_link", "Salin tautan", show=False),
         Binding("f", "feeds", "Status feed", show=False),
+        Binding("v", "other_versions", "Versi sumber lain", show=False),
         Binding("escape", "go_back", "Kembali", show=False),
     ]
 
@@ -426,6 +427,21 @@ class BeritaApp(App[int]):
         self.reload_list()
         target = "#clusters" if tab == "trending" else "#articles"
         self.query_one(target).focus()
+
+    def action_other_versions(self) -> None:
+        """List every source's version of the story being read (its trending cluster)."""
+        shown = self._shown
+        cluster = self._clusters_by_article.get(shown.row.id) if shown is not None else None
+        if cluster is None:
+            self.notify("Berita ini belum diberitakan sumber lain.")
+            return
+        self.tab = "trending"
+        self.top_bar.tab = "trending"
+        self.search_query = None
+        self.cluster = cluster
+        self.query_one("#search", Input).display = False
+        self.reload_list(keep_id=shown.row.id if shown is not None else None)
+        self.article_list.focus()
 
     def action_category(self, step: int) -> None:
         names = self.categories_widget.names

@@ -25,6 +25,7 @@ KEYS: tuple[tuple[str, str], ...] = (
     ("d", "mode gelap / terang (disimpan)"),
     ("r", "muat ulang feed (refresh)"),
     ("/", "cari (search)"),
+    ("v", "versi sumber lain dari berita ini (also reported by)"),
     ("o", "buka di browser"),
     ("y", "salin tautan (copy link)"),
     ("f", "status feed dan galat"),

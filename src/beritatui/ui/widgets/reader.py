@@ -213,7 +213,7 @@ class ReaderPane(VerticalScroll, can_focus=True):
 
     def _others(self, others: Sequence[OtherVersion]) -> list[RenderableType]:
         lines: list[RenderableType] = [
-            Text("Juga diberitakan oleh:", style=self._style("reader--heading"))
+            Text("Juga diberitakan oleh (v untuk membuka):", style=self._style("reader--heading"))
         ]
         for other in others:
             line = Text(f"• {other.source}: ", style=self._style("reader--meta"))

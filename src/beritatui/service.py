@@ -23,7 +23,7 @@ from beritatui.store import Store
 from beritatui.trending import Cluster, StoryInput, TrendingCache, cluster_stories
 
 if TYPE_CHECKING:
-    from beritatui.feeds.fetch import Fetcher
+    from beritatui.feeds.fetch import Fetcher, FetchResult
 
 NOT_CACHED_OFFLINE = "not cached for offline reading; the full article needs the network"
 NETWORK_DOWN_STATUSES = frozenset({FeedStatus.NETWORK_ERROR, FeedStatus.TIMEOUT})
@@ -97,6 +97,31 @@ class OfflineError(Exception):
     """An action needs the network while beritatui is offline."""
 
 
+async def download_article(
+    fetcher: Fetcher, url: str
+) -> tuple[FetchResult, ExtractedArticle | None]:
+    """Fetch an article page (and its further pages) and extract it.
+
+    The article is ``None`` when the first page could not be had; the fetch
+    result says why. Shared by the prefetch and ``beritatui read``.
+    """
+    from beritatui.extract import extract_with_pages
+    from beritatui.feeds.fetch import PAGE_ACCEPT
+
+    result = await fetcher.fetch(url, accept=PAGE_ACCEPT)
+    if not result.ok or result.content is None:
+        return result, None
+
+    async def fetch_more(page_url: str) -> bytes | None:
+        more = await fetcher.fetch(page_url, accept=PAGE_ACCEPT)
+        return more.content if more.ok else None
+
+    article = await extract_with_pages(
+        result.content, result.final_url, fetch_more, content_type=result.content_type
+    )
+    return result, article
+
+
 class Service:
     """One instance per process; owns no network client between calls."""
 
@@ -116,7 +141,6 @@ class Service:
         """The last refresh could reach no feed; cleared by the next one that can."""
         self.clock = clock or (lambda: datetime.now(UTC))
         self._trending_caches: dict[str | None, TrendingCache] = {}
-        self._feed_ids: dict[str, int] = {}
         self._feeds_by_id: dict[int, FeedSpec] = {}
 
     @property
@@ -126,24 +150,26 @@ class Service:
 
     # -- set-up ---------------------------------------------------------------
 
+    @property
+    def feeds_synced(self) -> bool:
+        """Whether :meth:`sync_feeds` has run in this process."""
+        return bool(self._feeds_by_id)
+
     def sync_feeds(self) -> None:
         """Make the store's feed table match the config (blocking; call from a thread)."""
-        self._feed_ids = self.store.sync_feeds(self.config.feeds)
-        self._feeds_by_id = {self._feed_ids[f.url]: f for f in self.config.feeds}
+        ids = self.store.sync_feeds(self.config.feeds)
+        self._feeds_by_id = {ids[f.url]: f for f in self.config.feeds}
 
     def _fetcher(self) -> Fetcher:
-        from beritatui.feeds.fetch import Fetcher  # httpx: imported when first needed
+        from beritatui.feeds.fetch import DEFAULT_USER_AGENT, Fetcher  # httpx, lazily
 
         settings = self.config.settings
-        kwargs: dict[str, object] = {}
-        if settings.user_agent:
-            kwargs["user_agent"] = settings.user_agent
         return Fetcher(
             max_concurrency=settings.max_concurrency,
             per_host_limit=settings.per_host_limit,
             timeout=settings.timeout_seconds,
             max_bytes=settings.max_response_bytes,
-            **kwargs,  # type: ignore[arg-type]
+            user_agent=settings.user_agent or DEFAULT_USER_AGENT,
         )
 
     # -- refresh --------------------------------------------------------------
@@ -157,7 +183,7 @@ class Service:
         """Fetch every feed, store new entries, then (optionally) cache their pages."""
         if self.forced_offline:
             raise OfflineError("refresh needs the network (beritatui is offline)")
-        if not self._feed_ids:
+        if not self.feeds_synced:
             await asyncio.to_thread(self.sync_feeds)
         report = RefreshReport()
         feeds = list(self._feeds_by_id.items())
@@ -303,22 +329,13 @@ class Service:
 
     async def _download_body(self, fetcher: Fetcher, article_id: int, url: str) -> str | None:
         """Fetch, extract and store one page; returns an error message or None."""
-        from beritatui.extract import EXTRACTOR_VERSION, extract_with_pages
-        from beritatui.feeds.fetch import PAGE_ACCEPT
+        from beritatui.extract import EXTRACTOR_VERSION
 
         try:
-            result = await fetcher.fetch(url, accept=PAGE_ACCEPT)
-            if not result.ok or result.content is None:
+            result, article = await download_article(fetcher, url)
+            if article is None:
                 await asyncio.to_thread(self.store.save_body_error, article_id, result.detail)
                 return result.detail
-
-            async def fetch_more(page_url: str) -> bytes | None:
-                more = await fetcher.fetch(page_url, accept=PAGE_ACCEPT)
-                return more.content if more.ok else None
-
-            article = await extract_with_pages(
-                result.content, result.final_url, fetch_more, content_type=result.content_type
-            )
             if not article.blocks:
                 message = "no article text found on the page"
                 await asyncio.to_thread(self.store.save_body_error, article_id, message)
@@ -373,18 +390,18 @@ class Service:
         """
         from beritatui.extract import EXTRACTOR_VERSION, extract_article
 
-        count = 0
+        redone = 0
         for article_id, url, raw in self.store.stale_bodies(EXTRACTOR_VERSION, limit=limit):
             article: ExtractedArticle | None = extract_article(raw, url)
-            if article is None or not article.blocks or article.next_pages:
+            if article is not None and article.blocks and not article.next_pages:
+                redone += 1
+            else:
                 # Keep the stored body, marked current so it is not tried again.
                 stored = self.store.get_article(article_id)
                 article = stored.body if stored is not None else None
-            else:
-                count += 1
             if article is not None:
                 self.store.save_body(article_id, article, None, EXTRACTOR_VERSION)
-        return count
+        return redone
 
     # -- trending -------------------------------------------------------------
 

@@ -108,25 +108,17 @@ class _Reader:
     async def _read_url(self, url: str) -> ExtractedArticle:
         if self.offline:
             return await self._from_cache(url, "beritatui is offline")
-        from beritatui.extract import extract_with_pages
-        from beritatui.feeds.fetch import PAGE_ACCEPT, Fetcher
-        from beritatui.models import FeedStatus
+        from beritatui.feeds.fetch import Fetcher
+        from beritatui.service import NETWORK_DOWN_STATUSES, download_article
 
         if self._fetcher is None:
             self._fetcher = await Fetcher().__aenter__()
-        result = await self._fetcher.fetch(url, accept=PAGE_ACCEPT)
-        if not result.ok or result.content is None:
-            if result.status in (FeedStatus.NETWORK_ERROR, FeedStatus.TIMEOUT):
-                return await self._from_cache(url, result.detail)
-            raise TargetError(result.detail)
-
-        async def fetch_more(page_url: str) -> bytes | None:
-            more = await self._fetcher.fetch(page_url, accept=PAGE_ACCEPT)
-            return more.content if more.ok else None
-
-        return await extract_with_pages(
-            result.content, result.final_url, fetch_more, content_type=result.content_type
-        )
+        result, article = await download_article(self._fetcher, url)
+        if article is not None:
+            return article
+        if result.status in NETWORK_DOWN_STATUSES:
+            return await self._from_cache(url, result.detail)
+        raise TargetError(result.detail)
 
     async def _from_cache(self, url: str, reason: str) -> ExtractedArticle:
         if self._store is None:

@@ -40,6 +40,7 @@ from beritatui.ui.messages import (
     RefreshProgress,
     RowChanged,
     TrendingLoaded,
+    View,
 )
 from beritatui.ui.screens.feeds import FeedStatusScreen
 from beritatui.ui.screens.help import HelpScreen
@@ -110,7 +111,6 @@ class BeritaApp(App[int]):
         self.cluster: Cluster | None = None
         self._clusters_by_article: dict[int, Cluster] = {}
         self._shown: ArticleDetail | None = None
-        self._feeds_synced = False
         self._focus_reader_when_shown = False
         self._resume_id = self.ui_state.article_id
         self._resume_scroll = self.ui_state.reader_scroll
@@ -191,7 +191,7 @@ class BeritaApp(App[int]):
 
     # -- loading the list -----------------------------------------------------
 
-    def _view(self) -> tuple[str, str, str | None, str | None]:
+    def _view(self) -> View:
         """What the middle pane is meant to show now (category, tab, query, cluster)."""
         key = self.cluster.key if self.cluster is not None else None
         return (self.category, self.tab, self.search_query, key)
@@ -203,16 +203,15 @@ class BeritaApp(App[int]):
     @work(thread=True, exclusive=True, group="list", exit_on_error=False)
     def _load_list(
         self,
-        view: tuple[str, str, str | None, str | None],
+        view: View,
         cluster: Cluster | None,
         keep_id: int | None,
     ) -> None:
         category, tab, query, _ = view
         store = self.store
-        if not self._feeds_synced:
+        if not self.service.feeds_synced:
             # The sidebar follows the config even before (or without) a refresh.
             self.service.sync_feeds()
-            self._feeds_synced = True
         cat = None if category == ALL_CATEGORIES else category
         counts = store.categories()
         clusters: list[Cluster] | None = None
@@ -242,7 +241,7 @@ class BeritaApp(App[int]):
         if not get_current_worker().is_cancelled:
             self.post_message(TrendingLoaded(trending))
 
-    def _page(self, view: tuple[str, str, str | None, str | None], offset: int) -> list[ArticleRow]:
+    def _page(self, view: View, offset: int) -> list[ArticleRow]:
         """One page of the Terbaru or Disimpan list (blocking; thread workers only)."""
         category, tab, _, _ = view
         cat = None if category == ALL_CATEGORIES else category
@@ -255,7 +254,7 @@ class BeritaApp(App[int]):
         self._load_more(self._view(), message.offset)
 
     @work(thread=True, exclusive=True, group="more", exit_on_error=False)
-    def _load_more(self, view: tuple[str, str, str | None, str | None], offset: int) -> None:
+    def _load_more(self, view: View, offset: int) -> None:
         rows = self._page(view, offset)
         self.post_message(MoreLoaded(view, rows, more=len(rows) == LIST_LIMIT))
 

@@ -10,12 +10,15 @@ from beritatui.models import ArticleDetail, ArticleRow, FeedInfo
 from beritatui.service import Progress, RefreshReport
 from beritatui.trending import Cluster
 
+View = tuple[str, str, str | None, str | None]
+"""What the middle pane shows: (category, tab, search query, trending cluster key)."""
+
 
 @dataclass
 class ListLoaded(Message):
     """Fresh data for the sidebar and the middle pane."""
 
-    view: tuple[str, str, str | None, str | None]
+    view: View
     """(category, tab, query, cluster key) it was loaded for; stale views are dropped."""
     counts: list[tuple[str, int, int]]
     rows: list[ArticleRow]
@@ -31,7 +34,7 @@ class ListLoaded(Message):
 class MoreLoaded(Message):
     """The next page of the list for ``view``."""
 
-    view: tuple[str, str, str | None, str | None]
+    view: View
     rows: list[ArticleRow]
     more: bool
 

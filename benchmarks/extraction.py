@@ -2,6 +2,7 @@
 
     python benchmarks/extraction.py [BENCH_DIR]      # AEB (default: ../shared/bench/aeb)
     python benchmarks/extraction.py --fixtures       # our Indonesian fixture pages
+    python benchmarks/extraction.py --smoke          # both paths on 3 fixture pages (seconds)
 
 The AEB metric (see the bench README): ``\\w+`` tokens, 4-token shingles as
 multisets, per-page TP/FP/FN normalised by their sum; precision and recall are
@@ -18,6 +19,7 @@ import logging
 import re
 import statistics
 import sys
+import tempfile
 import time
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
@@ -197,9 +199,10 @@ def check_fixture(name: str, html: bytes, expected: dict[str, Any]) -> FixtureRe
     )
 
 
-def run_fixtures(folder: Path = FIXTURES) -> list[FixtureResult]:
-    """Check every fixture page."""
-    return [check_fixture(name, html, exp) for name, html, exp in fixture_pages(folder)]
+def run_fixtures(folder: Path = FIXTURES, limit: int = 0) -> list[FixtureResult]:
+    """Check every fixture page (or the first ``limit``)."""
+    pages = list(fixture_pages(folder))[: limit or None]
+    return [check_fixture(name, html, exp) for name, html, exp in pages]
 
 
 def print_fixtures(results: list[FixtureResult]) -> None:
@@ -222,14 +225,34 @@ def print_fixtures(results: list[FixtureResult]) -> None:
     )
 
 
+def smoke_bench(folder: Path, pages: int = 3) -> Path:
+    """A tiny AEB-format bench in ``folder`` made of our first fixture pages."""
+    (folder / "html").mkdir(parents=True, exist_ok=True)
+    truth: dict[str, dict[str, str]] = {}
+    for name, html, expected in list(fixture_pages())[:pages]:
+        (folder / "html" / f"{name}.html.gz").write_bytes(gzip.compress(html))
+        truth[name] = {"url": str(expected["url"]), "articleBody": str(expected["text"])}
+    (folder / "ground-truth.json").write_text(json.dumps(truth), encoding="utf-8")
+    return folder
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Command-line entry point."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("bench", nargs="?", type=Path, default=DEFAULT_BENCH)
     parser.add_argument("--fixtures", action="store_true", help="score our Indonesian fixtures")
     parser.add_argument("--limit", type=int, default=0, help="only the first N AEB pages")
+    parser.add_argument(
+        "--smoke", action="store_true", help="both paths on 3 fixture pages: checks it works"
+    )
     args = parser.parse_args(argv)
     logging.getLogger("trafilatura").setLevel(logging.CRITICAL)  # its per-page warnings
+    if args.smoke:
+        print_fixtures(run_fixtures(limit=3))
+        with tempfile.TemporaryDirectory(prefix="beritatui-aeb-smoke-") as tmp:
+            report = run_aeb(smoke_bench(Path(tmp)))
+        print_aeb(report, len(report["beritatui"][1]))
+        return 0
     if args.fixtures:
         print_fixtures(run_fixtures())
         return 0

@@ -1,6 +1,6 @@
 """Reading and searching a large offline cache (issue #4 targets).
 
-    python benchmarks/reader.py [--articles 20000] [--opens 50] [--keep DIR]
+    python benchmarks/reader.py [--articles 20000] [--opens 50] [--keep DIR] [--smoke]
 
 Builds a synthetic store of cached articles (bodies of ~8 paragraphs, photo
 captions, compressed raw pages; 6 categories, 12 sources, a month of news) in
@@ -167,6 +167,7 @@ def raw_page(title: str, body: Any) -> bytes:
 def build_store(path: Path, count: int, seed: int = 4) -> Built:
     """Write ``count`` cached articles in bulk (executemany), then index them."""
     from beritatui.store import Store, convert
+    from beritatui.urls import url_key
 
     started = time.perf_counter()
     rng = random.Random(seed)
@@ -185,7 +186,7 @@ def build_store(path: Path, count: int, seed: int = 4) -> Built:
         title, summary, body = article_parts(n, words, url)
         when = base - int(span * n / count) - rng.randint(0, 600)
         articles.append(
-            (n, feed_ids[feed], url, url, convert.url_key(url), title, summary, when, when, when)
+            (n, feed_ids[feed], url, url, url_key(url), title, summary, when, when, when)
         )
         bodies.append(
             (
@@ -528,7 +529,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--opens", type=int, default=50)
     parser.add_argument("--seed", type=int, default=4)
     parser.add_argument("--keep", metavar="DIR", help="build in DIR and keep it")
+    parser.add_argument(
+        "--smoke", action="store_true", help="smallest run (200 articles, 3 opens): checks it works"
+    )
     args = parser.parse_args(argv)
+    if args.smoke:
+        args.articles, args.opens = 200, 3
     root = Path(args.keep) if args.keep else Path(tempfile.mkdtemp(prefix="beritatui-bench-"))
     isolate(root)
     try:

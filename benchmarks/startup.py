@@ -98,7 +98,10 @@ def print_table(rows: Sequence[list[str]]) -> None:
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--runs", type=int, default=10)
+    parser.add_argument("--smoke", action="store_true", help="one run each: checks it works")
     args = parser.parse_args(argv)
+    if args.smoke:
+        args.runs = 1
     env = clean_env()
     version_profile = import_profile(["-m", "beritatui", "--version"], env)
     heavy_in_version = sorted(

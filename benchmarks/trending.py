@@ -1,6 +1,6 @@
 """Benchmark story clustering on a synthetic 24-hour window.
 
-Usage: python benchmarks/trending.py [N ...]   (default: 5000)
+Usage: python benchmarks/trending.py [N ...] [--repeats R] [--smoke]   (default: 5000)
 
 The synthetic set is deterministic (fixed seed). Stories recombine the fixture
 articles in tests/fixtures/trending: each synthetic story borrows a few words of
@@ -14,6 +14,7 @@ story labels.
 
 from __future__ import annotations
 
+import argparse
 import itertools
 import json
 import random
@@ -21,6 +22,7 @@ import statistics
 import sys
 import time
 import tracemalloc
+from collections.abc import Sequence
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
@@ -181,12 +183,18 @@ def run(n: int, repeats: int = 5) -> None:
     )
 
 
-def main() -> None:
+def main(argv: Sequence[str] | None = None) -> int:
     """Entry point."""
-    sizes = [int(arg) for arg in sys.argv[1:]] or [5000]
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("sizes", nargs="*", type=int, metavar="N", help="articles (default 5000)")
+    parser.add_argument("--repeats", type=int, default=5, help="timed runs per size")
+    parser.add_argument("--smoke", action="store_true", help="200 articles, one run")
+    args = parser.parse_args(argv)
+    sizes = [200] if args.smoke else args.sizes or [5000]
     for n in sizes:
-        run(n)
+        run(n, repeats=1 if args.smoke else args.repeats)
+    return 0
 
 
 if __name__ == "__main__":
-    main()
+    raise SystemExit(main())

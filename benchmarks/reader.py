@@ -350,9 +350,9 @@ def make_app(built: Built) -> Any:
 
     settings = Settings(refresh_on_start=False, refresh_interval_minutes=0)
     config = Config(settings=settings, feeds=tuple(built.feed_specs), using_default_feeds=False)
-    store = Store.open(built.path)
+    store = Store.open(built.path, clock=lambda: NOW)  # the clock the data was built on
     state = built.path.parent / f"state-{time.monotonic_ns()}.json"
-    return BeritaApp(config, store, offline=True, clock=lambda: NOW, state_path=state)
+    return BeritaApp(config, store, offline=True, state_path=state)
 
 
 class PaintProbe:

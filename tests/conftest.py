@@ -1,4 +1,10 @@
-"""Shared fixtures: isolated XDG dirs for every test, and a real local HTTP server."""
+"""Shared fixtures: isolated XDG dirs and one fixed clock for every test, a local HTTP server.
+
+The clock: every test runs with ``BERITATUI_NOW`` set to ``tests/site.py`` NOW, so
+every :class:`~beritatui.store.Store` this process opens, and every CLI subprocess a
+test starts, reads the same fixed time as the fixture data, whatever the real date.
+Fixture dates are written relative to NOW, never to the wall clock.
+"""
 
 from __future__ import annotations
 
@@ -7,7 +13,15 @@ from pathlib import Path
 
 import pytest
 
+from beritatui.clock import ENV_NOW
 from tests.server import LocalServer
+from tests.site import NOW
+
+
+@pytest.fixture(autouse=True)
+def fixed_now(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Run the app (in process and in subprocesses) on the fixtures' clock, NOW."""
+    monkeypatch.setenv(ENV_NOW, NOW.isoformat())
 
 
 @pytest.fixture(autouse=True)

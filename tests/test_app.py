@@ -17,14 +17,14 @@ from beritatui.ui.screens.help import HelpScreen
 from beritatui.ui.widgets.article_list import ArticleList
 from beritatui.ui.widgets.reader import ReaderPane
 from tests.server import LocalServer
-from tests.site import NOW, LocalSite, build_site
+from tests.site import LocalSite, build_site
 
 
 def make_app(site: LocalSite, config_home: Path, **kwargs: object) -> BeritaApp:
     site.write_config(config_home)
     config = load_config()
     store = Store.open(database_file())
-    return BeritaApp(config, store, clock=lambda: NOW, **kwargs)  # type: ignore[arg-type]
+    return BeritaApp(config, store, **kwargs)  # type: ignore[arg-type]
 
 
 async def wait_for(condition, pilot, timeout: float = 10.0) -> None:  # type: ignore[no-untyped-def]

@@ -22,9 +22,7 @@ from tests.test_app import wait_for
 def _app(tmp_path: Path, config: Config | None = None) -> tuple[BeritaApp, dict[str, int]]:
     store = Store.open(database_file())
     ids = fill_library(store)
-    app = BeritaApp(
-        config or library_config(), store, clock=lambda: NOW, state_path=tmp_path / "s.json"
-    )
+    app = BeritaApp(config or library_config(), store, state_path=tmp_path / "s.json")
     return app, ids
 
 
@@ -107,7 +105,7 @@ async def test_feed_category_named_semua_does_not_break_the_sidebar(tmp_path: Pa
         using_default_feeds=False,
     )
     store = Store.open(database_file())
-    app = BeritaApp(config, store, clock=lambda: NOW, state_path=tmp_path / "s.json")
+    app = BeritaApp(config, store, state_path=tmp_path / "s.json")
     async with app.run_test(size=(150, 40)) as pilot:
         await wait_for(lambda: len(app.categories_widget.names) == 3, pilot)
         assert app.categories_widget.names == ["Semua", "Semua (feed)", "Nasional"]

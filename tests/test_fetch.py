@@ -18,6 +18,7 @@ from beritatui.feeds.parse import parse_feed
 from beritatui.models import FeedStatus
 from tests import faults
 from tests.server import LocalServer
+from tests.site import NOW
 
 FEED = "/fixtures/feeds/antara_terkini.xml"
 SMALL_RSS = (
@@ -55,7 +56,7 @@ async def test_ok_fetch_returns_body_and_headers(server: LocalServer, fetcher: F
     assert b"Pemkot Semarang" in result.content
     assert result.content_type == "application/rss+xml; charset=utf-8"
     assert result.final_url == result.url == server.url(FEED)
-    feed = parse_feed(result.content, result.final_url, content_type=result.content_type)
+    feed = parse_feed(result.content, result.final_url, content_type=result.content_type, now=NOW)
     assert len(feed.entries) == 5
 
 

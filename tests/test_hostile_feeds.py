@@ -351,7 +351,7 @@ async def test_hostile_pages_fetch_and_are_not_feeds(server: LocalServer, name: 
     assert result.ok
     assert result.content == body
     with pytest.raises(FeedParseError, match="HTML page"):
-        parse_feed(body, url, content_type=result.content_type)
+        parse_feed(body, url, content_type=result.content_type, now=NOW)
 
 
 async def test_twenty_megabyte_page_is_refused(server: LocalServer) -> None:
@@ -363,7 +363,7 @@ async def test_twenty_megabyte_page_is_refused(server: LocalServer) -> None:
     assert result.status is FeedStatus.TOO_LARGE
     assert result.detail == "response larger than 10 MB"
     with pytest.raises(FeedParseError, match="HTML page"):
-        parse_feed(page, url)
+        parse_feed(page, url, now=NOW)
 
 
 @pytest.mark.parametrize(
@@ -384,7 +384,7 @@ def test_feeds_too_complex_to_parse_are_refused(body: bytes) -> None:
     with pytest.raises(
         FeedParseError, match=r"^feed too complex to read \(more than 100,000 tags\)$"
     ):
-        parse_feed(body, "https://uji.example.id/feed.xml")
+        parse_feed(body, "https://uji.example.id/feed.xml", now=NOW)
 
 
 def test_ten_megabytes_of_items_are_cut_to_the_entry_cap() -> None:
@@ -397,7 +397,7 @@ def test_ten_megabytes_of_items_are_cut_to_the_entry_cap() -> None:
         )
         + b"</feed>"
     )
-    feed = parse_feed(body, "https://uji.example.id/feed.atom")
+    feed = parse_feed(body, "https://uji.example.id/feed.atom", now=NOW)
     assert len(feed.entries) == MAX_ENTRIES
     assert feed.entries[-1].guid == f"tag:uji.example.id,2025:e{MAX_ENTRIES - 1}"
 

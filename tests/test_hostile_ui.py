@@ -19,7 +19,7 @@ import subprocess
 import sys
 from collections.abc import AsyncIterator
 from dataclasses import dataclass, field
-from datetime import UTC, datetime, timedelta
+from datetime import timedelta
 from email.utils import format_datetime
 from pathlib import Path
 from xml.sax.saxutils import escape
@@ -157,7 +157,7 @@ def page_html(number: int, title: str) -> str:
 
 def rss(title: str, items: list[tuple[str, str, str]]) -> str:
     """RSS with raw (hostile) text: (title, link, summary) per item."""
-    now = datetime.now(UTC)
+    now = NOW
     parts = []
     for n, (headline, link, summary) in enumerate(items):
         caption = escape(hostile("Foto genangan rob di Muara Baru", n))
@@ -277,7 +277,7 @@ async def wait_for(condition, pilot, timeout: float = 15.0) -> None:  # type: ig
 
 def make_app(site: HostileSite, config_home: Path) -> BeritaApp:
     site.write_config(config_home)
-    return BeritaApp(load_config(), Store.open(database_file()), clock=lambda: NOW)
+    return BeritaApp(load_config(), Store.open(database_file()))
 
 
 @pytest.fixture

@@ -23,7 +23,7 @@ import time
 from collections.abc import Callable
 from contextlib import suppress
 from dataclasses import dataclass, field
-from datetime import UTC, datetime, timedelta
+from datetime import timedelta
 from email.utils import format_datetime
 from http.server import BaseHTTPRequestHandler
 from pathlib import Path
@@ -34,6 +34,7 @@ from beritatui.config import FeedSpec
 from beritatui.models import FeedEntry
 from beritatui.store import Store, StoreError
 from tests.server import LocalServer
+from tests.site import NOW
 
 ROUNDS = int(os.environ.get("BERITATUI_KILL_ROUNDS", "12"))
 SEED = int(os.environ.get("BERITATUI_KILL_SEED", "20261127"))
@@ -68,7 +69,7 @@ class SlowSite:
         return self.server.url(f"/lambat/halaman?no={key}")
 
     def feed_xml(self, feed: int) -> bytes:
-        now = datetime.now(UTC)
+        now = NOW
         items = []
         for gen in range(max(0, self.generation - 2), self.generation + 1):
             for n in range(ITEMS_PER_ROUND):
@@ -275,7 +276,7 @@ def fill_articles(path: Path, count: int) -> list[int]:
             url=f"https://berita.example.id/baca/{n}",
             title=f"Tarif angkutan kota naik mulai pekan depan, bagian {n}",
             summary="Dinas perhubungan mengumumkan penyesuaian tarif.",
-            published=datetime.now(UTC) - timedelta(minutes=n),
+            published=NOW - timedelta(minutes=n),
         )
         for n in range(count)
     ]

@@ -18,7 +18,7 @@ import sys
 from collections.abc import Iterator
 from contextlib import ExitStack
 from dataclasses import dataclass
-from datetime import UTC, datetime, timedelta
+from datetime import timedelta
 from email.utils import format_datetime
 from pathlib import Path
 
@@ -31,7 +31,7 @@ from beritatui.service import RefreshReport, Service
 from beritatui.store import Store
 from tests import faults
 from tests.server import LocalServer
-from tests.site import LocalSite, build_site
+from tests.site import NOW, LocalSite, build_site
 
 HOSTILE = Path(__file__).parent / "hostile"
 GUARD_SECONDS = 90.0
@@ -115,7 +115,7 @@ class FaultSite:
 
 
 def _rss(title: str, links: list[tuple[str, str]]) -> str:
-    now = datetime.now(UTC)
+    now = NOW
     items = "".join(
         f"<item><title>{headline}</title><link>{link}</link><guid>{link}</guid>"
         f"<pubDate>{format_datetime(now - timedelta(minutes=10 + n))}</pubDate>"

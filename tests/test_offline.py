@@ -78,7 +78,7 @@ def net(isolated_dirs: dict[str, Path]) -> Iterator[SiteServer]:
 
 def app_from_current_config(**kwargs: Any) -> BeritaApp:
     """The app over config.toml as it is now (``make_app`` rewrites it with every feed)."""
-    return BeritaApp(load_config(), Store.open(database_file()), clock=lambda: NOW, **kwargs)
+    return BeritaApp(load_config(), Store.open(database_file()), **kwargs)
 
 
 def story_of(url: str) -> Story:

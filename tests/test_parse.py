@@ -142,7 +142,9 @@ async def test_fixtures_fetched_from_the_server_parse(server: LocalServer) -> No
         for name in ("antara_terkini.xml", "nasional.atom", "wordpress_content.xml"):
             result = await fetcher.fetch(server.url(f"/fixtures/feeds/{name}"))
             assert result.content is not None
-            feed = parse_feed(result.content, result.final_url, content_type=result.content_type)
+            feed = parse_feed(
+                result.content, result.final_url, content_type=result.content_type, now=NOW
+            )
             assert feed.entries
             assert all(e.url.startswith(("https://", "http://127.0.0.1")) for e in feed.entries)
 
@@ -159,6 +161,7 @@ def test_guid_falls_back_to_canonical_link_then_hash() -> None:
             "</item>"
         ),
         "https://contoh.example.id/rss",
+        now=NOW,
     )
     linked, bare = feed.entries
     assert linked.guid == "https://contoh.example.id/a?id=7"
@@ -171,6 +174,7 @@ def test_guid_falls_back_to_canonical_link_then_hash() -> None:
             "</item>"
         ),
         "https://contoh.example.id/rss",
+        now=NOW,
     )
     assert again.entries[0].guid == bare.guid  # stable across refreshes
 
@@ -191,6 +195,7 @@ def test_duplicate_guids_keep_the_first() -> None:
             "<item><guid>y</guid><title>Ketiga</title></item>"
         ),
         "https://contoh.example.id/rss",
+        now=NOW,
     )
     assert [e.title for e in feed.entries] == ["Pertama", "Ketiga"]
 
@@ -237,6 +242,7 @@ def test_long_title_and_summary_are_capped() -> None:
             f"<description>{'isi ' * 5000}</description></item>"
         ),
         "https://contoh.example.id/rss",
+        now=NOW,
     )
     entry = feed.entries[0]
     assert len(entry.title) == MAX_TITLE
@@ -252,6 +258,7 @@ def test_entry_without_title_takes_its_summary_and_empty_entries_are_dropped() -
             "<item><description></description></item>"
         ),
         "https://contoh.example.id/rss",
+        now=NOW,
     )
     assert [e.title for e in feed.entries] == ["Hanya ringkasan tanpa judul."]
 
@@ -264,6 +271,7 @@ def test_media_caption_does_not_replace_summary_when_description_is_missing() ->
             "<media:description>Keterangan foto</media:description></media:content></item>"
         ),
         "https://contoh.example.id/rss",
+        now=NOW,
     )
     entry = feed.entries[0]
     assert entry.summary == ""
@@ -279,12 +287,13 @@ def test_video_media_content_is_not_a_lead_image() -> None:
             "</item>"
         ),
         "https://contoh.example.id/rss",
+        now=NOW,
     )
     assert feed.entries[0].image_url is None
 
 
 def test_empty_feed_is_not_an_error() -> None:
-    feed = parse_feed(rss("", channel_title="Kosong"), "https://contoh.example.id/rss")
+    feed = parse_feed(rss("", channel_title="Kosong"), "https://contoh.example.id/rss", now=NOW)
     assert feed.title == "Kosong"
     assert feed.entries == []
     assert feed.newest is None
@@ -292,7 +301,7 @@ def test_empty_feed_is_not_an_error() -> None:
 
 def test_feed_without_title_uses_host() -> None:
     body = b'<rss version="2.0"><channel><item><title>x</title></item></channel></rss>'
-    assert parse_feed(body, "https://berita.example.id/rss").title == "berita.example.id"
+    assert parse_feed(body, "https://berita.example.id/rss", now=NOW).title == "berita.example.id"
 
 
 @pytest.mark.parametrize(
@@ -317,14 +326,14 @@ def test_feed_without_title_uses_host() -> None:
 )
 def test_not_a_feed_messages(body: bytes, content_type: str | None, message: str) -> None:
     with pytest.raises(FeedParseError) as caught:
-        parse_feed(body, "https://contoh.example.id/rss", content_type=content_type)
+        parse_feed(body, "https://contoh.example.id/rss", content_type=content_type, now=NOW)
     assert str(caught.value) == message
 
 
 def test_xml_that_is_not_a_feed() -> None:
     body = b'<?xml version="1.0"?><opml version="2.0"><body/></opml>'
     with pytest.raises(FeedParseError, match=r"^not a feed: the XML is not RSS or Atom"):
-        parse_feed(body, "https://contoh.example.id/rss")
+        parse_feed(body, "https://contoh.example.id/rss", now=NOW)
 
 
 def test_html_to_text() -> None:

@@ -27,7 +27,6 @@ def _app(tmp_path: Path, theme: str) -> BeritaApp:
         library_config(),
         store,
         theme=theme,
-        clock=lambda: NOW,
         state_path=tmp_path / "state.json",
     )
 
@@ -117,7 +116,6 @@ def test_offline_start(snap_compare, tmp_path: Path) -> None:  # type: ignore[no
         library_config(),
         store,
         offline=True,
-        clock=lambda: NOW,
         state_path=tmp_path / "state.json",
     )
     assert snap_compare(app, terminal_size=SIZE, run_before=_wait_for_list)

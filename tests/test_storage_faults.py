@@ -27,7 +27,7 @@ from beritatui.models import FeedEntry
 from beritatui.store import Store
 from beritatui.ui.app import BeritaApp
 from tests.server import LocalServer
-from tests.site import NOW, build_site
+from tests.site import build_site
 
 CLI_TIMEOUT = 120.0
 DB_NAME = "beritatui.sqlite3"
@@ -310,7 +310,7 @@ async def test_tui_on_corrupt_database_says_it_was_moved(
     path.write_bytes(junk)
     store = Store.open(path)
     assert store.moved_aside is not None
-    app = BeritaApp(load_config(), store, clock=lambda: NOW, refresh_on_start=False)
+    app = BeritaApp(load_config(), store, refresh_on_start=False)
     try:
         async with app.run_test(size=(140, 40)) as pilot:
             await pilot.pause(0.2)

@@ -13,7 +13,7 @@ import threading
 import time
 import zlib
 from collections.abc import Iterator
-from datetime import UTC, datetime, timedelta
+from datetime import timedelta
 from pathlib import Path
 
 import pytest
@@ -21,8 +21,8 @@ import pytest
 from beritatui.config import FeedSpec
 from beritatui.models import Block, ExtractedArticle, FeedEntry, FeedStatus
 from beritatui.store import SCHEMA_VERSION, Store, StoreError
+from tests.site import NOW
 
-NOW = datetime(2026, 3, 10, 9, 0, tzinfo=UTC)
 FEED_A = "https://berita.example.id/rss/nasional.xml"
 FEED_B = "https://kabar.example.id/ekonomi/rss"
 FEED_C = "https://warta.example.id/olahraga/rss"
@@ -68,8 +68,8 @@ def db_path(isolated_dirs: dict[str, Path]) -> Path:
 
 @pytest.fixture
 def store(db_path: Path) -> Iterator[Store]:
-    opened = Store.open(db_path)
-    opened.clock = lambda: NOW
+    opened = Store.open(db_path)  # on NOW: conftest sets BERITATUI_NOW
+    assert opened.clock() == NOW
     yield opened
     opened.close()
 
@@ -555,9 +555,10 @@ def test_prune_per_feed_cap_and_removed_feed(store: Store, feeds: dict[str, int]
 
 
 def test_maybe_vacuum_runs_only_after_the_interval(store: Store, feeds: dict[str, int]) -> None:
-    store.clock = lambda: datetime.now(UTC)
+    assert store.maybe_vacuum(min_interval_days=7) is False  # created at NOW
+    store.clock = lambda: NOW + timedelta(days=6)
     assert store.maybe_vacuum(min_interval_days=7) is False
-    store.clock = lambda: datetime.now(UTC) + timedelta(days=8)
+    store.clock = lambda: NOW + timedelta(days=8)
     assert store.maybe_vacuum(min_interval_days=7) is True
     assert store.maybe_vacuum(min_interval_days=7) is False
     assert store.integrity_ok()
@@ -619,7 +620,6 @@ def test_two_stores_on_one_file_write_and_read(db_path: Path) -> None:
 _BOOKMARK_WRITER = textwrap.dedent(
     """
     import sys
-    from datetime import UTC, datetime
     from pathlib import Path
     from beritatui.config import FeedSpec
     from beritatui.models import Block, ExtractedArticle, FeedEntry
@@ -632,7 +632,7 @@ _BOOKMARK_WRITER = textwrap.dedent(
     while True:
         n += 1
         url = f"https://berita.example.id/read/{n}"
-        entry = FeedEntry(guid=url, url=url, title=f"Berita {n}", published=datetime.now(UTC))
+        entry = FeedEntry(guid=url, url=url, title=f"Berita {n}", published=store.clock())
         ids = store.upsert_entries(feed_id, [entry])
         article = ExtractedArticle(url=url, blocks=[Block("paragraph", "Isi " * 500)])
         store.save_body(ids[0], article, b"<p>" * 2000, 1)

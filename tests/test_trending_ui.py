@@ -9,14 +9,13 @@ from beritatui.store import Store
 from beritatui.ui.app import BeritaApp
 from beritatui.ui.widgets.cluster_list import ClusterList
 from tests.library import fill_library, library_config
-from tests.site import NOW
 from tests.test_app import rendered_reader, wait_for
 
 
 def _app(tmp_path: Path) -> BeritaApp:
     store = Store.open(database_file())
     fill_library(store)
-    return BeritaApp(library_config(), store, clock=lambda: NOW, state_path=tmp_path / "state.json")
+    return BeritaApp(library_config(), store, state_path=tmp_path / "state.json")
 
 
 async def test_trending_tab_lists_clusters_and_opens_articles(tmp_path: Path) -> None:

@@ -14,6 +14,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any, Literal
 
+from beritatui.clock import default_clock
 from beritatui.formats import blocks_to_markdown, md_line, md_text
 from beritatui.models import ExtractedArticle
 from beritatui.sanitize import clean_line, clean_text, safe_url
@@ -24,26 +25,27 @@ MAX_IMPORT_ITEMS = 100_000
 
 
 def export_bookmarks(store: Store, fmt: ExportFormat) -> str:
-    """Every bookmark of ``store`` as a JSON or Markdown document."""
-    return format_records(store.bookmark_records(), fmt)
+    """Every bookmark of ``store`` as a JSON or Markdown document (stamped by its clock)."""
+    return format_records(store.bookmark_records(), fmt, now=store.clock())
 
 
 def export_from_file(db_path: Path, fmt: ExportFormat = "json") -> str:
     """Export what bookmarks can be read from a (possibly damaged) database file.
 
-    The file is not changed. Raises :class:`beritatui.store.StoreError` when
+    The file is not changed; the Markdown stamp comes from
+    :func:`beritatui.clock.default_clock`. Raises :class:`beritatui.store.StoreError` when
     it cannot be read as a beritatui database at all.
     """
-    return format_records(salvage_bookmarks(Path(db_path)), fmt)
+    return format_records(salvage_bookmarks(Path(db_path)), fmt, now=default_clock()())
 
 
-def format_records(records: Sequence[BookmarkRecord], fmt: ExportFormat) -> str:
-    """Render bookmark records in ``fmt`` ("json" or "markdown")."""
+def format_records(records: Sequence[BookmarkRecord], fmt: ExportFormat, *, now: datetime) -> str:
+    """Render bookmark records in ``fmt`` ("json" or "markdown"; ``now`` stamps Markdown)."""
     if fmt == "json":
         items = [record_to_json(r) for r in records]
         return json.dumps(items, ensure_ascii=False, indent=2) + "\n"
     if fmt == "markdown":
-        return records_to_markdown(records)
+        return records_to_markdown(records, now=now)
     raise ValueError(f"unknown export format {fmt!r} (use json or markdown)")
 
 
@@ -141,10 +143,10 @@ def _parse_body(value: Any, url: str, where: str) -> ExtractedArticle | None:
 # -- Markdown -----------------------------------------------------------------
 
 
-def records_to_markdown(records: Sequence[BookmarkRecord]) -> str:
+def records_to_markdown(records: Sequence[BookmarkRecord], *, now: datetime) -> str:
     """A readable document: one section per article with source, date, link, body."""
-    now = datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC")
-    lines = ["# Artikel tersimpan (beritatui)", "", f"Diekspor {now} · {len(records)} artikel"]
+    stamp = now.astimezone(UTC).strftime("%Y-%m-%d %H:%M UTC")
+    lines = ["# Artikel tersimpan (beritatui)", "", f"Diekspor {stamp} · {len(records)} artikel"]
     for record in records:
         lines += ["", "---", "", f"## {md_line(record.title)}", ""]
         meta = [record.source, record.category, _human_date(record.published)]

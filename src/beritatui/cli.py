@@ -107,9 +107,15 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     # trafilatura logs its own warnings about odd pages; we report failures in our words.
     logging.getLogger("trafilatura").setLevel(logging.CRITICAL)
+    from beritatui.clock import default_clock
     from beritatui.config import ConfigError
     from beritatui.store import StoreError
 
+    try:
+        default_clock()  # a bad BERITATUI_NOW fails here, in plain words
+    except ValueError as exc:
+        _error(str(exc))
+        return EXIT_USAGE
     try:
         return _dispatch(args)
     except ConfigError as exc:

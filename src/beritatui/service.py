@@ -13,9 +13,10 @@ from __future__ import annotations
 import asyncio
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
-from datetime import UTC, datetime, timedelta
+from datetime import datetime, timedelta
 from typing import TYPE_CHECKING, Literal
 
+from beritatui.clock import Clock
 from beritatui.config import Config, FeedSpec
 from beritatui.formats import count
 from beritatui.models import ArticleDetail, ExtractedArticle, FeedStatus
@@ -131,7 +132,6 @@ class Service:
         store: Store,
         *,
         offline: bool = False,
-        clock: Callable[[], datetime] | None = None,
     ) -> None:
         self.config = config
         self.store = store
@@ -139,9 +139,13 @@ class Service:
         """``--offline``: never touch the network."""
         self.network_down = False
         """The last refresh could reach no feed; cleared by the next one that can."""
-        self.clock = clock or (lambda: datetime.now(UTC))
         self._trending_caches: dict[str | None, TrendingCache] = {}
         self._feeds_by_id: dict[int, FeedSpec] = {}
+
+    @property
+    def clock(self) -> Clock:
+        """The store's clock, the one clock of the process."""
+        return self.store.clock
 
     @property
     def offline(self) -> bool:
@@ -255,7 +259,11 @@ class Service:
             return outcome(result.status, result.detail), []
         try:
             parsed = await asyncio.to_thread(
-                parse_feed, result.content, result.final_url, content_type=result.content_type
+                parse_feed,
+                result.content,
+                result.final_url,
+                content_type=result.content_type,
+                now=self.clock(),
             )
         except FeedParseError as exc:
             await asyncio.to_thread(

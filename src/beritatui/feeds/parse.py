@@ -84,13 +84,13 @@ class FeedParseError(Exception):
 
 
 def parse_feed(
-    content: bytes, url: str, *, content_type: str | None = None, now: datetime | None = None
+    content: bytes, url: str, *, now: datetime, content_type: str | None = None
 ) -> ParsedFeed:
     """Parse feed ``content`` fetched from ``url`` into clean entries.
 
     Raises :class:`FeedParseError` (and nothing else) when the bytes are empty,
     an HTML page, or not RSS/Atom at all. A feed with XML errors but usable
-    entries still parses. ``now`` is for tests; it bounds future dates.
+    entries still parses. ``now`` (the store's clock) bounds future dates.
     """
     if not content or not content.strip():
         raise FeedParseError("empty response: the server sent no feed")
@@ -114,8 +114,7 @@ def parse_feed(
         raise FeedParseError("could not read the feed: the parser failed on it") from exc
     if not raw.get("version") and not raw.get("entries"):
         raise FeedParseError(_not_a_feed(content, content_type, raw.get("bozo_exception")))
-    moment = now or datetime.now(UTC)
-    entries = _unique(_normalise(e, url, moment) for e in raw.get("entries") or [])
+    entries = _unique(_normalise(e, url, now) for e in raw.get("entries") or [])
     dates = [e.published for e in entries if e.published is not None]
     return ParsedFeed(
         title=_feed_title(raw.get("feed") or {}, url),

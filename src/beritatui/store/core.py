@@ -17,6 +17,7 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any, Concatenate, ParamSpec, TypeVar
 
+from beritatui.clock import Clock, default_clock
 from beritatui.config import FeedSpec
 from beritatui.models import (
     ArticleDetail,
@@ -114,21 +115,25 @@ class Store:
     moved_aside: Path | None
     """Where a damaged or foreign file found by :meth:`open` was moved, else ``None``."""
 
-    def __init__(self, conn: sqlite3.Connection, path: Path, moved_aside: Path | None) -> None:
+    def __init__(
+        self, conn: sqlite3.Connection, path: Path, moved_aside: Path | None, clock: Clock
+    ) -> None:
         self._conn: sqlite3.Connection | None = conn
         self._lock = threading.RLock()
         self.path = path
         self.moved_aside = moved_aside
         self.restored_bookmarks = 0
         """Bookmarks recovered from the moved-aside file into this fresh store."""
-        self.clock: Callable[[], datetime] = lambda: datetime.now(UTC)
-        """Current time; tests may replace it."""
+        self.clock: Clock = clock
+        """The process clock (:mod:`beritatui.clock`): the service, app and widgets read it."""
 
     # -- opening and closing --------------------------------------------------
 
     @classmethod
-    def open(cls, path: Path, *, busy_timeout: float = 5.0) -> Store:
+    def open(cls, path: Path, *, busy_timeout: float = 5.0, clock: Clock | None = None) -> Store:
         """Open (creating or upgrading) the database at ``path``.
+
+        ``clock`` defaults to :func:`beritatui.clock.default_clock`.
 
         A damaged file or another program's database is renamed to
         ``<name>.corrupt-<UTC time>`` (never deleted) and a fresh one started;
@@ -136,6 +141,7 @@ class Store:
         readable in it are copied over (:attr:`restored_bookmarks`).
         """
         path = Path(path)
+        clock = clock or default_clock()
         schema.make_parent(path)
         moved: Path | None = None
         conn: sqlite3.Connection | None = None
@@ -146,11 +152,11 @@ class Store:
                 schema.check_file(path, conn, full=full_check)
             except schema.Unusable:
                 conn.close()
-                moved = schema.move_aside(path)
+                moved = schema.move_aside(path, clock())
                 conn = schema.connect(path, busy_timeout)
             conn.execute("PRAGMA journal_mode = WAL")
             conn.execute("PRAGMA synchronous = NORMAL")
-            schema.migrate(conn)
+            schema.migrate(conn, clock())
         except sqlite3.Error as exc:
             if conn is not None:
                 conn.close()
@@ -159,7 +165,7 @@ class Store:
             if conn is not None:
                 conn.close()
             raise
-        store = cls(conn, path, moved)
+        store = cls(conn, path, moved, clock)
         if moved is not None:
             store.restored_bookmarks = store._restore_from(moved)
         return store

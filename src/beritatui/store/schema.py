@@ -97,7 +97,7 @@ MIGRATIONS: list[tuple[str, ...]] = [
             content='fts_source', content_rowid='id',
             tokenize='unicode61 remove_diacritics 2', prefix='2 3'
         )""",
-        "INSERT INTO meta (key, value) VALUES ('created', strftime('%s', 'now'))",
+        "INSERT INTO meta (key, value) VALUES ('created', :now)",  # the store's clock
         "INSERT INTO meta (key, value) VALUES ('data_version', '0')",
     ),
 ]
@@ -186,9 +186,9 @@ def is_damage(exc: sqlite3.Error) -> bool:
     return "malformed" in text or "not a database" in text
 
 
-def move_aside(path: Path) -> Path:
-    """Rename the database (and its -wal/-shm files) to ``<name>.corrupt-<UTC time>``."""
-    stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
+def move_aside(path: Path, now: datetime) -> Path:
+    """Rename the database (and its -wal/-shm files) to ``<name>.corrupt-<UTC time of now>``."""
+    stamp = now.astimezone(UTC).strftime("%Y%m%dT%H%M%SZ")
     target = path.with_name(f"{path.name}.corrupt-{stamp}")
     counter = 1
     while target.exists():
@@ -208,8 +208,12 @@ def move_aside(path: Path) -> Path:
     return target
 
 
-def migrate(conn: sqlite3.Connection) -> None:
-    """Apply every pending migration, each in its own write transaction."""
+def migrate(conn: sqlite3.Connection, now: datetime) -> None:
+    """Apply every pending migration, each in its own write transaction.
+
+    A statement may use ``:now``: the store clock's time, in Unix seconds.
+    """
+    params = {"now": str(int(now.timestamp()))}
     while conn.execute("PRAGMA user_version").fetchone()[0] < SCHEMA_VERSION:
         conn.execute("BEGIN IMMEDIATE")
         try:
@@ -217,7 +221,7 @@ def migrate(conn: sqlite3.Connection) -> None:
             version = conn.execute("PRAGMA user_version").fetchone()[0]
             if version < SCHEMA_VERSION:
                 for statement in MIGRATIONS[version]:
-                    conn.execute(statement)
+                    conn.execute(statement, params)
                 conn.execute(f"PRAGMA user_version = {version + 1}")
             conn.execute("COMMIT")
         except BaseException:

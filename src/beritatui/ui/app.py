@@ -11,9 +11,8 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import webbrowser
-from collections.abc import Callable
 from dataclasses import replace
-from datetime import UTC, datetime
+from datetime import datetime
 from pathlib import Path
 
 from textual import on, work
@@ -90,15 +89,13 @@ class BeritaApp(App[int]):
         *,
         offline: bool = False,
         theme: str | None = None,
-        clock: Callable[[], datetime] | None = None,
         state_path: Path | None = None,
         refresh_on_start: bool | None = None,
     ) -> None:
         super().__init__()
         self.config = config
         self.store = store
-        self.clock = clock or (lambda: datetime.now(UTC))
-        self.service = Service(config, store, offline=offline, clock=self.clock)
+        self.service = Service(config, store, offline=offline)
         self.state_path = state_path or state_file()
         self.ui_state = UIState.load(self.state_path)
         self._theme_override = theme
@@ -118,17 +115,21 @@ class BeritaApp(App[int]):
     # -- layout ---------------------------------------------------------------
 
     def compose(self) -> ComposeResult:
-        yield TopBar(clock=self.clock, id="top-bar")
+        yield TopBar(clock=self.now, id="top-bar")
         with Horizontal(id="panes"):
             yield CategoryList(id="categories")
             with Vertical(id="middle"):
                 yield Static(id="list-title", markup=False)
                 yield Input(placeholder="Cari artikel… (enter)", id="search")
                 with ContentSwitcher(initial="articles", id="switcher"):
-                    yield ArticleList(clock=self.clock, id="articles")
-                    yield ClusterList(clock=self.clock, id="clusters")
+                    yield ArticleList(clock=self.now, id="articles")
+                    yield ClusterList(clock=self.now, id="clusters")
             yield ReaderPane(id="reader")
         yield Footer()
+
+    def now(self) -> datetime:
+        """The current time from the store's clock (the one clock of the process)."""
+        return self.store.clock()
 
     @property
     def article_list(self) -> ArticleList:

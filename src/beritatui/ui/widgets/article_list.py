@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
-from datetime import UTC, datetime
+from datetime import datetime
 
 from rich.segment import Segment
 from rich.style import Style
@@ -70,7 +70,7 @@ class ArticleList(ScrollView, can_focus=True):
     def __init__(
         self,
         *,
-        clock: Callable[[], datetime] | None = None,
+        clock: Callable[[], datetime],
         name: str | None = None,
         id: str | None = None,
         classes: str | None = None,
@@ -79,7 +79,7 @@ class ArticleList(ScrollView, can_focus=True):
         self.rows: list[ArticleRow] = []
         self.trending_ids: frozenset[int] = frozenset()
         self.empty_text = "Belum ada artikel. Tekan r untuk memuat berita."
-        self._clock = clock or (lambda: datetime.now(UTC))
+        self._clock = clock
         self._line_cache: dict[tuple[object, ...], Strip] = {}
         self._index_by_id: dict[int, int] = {}
         self.more_available = False

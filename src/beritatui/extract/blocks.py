@@ -18,6 +18,7 @@ from .junk import (
     clean_paragraph,
     is_leading_meta,
     is_link_label,
+    is_list_label,
     is_stop_marker,
     is_trailing_boilerplate,
 )
@@ -236,10 +237,18 @@ def finish_blocks(blocks: Iterable[Block]) -> list[Block]:
     out: list[Block] = []
     previous = ""
     has_body = False
+    after_label = False
     for block in blocks:
         if block.type == "figure":
             out.append(block)
             continue
+        if block.type in ("paragraph", "heading") and is_list_label(block.text):
+            after_label = True
+            continue
+        if block.type == "list" and after_label:
+            after_label = False
+            continue  # the headlines a "Read more:" label introduces
+        after_label = False
         if block.type == "list":
             items = [clean_line(clean_paragraph(i)) for i in block.items or []]
             items = [i for i in items if i]

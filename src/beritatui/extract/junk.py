@@ -17,6 +17,8 @@ from __future__ import annotations
 
 import re
 
+from .credits import CREDIT_LINE
+
 _I = re.IGNORECASE
 
 INLINE_JUNK: tuple[re.Pattern[str], ...] = (
@@ -65,7 +67,31 @@ JUNK_PARAGRAPHS: tuple[re.Pattern[str], ...] = (
     re.compile(r"^advertisement\s*$", _I),
     re.compile(r"^scroll to (?:continue|resume)\b.{0,30}$", _I),
     re.compile(r"^(?:\[\s*gambas[^\]]*\]\s*)+$", _I),
+    CREDIT_LINE,
+    # Comment disclaimers and fact-check promo boxes.
+    re.compile(r"^disclaimer\s*:", _I),
+    re.compile(r"^cek fakta\s+[\w.-]+\s*$", _I),
+    re.compile(r"^fakta atau hoaks\s*\??\s*$", _I),
+    re.compile(r"^untuk mengetahui kebenaran informasi\b.{0,200}\b(?:whatsapp|nomor)\b", _I),
+    # English promos: "Read also: ...", newsletter and subscription prompts.
+    re.compile(rf"^(?:read|see) also(?:{_LABEL}|\s*$)", _I),
+    re.compile(
+        r"^(?:sign up|subscribe|register|join)\b.{0,60}\b(?:newsletters?|inbox|alerts|"
+        r"updates)\b.{0,120}$",
+        _I,
+    ),
+    re.compile(r"^get\b.{0,100}\b(?:delivered )?(?:to|in) your inbox\b.{0,40}$", _I),
+    re.compile(r"^(?:enter your email|thank you for subscribing|subscribe (?:now|today))\b", _I),
+    re.compile(r"^(?:berlangganan|daftar)\b.{0,40}\bnewsletter\b.{0,120}$", _I),
 )
+
+LIST_LABEL = re.compile(
+    r"^(?:(?:baca|lihat|simak) (?:juga|pula)|read (?:also|more|next)|also read|see also|"
+    r"related(?: \w+)?|more stories|(?:berita|artikel) (?:terkait|lainnya)|pilihan editor)"
+    r"\s*:?\s*$",
+    _I,
+)
+"""A label alone ("Read more:", "Baca juga") that heads a list of links to other stories."""
 
 STOP_MARKERS: tuple[re.Pattern[str], ...] = (
     re.compile(r"^baca lainnya\s*$", _I),
@@ -117,7 +143,9 @@ def clean_paragraph(text: str) -> str:
 # Generic (mostly English) link labels, dropped wherever they stand, like "Baca juga:".
 LINK_LABELS: tuple[re.Pattern[str], ...] = (
     re.compile(
-        r"^\[?(?:related(?: post| article| story)?|read more|see more|also read|more)\s*:", _I
+        r"^\[?(?:related(?: posts?| articles?| stor(?:y|ies))?|read more|read also|read next|"
+        r"see more|see also|also read|more)\s*:",
+        _I,
     ),
     re.compile(r"^also on [\w.-]+\.\w{2,}\b", _I),
     re.compile(r"^don'?t miss\s*$", _I),
@@ -166,6 +194,11 @@ LEADING: tuple[re.Pattern[str], ...] = (
         _I,
     ),
 )
+
+
+def is_list_label(text: str) -> bool:
+    """A bare "Read more:" / "Baca juga" label: the link list right after it goes too."""
+    return bool(LIST_LABEL.search(text.strip()))
 
 
 def is_link_label(text: str) -> bool:

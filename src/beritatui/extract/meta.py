@@ -19,6 +19,8 @@ from beritatui.dates import MONTHS, ZONES
 from beritatui.sanitize import clean_line, safe_url
 
 from .captions import element_text
+from .credits import Credits, byline_for, page_credits, parse_credits
+from .names import SiteNames, host_label
 from .selectors import select
 from .sites import SiteRule
 
@@ -28,6 +30,10 @@ _ID_DATE = re.compile(
     re.IGNORECASE,
 )
 _BYLINE_LABEL = re.compile(r"^(?:oleh|by|penulis|reporter)\s*:?\s*", re.IGNORECASE)
+_BYLINE_PIECES = re.compile(r"\s+[-|–—]\s+|\s*·\s*")
+_DATE_LIKE = re.compile(r"\d{1,2}[:.]\d\d|\b(?:19|20)\d\d\b")
+MIN_H1_WORDS = 4
+"""An ``h1`` this long inside a longer title is the headline without the site's additions."""
 
 
 @dataclass(slots=True)
@@ -68,15 +74,17 @@ def _json_ld(tree: etree._Element) -> dict[str, Any]:
     return {}
 
 
-def _names(value: Any) -> str:
-    """Author names from a JSON-LD author value (string, object or list)."""
+def _names(value: Any) -> list[str]:
+    """Person names from a JSON-LD author value (string, object or list); no organisations."""
     if isinstance(value, str):
-        return value
+        return [value]
     if isinstance(value, dict):
-        return str(value.get("name") or "")
+        if "Organization" in str(value.get("@type", "")):
+            return []
+        return [str(value.get("name") or "")]
     if isinstance(value, list):
-        return ", ".join(n for n in (_names(v) for v in value) if n)
-    return ""
+        return [n for v in value for n in _names(v) if n]
+    return []
 
 
 def parse_datetime(value: str) -> datetime | None:
@@ -115,13 +123,24 @@ def _rule_texts(tree: etree._Element, selector: str) -> list[str]:
     return [t for t in (clean_line(element_text(el)) for el in select(tree, selector)) if t]
 
 
-def _byline(tree: etree._Element, ld: dict[str, Any], rule: SiteRule | None) -> str:
+def _byline(
+    tree: etree._Element, ld: dict[str, Any], rule: SiteRule | None, sites: SiteNames
+) -> str:
+    """Authors, then "Editor: name": the site's byline element, credit lines, then metadata."""
+    credits = Credits()
     if rule and rule.byline:
-        texts = _rule_texts(tree, rule.byline)
-        if texts:
-            return _BYLINE_LABEL.sub("", " · ".join(dict.fromkeys(texts)))
-    author = _names(ld.get("author")) or _meta(tree, "author", "article:author", "dc.creator")
-    return _BYLINE_LABEL.sub("", author) if not author.startswith("http") else ""
+        for text in dict.fromkeys(_rule_texts(tree, rule.byline)):
+            if parse_credits(text, credits, bare=True):
+                continue
+            for piece in _BYLINE_PIECES.split(_BYLINE_LABEL.sub("", text)):
+                if piece and not sites.is_publisher(piece) and not _DATE_LIKE.search(piece):
+                    credits.add("penulis", piece)
+    page_credits(tree, credits)
+    if not credits.authors:
+        names = _names(ld.get("author")) or [_meta(tree, "author", "article:author", "dc.creator")]
+        people = byline_for([_BYLINE_LABEL.sub("", n) for n in names], sites)
+        credits.authors = [people] if people else []
+    return credits.byline()
 
 
 def _published(tree: etree._Element, ld: dict[str, Any], rule: SiteRule | None) -> datetime | None:
@@ -140,29 +159,43 @@ def _published(tree: etree._Element, ld: dict[str, Any], rule: SiteRule | None) 
     return None
 
 
-def extract_meta(tree: etree._Element, url: str, rule: SiteRule | None) -> Meta:
-    """Metadata of the page ``tree`` (an lxml HTML document)."""
-    ld = _json_ld(tree)
-    title = _meta(tree, "og:title", "twitter:title") or str(ld.get("headline") or "")
-    if not title:
-        found = tree.xpath("//h1")
-        title = element_text(found[0]) if found else ""
+def _publisher(ld: dict[str, Any]) -> str:
+    publisher = ld.get("publisher")
+    return str(publisher.get("name") or "") if isinstance(publisher, dict) else ""
+
+
+def _title(tree: etree._Element, ld: dict[str, Any], sites: SiteNames) -> str:
+    """The headline: og:title, JSON-LD headline, ``h1``, ``<title>``; site names removed."""
+    found = tree.xpath("//h1")
+    h1 = clean_line(element_text(found[0])) if found else ""
+    title = _meta(tree, "og:title", "twitter:title") or str(ld.get("headline") or "") or h1
     if not title:
         found = tree.xpath("//title")
         title = element_text(found[0]) if found else ""
+    title = sites.strip(clean_line(title))
+    if h1 != title and len(h1.split()) >= MIN_H1_WORDS and h1 in title:
+        return h1  # "Judul | Rubrik Situs" that no site name matched
+    return title
+
+
+def extract_meta(tree: etree._Element, url: str, rule: SiteRule | None) -> Meta:
+    """Metadata of the page ``tree`` (an lxml HTML document)."""
+    ld = _json_ld(tree)
     section = ld.get("articleSection") or ""
     section = section[0] if isinstance(section, list) and section else section
     category = _meta(tree, "article:section") or str(section or "")
     if not category and rule and rule.category:
         texts = _rule_texts(tree, rule.category)
         category = texts[-1] if texts else ""
-    site = _meta(tree, "og:site_name") or (rule.site_name if rule else "")
+    site_name = _meta(tree, "og:site_name")
+    site = site_name or (rule.site_name if rule else "")
     if not site:
         site = (urlsplit(url).hostname or "").removeprefix("www.")
+    sites = SiteNames([site_name, rule.site_name if rule else "", _publisher(ld), host_label(url)])
     image = _meta(tree, "og:image", "twitter:image")
     return Meta(
-        title=clean_line(title),
-        byline=clean_line(_byline(tree, ld, rule), 200),
+        title=_title(tree, ld, sites),
+        byline=clean_line(_byline(tree, ld, rule, sites), 200),
         published=_published(tree, ld, rule),
         site=clean_line(site),
         category=clean_line(category),

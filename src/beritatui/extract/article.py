@@ -17,6 +17,7 @@ from .charset import decode_html
 from .generic import anchor_key, generic_blocks, page_figures, place_figures
 from .meta import Meta, extract_meta
 from .pages import find_next_pages, merge_pages
+from .paragraphs import split_br_runs
 from .selectors import select_first
 from .sites import SiteRule, caption_selector, rule_for
 
@@ -118,6 +119,7 @@ def _extract(html: bytes | str, url: str, content_type: str | None) -> Extracted
     tree = parse_html(text)
     if tree is None:
         return ExtractedArticle(url=url)
+    split_br_runs(tree)
     rule = rule_for(url, tree)
     meta = extract_meta(tree, url, rule)
     next_pages = find_next_pages(tree, url, rule)
@@ -146,6 +148,7 @@ def article_from_html_fragment(fragment: str, url: str) -> ExtractedArticle:
         )
     except (etree.ParserError, ValueError):
         return ExtractedArticle(url=url)
+    split_br_runs(root)
     blocks = finish_blocks(walk_blocks(root, prepare_rules(root, url)))
     lead = next((b for b in blocks[:1] if b.type == "figure"), None)
     return ExtractedArticle(url=url, blocks=blocks, lead_image=lead)

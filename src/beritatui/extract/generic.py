@@ -14,9 +14,11 @@ from lxml import etree
 from trafilatura import bare_extraction
 
 from beritatui.models import Block
+from beritatui.sanitize import clean_line
 
-from .blocks import finish_blocks, text_length, trafilatura_blocks
+from .blocks import HEADINGS, finish_blocks, text_length, trafilatura_blocks
 from .captions import element_text, figure_block
+from .junk import is_junk_paragraph, is_list_label, is_stop_marker
 from .selectors import select
 from .sites import SiteRule, caption_selector
 
@@ -52,7 +54,43 @@ def generic_blocks(tree: etree._Element, url: str) -> list[Block]:
         recall = _run(tree, url, precision=False)
         if text_length(recall) > text_length(blocks):
             blocks = recall
-    return blocks
+    return restore_headings(tree, blocks)
+
+
+MAX_HEADING_CHARS = 120
+
+
+def restore_headings(tree: etree._Element, blocks: list[Block]) -> list[Block]:
+    """Put back the subheadings trafilatura dropped between two paragraphs it kept."""
+    index: dict[str, int] = {}
+    for i, block in enumerate(blocks):
+        if block.type == "paragraph":
+            index.setdefault(anchor_key(block.text), i)
+    have = {anchor_key(b.text) for b in blocks if b.type == "heading"}
+    inserts: dict[int, Block] = {}
+    for heading in tree.xpath("//body//*[self::h2 or self::h3 or self::h4]"):
+        text = clean_line(element_text(heading))
+        key = anchor_key(text)
+        if not key or key in have or len(text) > MAX_HEADING_CHARS or _junk_heading(text):
+            continue
+        before, after = heading.getprevious(), heading.getnext()
+        if before is None or after is None:
+            continue
+        position = index.get(anchor_key(element_text(after)))
+        if position and index.get(anchor_key(element_text(before))) == position - 1:
+            inserts[position] = Block(type="heading", text=text, level=HEADINGS[heading.tag])
+    if not inserts:
+        return blocks
+    out: list[Block] = []
+    for i, block in enumerate(blocks):
+        if i in inserts:
+            out.append(inserts[i])
+        out.append(block)
+    return out
+
+
+def _junk_heading(text: str) -> bool:
+    return is_junk_paragraph(text) or is_stop_marker(text) or is_list_label(text)
 
 
 def anchor_key(text: str) -> str:

@@ -22,6 +22,7 @@ from .junk import (
     is_stop_marker,
     is_trailing_boilerplate,
 )
+from .loose import loose_figures
 from .selectors import select
 
 SKIP_TAGS = frozenset(
@@ -57,6 +58,8 @@ class WalkRules:
     drop: set[etree._Element] = field(default_factory=set)
     figures: set[etree._Element] = field(default_factory=set)
     caption_selector: str = CAPTION_CLASSES
+    loose: dict[etree._Element, Block] = field(default_factory=dict)
+    """Photos outside figure markup (see :mod:`.loose`), by the element they replace."""
 
 
 def prepare_rules(
@@ -72,7 +75,14 @@ def prepare_rules(
     figure_sel = "figure, .wp-caption" + (", " + figures if figures else "")
     found = set(select(body, figure_sel))
     found.discard(body)
-    return WalkRules(base_url=base_url, drop=dropped, figures=found, caption_selector=captions)
+    loose: dict[etree._Element, Block] = {}
+    for figure in loose_figures(body, base_url, found | dropped):
+        loose[figure.element] = figure.block
+        if figure.caption is not None:
+            dropped.add(figure.caption)
+    return WalkRules(
+        base_url=base_url, drop=dropped, figures=found, caption_selector=captions, loose=loose
+    )
 
 
 class _Walker:
@@ -108,7 +118,10 @@ class _Walker:
         tag = el.tag if isinstance(el.tag, str) else ""
         if not tag or tag in SKIP_TAGS or el in self.rules.drop:
             return
-        if el in self.rules.figures:
+        if el in self.rules.loose:
+            self.flush()
+            self.blocks.append(self.rules.loose[el])
+        elif el in self.rules.figures:
             self.flush()
             block = figure_block(el, self.rules.base_url, self.rules.caption_selector)
             if block:

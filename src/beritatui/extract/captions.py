@@ -34,6 +34,8 @@ _TRAILING_CREDIT = re.compile(
 _SLASH_CREDIT = re.compile(r"^(.{10,}?[^\s/])/(\S[^/]{0,40}(?:/[^/]{1,40})*)$")
 MAX_CREDIT_WORDS = 8
 MAX_CAPTION_WORDS = 80
+MIN_TITLE_WORDS = 4
+"""An ``img`` ``title`` shorter than this is a label, not a caption."""
 FOTO_LINE = re.compile(r"^\s*(?:foto|photo)\s*:\s*\S", re.I)
 
 IMG_ATTRS = ("data-src", "data-lazy-src", "data-original", "src")
@@ -106,6 +108,7 @@ def figure_block(
     if not raw:
         raw = element_text(node)  # a bare wrapper: its own text is the caption
         raw = raw if len(raw.split()) <= MAX_CAPTION_WORDS else ""
+    raw = raw or caption_data(node)
     credit_nodes = [element_text(el) for el in select(node, CREDIT_CLASSES)]
     caption = split_credit(raw) if raw else Caption("", None)
     credit = caption.credit
@@ -118,6 +121,20 @@ def figure_block(
     if not src:
         return None  # a figure without a picture is a pull quote or an embed
     return Block(type="figure", src=src, caption=text or None, credit=credit or None)
+
+
+def caption_data(node: etree._Element) -> str:
+    """A caption carried in attributes: ``data-caption``, else a sentence-long ``img title``."""
+    imgs = [node] if node.tag == "img" else list(node.iter("img"))
+    for img in imgs:
+        data = (img.get("data-caption") or "").strip()
+        if data:
+            return data
+    for img in imgs:
+        title = (img.get("title") or "").strip()
+        if len(title.split()) >= MIN_TITLE_WORDS:
+            return title
+    return (node.get("data-caption") or "").strip()
 
 
 def _merge_parts(parts: list[str]) -> str:

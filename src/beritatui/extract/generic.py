@@ -19,6 +19,7 @@ from beritatui.sanitize import clean_line
 from .blocks import HEADINGS, finish_blocks, text_length, trafilatura_blocks
 from .captions import element_text, figure_block
 from .junk import is_junk_paragraph, is_list_label, is_stop_marker
+from .loose import loose_figures
 from .selectors import select
 from .sites import SiteRule, caption_selector
 
@@ -98,33 +99,46 @@ def anchor_key(text: str) -> str:
     return _NON_WORD.sub(" ", text.lower()).strip()[:_ANCHOR_CHARS]
 
 
-def page_figures(
-    tree: etree._Element, url: str, rule: SiteRule | None = None
-) -> list[tuple[Block, list[str]]]:
-    """Every figure on the page with the anchor keys of the text that follows it."""
+PageFigure = tuple[Block, list[str], str]
+"""A figure, the anchor keys of the page text after it, the key of its caption as written."""
+
+
+def _full_key(text: str) -> str:
+    return _NON_WORD.sub(" ", text.lower()).strip()
+
+
+def page_figures(tree: etree._Element, url: str, rule: SiteRule | None = None) -> list[PageFigure]:
+    """Every figure on the page (figure markup and captioned loose photos), page order."""
     selector = "figure, .wp-caption" + (", " + rule.figures if rule and rule.figures else "")
     captions = caption_selector(rule)
     found = select(tree, selector)
     found_set = set(found)
     outermost = [el for el in found if not any(a in found_set for a in el.iterancestors())]
-    figures: list[tuple[Block, list[str]]] = []
+    placed: list[tuple[etree._Element, Block, str]] = []
     for el in outermost:
         block = figure_block(el, url, captions)
-        if block is None:
-            continue
+        if block is not None:
+            placed.append((el, block, ""))
+    for loose in loose_figures(tree, url, found_set):
+        placed.append((loose.element, loose.block, _full_key(loose.raw)))
+    figures: list[PageFigure] = []
+    for el, block, raw in placed:
         anchors = [anchor_key(element_text(node)) for node in _ANCHOR_XPATH(el)]
-        figures.append((block, [a for a in anchors if a]))
+        figures.append((block, [a for a in anchors if a and a != raw[:_ANCHOR_CHARS]], raw))
     return figures
 
 
-def place_figures(blocks: list[Block], figures: list[tuple[Block, list[str]]]) -> list[Block]:
-    """Insert each figure before the body block its following page text starts."""
+def place_figures(blocks: list[Block], figures: list[PageFigure]) -> list[Block]:
+    """Insert each figure before the body block its following page text starts;
+    body paragraphs that only repeat a loose photo's caption go."""
+    copies = {raw for _, _, raw in figures if raw}
+    blocks = [b for b in blocks if b.type != "paragraph" or _full_key(b.text) not in copies]
     index: dict[str, int] = {}
     for i, block in enumerate(blocks):
         if block.type != "figure":
             index.setdefault(anchor_key(block.text or " ".join(block.items or [])), i)
     inserts: dict[int, list[Block]] = {}
-    for figure, anchors in figures:
+    for figure, anchors, _ in figures:
         position = next((index[a] for a in anchors if a in index), None)
         if position is not None:
             inserts.setdefault(position, []).append(figure)

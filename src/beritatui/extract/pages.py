@@ -60,8 +60,8 @@ def find_next_pages(tree: etree._Element, url: str, rule: SiteRule | None) -> li
 
 def block_key(block: Block) -> str:
     """Identity of a block for de-duplication across pages."""
-    if block.type == "figure":
-        return f"figure:{block.src or ''}:{block.caption or ''}"
+    if block.type == "figure":  # one photo once, whichever page captions it
+        return f"figure:{block.src}" if block.src else f"figure::{block.caption or ''}"
     if block.type == "list":
         return "list:" + "\n".join(block.items or [])
     return " ".join(block.text.split()).lower()

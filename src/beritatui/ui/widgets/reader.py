@@ -185,6 +185,8 @@ class ReaderPane(VerticalScroll, can_focus=True):
     def _blocks(self, article: ExtractedArticle) -> list[RenderableType]:
         out: list[RenderableType] = []
         for block in article.blocks:
+            if block.type == "figure" and not (block.caption or block.credit):
+                continue  # a photo without caption text shows no empty "Foto:" label
             if block.type == "figure":
                 out.append(self._figure(block))
             elif block.type == "heading":
@@ -206,9 +208,11 @@ class ReaderPane(VerticalScroll, can_focus=True):
         """An image placeholder line with the caption and credit, as its own block."""
         caption_style = self._style("reader--caption")
         text = Text("▌ Foto: ", style=caption_style + Style(bold=True))
-        text.append(block.caption or block.text or "", style=caption_style)
+        caption = block.caption or block.text or ""
+        text.append(caption, style=caption_style)
         if block.credit:
-            text.append(f" ({block.credit})", style=self._style("reader--credit"))
+            credit = f" ({block.credit})" if caption else block.credit
+            text.append(credit, style=self._style("reader--credit"))
         return text
 
     def _others(self, others: Sequence[OtherVersion]) -> list[RenderableType]:

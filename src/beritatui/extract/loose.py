@@ -97,11 +97,11 @@ def loose_figures(
     for img in root.iter("img"):
         if img in claimed or any(a in claimed or a in boxes for a in img.iterancestors()):
             continue
-        src = image_src(img, base_url)
-        if not src:
-            continue
         caption = _caption_of(img, _holder(img), root)
         if caption is None:
+            continue
+        src = image_src(img, base_url)
+        if not src:
             continue
         box, element, raw = caption
         split = split_credit(raw)

@@ -158,14 +158,23 @@ def test_trending_search_and_bookmarks_json(
 
 
 def test_feeds_add_import_export_list(
-    tmp_path: Path, isolated_dirs: dict[str, Path], capsys: pytest.CaptureFixture[str]
+    tmp_path: Path,
+    server: LocalServer,
+    isolated_dirs: dict[str, Path],
+    capsys: pytest.CaptureFixture[str],
 ) -> None:
-    code, out, _ = run(capsys, "feeds", "add", "https://contoh.id/rss", "--category", "Daerah")
+    feed = server.route(
+        "/daerah.xml",
+        '<?xml version="1.0"?><rss version="2.0"><channel><title>Daerah</title></channel></rss>',
+        content_type="application/rss+xml",
+    )
+    code, out, _ = run(capsys, "feeds", "add", feed, "--category", "Daerah")
     assert code == 0
     config_text = (isolated_dirs["config"] / "beritatui" / "config.toml").read_text()
-    assert 'url = "https://contoh.id/rss"' in config_text
-    # The bundled defaults were kept explicitly when the first feed was added.
-    assert "antaranews.com" in config_text
+    assert f'url = "{feed}"' in config_text
+    # The first feed the user adds replaces the bundled defaults (and says so).
+    assert "antaranews.com" not in config_text
+    assert "bundled default feeds" in out
     opml = tmp_path / "feeds.opml"
     opml.write_text(
         '<?xml version="1.0"?><opml version="2.0"><body><outline text="Teknologi">'
@@ -181,9 +190,10 @@ def test_feeds_add_import_export_list(
     assert "javascript" not in out
     code, out, _ = run(capsys, "feeds", "list", "--json")
     rows = json.loads(out)
-    assert {"url": "https://tekno.contoh.id/feed", "category": "Teknologi"}.items() <= next(
-        r for r in rows if r["url"] == "https://tekno.contoh.id/feed"
-    ).items()
+    assert [r["url"] for r in rows] == [feed, "https://tekno.contoh.id/feed"]
+    assert {"url": "https://tekno.contoh.id/feed", "category": "Teknologi"}.items() <= rows[
+        1
+    ].items()
     assert all(r["status"] == "never fetched" for r in rows)
 
 

@@ -159,6 +159,7 @@ def test_explicit_missing_config_is_where_feeds_are_added(tmp_path: Path) -> Non
             sys.executable,
             "-m",
             "beritatui",
+            "--offline",  # add without checking: no network in tests
             "--config",
             str(wanted),
             "feeds",

@@ -74,18 +74,35 @@ def build_parser() -> argparse.ArgumentParser:
         "--from-db", metavar="FILE", help="export bookmarks from another (moved-aside) database"
     )
 
-    feeds = sub.add_parser("feeds", help="list, add, import or export feeds")
+    feeds = sub.add_parser("feeds", help="list, add, import, export, remove, rename or move feeds")
     feeds_sub = feeds.add_subparsers(dest="feeds_command", metavar="ACTION")
     feeds_list = feeds_sub.add_parser("list", help="configured feeds and their last status")
     feeds_list.add_argument("--json", action="store_true")
-    feeds_add = feeds_sub.add_parser("add", help="add a feed to config.toml")
+    feeds_add = feeds_sub.add_parser(
+        "add", help="add a feed, or the feed(s) a site's page links to (feed discovery)"
+    )
     feeds_add.add_argument("url")
     feeds_add.add_argument("--category", default="Lainnya")
     feeds_add.add_argument("--title", default="")
-    feeds_import = feeds_sub.add_parser("import", help="add the feeds of an OPML file")
+    several = feeds_add.add_mutually_exclusive_group()
+    several.add_argument("--all", action="store_true", help="add every feed the page offers")
+    several.add_argument("--first", action="store_true", help="add the first feed the page offers")
+    feeds_import = feeds_sub.add_parser(
+        "import", help="add the feeds of an OPML file or a newsboat urls file"
+    )
     feeds_import.add_argument("file")
-    feeds_import.add_argument("--category", default="", help="category for outlines without one")
+    feeds_import.add_argument("--category", default="", help="category for feeds outside folders")
     feeds_sub.add_parser("export", help="print the feeds as OPML")
+    feeds_remove = feeds_sub.add_parser(
+        "remove", help="remove a feed (its bookmarks and cached articles stay)"
+    )
+    feeds_remove.add_argument("feed", metavar="URL|TITLE")
+    feeds_rename = feeds_sub.add_parser("rename", help="set a feed's title (empty: its own)")
+    feeds_rename.add_argument("feed", metavar="URL|TITLE")
+    feeds_rename.add_argument("title")
+    feeds_move = feeds_sub.add_parser("move", help="put a feed in another category")
+    feeds_move.add_argument("feed", metavar="URL|TITLE")
+    feeds_move.add_argument("--category", required=True)
     return parser
 
 
@@ -131,10 +148,6 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _dispatch(args: argparse.Namespace) -> int:
-    if args.command == "read":
-        from beritatui.commands.read import run_read
-
-        return run_read(args.targets, args.format, args.base_url, offline=args.offline)
     if args.command == "bookmarks" and args.from_db:
         from pathlib import Path
 
@@ -143,6 +156,16 @@ def _dispatch(args: argparse.Namespace) -> int:
         print(export_from_file(Path(args.from_db)))
         return EXIT_OK
     config = _load_config(args)
+    if args.command == "read":
+        from beritatui.commands.read import run_read
+
+        return run_read(
+            args.targets,
+            args.format,
+            args.base_url,
+            offline=args.offline,
+            settings=config.settings,
+        )
     if args.command is None:
         return _run_tui(config, args)
     if args.command == "feeds":

@@ -241,3 +241,5 @@ class FeedInfo:
     last_checked: datetime | None = None
     last_ok: datetime | None = None
     article_count: int = 0
+    newest: datetime | None = None
+    """When the feed's newest stored article was published (or first seen)."""

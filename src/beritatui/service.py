@@ -165,16 +165,9 @@ class Service:
         self._feeds_by_id = {ids[f.url]: f for f in self.config.feeds}
 
     def _fetcher(self) -> Fetcher:
-        from beritatui.feeds.fetch import DEFAULT_USER_AGENT, Fetcher  # httpx, lazily
+        from beritatui.feeds.fetch import Fetcher  # httpx, lazily
 
-        settings = self.config.settings
-        return Fetcher(
-            max_concurrency=settings.max_concurrency,
-            per_host_limit=settings.per_host_limit,
-            timeout=settings.timeout_seconds,
-            max_bytes=settings.max_response_bytes,
-            user_agent=settings.user_agent or DEFAULT_USER_AGENT,
-        )
+        return Fetcher.from_settings(self.config.settings)
 
     # -- refresh --------------------------------------------------------------
 
@@ -250,10 +243,9 @@ class Service:
             return FeedOutcome(feed_id, spec.url, label, spec.category, status, detail, new)
 
         if result.status is FeedStatus.NOT_MODIFIED:
-            await asyncio.to_thread(
-                self.store.record_fetch, feed_id, FeedStatus.NOT_MODIFIED, "not modified"
-            )
-            return outcome(FeedStatus.NOT_MODIFIED, "not modified"), []
+            # The status says it all: no detail to repeat it ("not modified: not modified").
+            await asyncio.to_thread(self.store.record_fetch, feed_id, FeedStatus.NOT_MODIFIED)
+            return outcome(FeedStatus.NOT_MODIFIED, ""), []
         if not result.ok or result.content is None:
             await asyncio.to_thread(self.store.record_fetch, feed_id, result.status, result.detail)
             return outcome(result.status, result.detail), []

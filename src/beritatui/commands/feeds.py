@@ -1,17 +1,45 @@
-"""``beritatui feeds``: list (with last status), add, import OPML, export OPML."""
+"""``beritatui feeds``: list, add (with discovery), import, export, remove, rename, move.
+
+Config edits go through :class:`beritatui.config_edit.ConfigEditor` (comments
+and layout kept, atomic write, ``config.toml.bak``). Messages live here, in
+English, one sentence per message (ready for gettext).
+"""
 
 from __future__ import annotations
 
 import argparse
+import asyncio
 import json
 import sys
-import xml.etree.ElementTree as ET
+from collections.abc import Sequence
 from pathlib import Path
-from xml.sax.saxutils import quoteattr
+from typing import TYPE_CHECKING
 
-from beritatui.config import Config, FeedSpec
+from beritatui.config import Config, ConfigError, FeedSpec
+from beritatui.config_edit import AddResult, CategoryError, ConfigEditor, FeedLookupError
+from beritatui.feeds.lists import read_feed_list, to_opml
+from beritatui.formats import count
 from beritatui.paths import config_file
-from beritatui.sanitize import clean_line, safe_url
+from beritatui.sanitize import clean_line
+
+if TYPE_CHECKING:
+    from beritatui.feeds.discover import FoundFeed
+
+MSG_REPLACED = "note: your feeds replace the {n} bundled default feeds"
+MSG_ADOPTED = "note: the bundled default feeds are now listed in {path}"
+MSG_ADDED = "Added {what} to {path}"
+MSG_IMPORTED = "Imported {what} from {file} ({kind}) into {path}"
+MSG_NOTHING = "no feed added"
+MSG_ALREADY = "already configured: {url}"
+MSG_INVALID = "skipped {url!r}: not an http(s) URL"
+MSG_SEVERAL = "{url} offers {n} feeds; choose with --first or --all:"
+MSG_CHOOSE = "Add which feed? [1-{n}, a = all, empty = cancel]: "
+MSG_CANCELLED = "cancelled: no feed added"
+MSG_REMOVED = "Removed {name} from {path}; its bookmarks and cached articles stay"
+MSG_RENAMED = "Renamed {url} to {title!r}"
+MSG_UNTITLED = "Removed the title of {url}; the feed's own title is shown"
+MSG_MOVED = "Moved {name} to category {category!r}"
+MSG_OFFLINE_ADD = "note: offline, so {url} was added without checking that it is a feed"
 
 
 def run_feeds(args: argparse.Namespace, config: Config) -> int:
@@ -19,17 +47,22 @@ def run_feeds(args: argparse.Namespace, config: Config) -> int:
     action = args.feeds_command or "list"
     if action == "list":
         return _list(config, as_json=getattr(args, "json", False))
-    if action == "add":
-        return _add(config, [FeedSpec(args.url, args.category, args.title)])
-    if action == "import":
-        try:
-            specs = parse_opml(Path(args.file).read_bytes(), args.category)
-        except (OSError, ValueError) as exc:
-            print(f"beritatui: cannot import {args.file}: {exc}", file=sys.stderr)
-            return 1
-        return _add(config, specs)
-    sys.stdout.write(to_opml(config.feeds))
-    return 0
+    if action == "export":
+        sys.stdout.write(to_opml(config.feeds, _feed_titles()))
+        return 0
+    try:
+        editor = ConfigEditor(config.path or config_file())
+        if action == "add":
+            return _add(args, editor)
+        if action == "import":
+            return _import(args, editor)
+        return _edit(action, args, editor)
+    except (FeedLookupError, CategoryError) as exc:
+        _say(str(exc))
+        return 1
+
+
+# -- list ---------------------------------------------------------------------
 
 
 def _list(config: Config, *, as_json: bool) -> int:
@@ -52,9 +85,9 @@ def _list(config: Config, *, as_json: bool) -> int:
                 "title": spec.title or (info.title if info else ""),
                 "status": info.status.value if info else "never fetched",
                 "detail": info.detail if info else "",
-                "last_checked": info.last_checked.isoformat()
-                if info and info.last_checked
-                else None,
+                "last_checked": _iso(info.last_checked if info else None),
+                "last_ok": _iso(info.last_ok if info else None),
+                "newest": _iso(info.newest if info else None),
                 "articles": info.article_count if info else 0,
             }
         )
@@ -62,113 +95,179 @@ def _list(config: Config, *, as_json: bool) -> int:
         print(json.dumps(rows, ensure_ascii=False, indent=2))
         return 0
     source = "bundled defaults" if config.using_default_feeds else config.path
-    print(f"{len(rows)} feeds ({source})")
+    print(f"{count(len(rows), 'feed')} ({source})")
     for row in rows:
         title = clean_line(str(row["title"]) or str(row["url"]), 30)
-        status = f"{row['status']}: {row['detail']}" if row["detail"] else str(row["status"])
+        status = str(row["status"])
+        if row["detail"] and row["detail"] != status:
+            status = f"{status}: {row['detail']}"
         print(f"  {row['category']:<14} {title:<30} {clean_line(status, 70)}")
         print(f"  {'':<14} {row['url']}")
     return 0
 
 
-def _add(config: Config, specs: list[FeedSpec]) -> int:
-    path = config.path or config_file()  # path is None only for a Config built in code
-    known = {f.url for f in config.feeds} if not config.using_default_feeds else set()
-    new: list[FeedSpec] = []
-    for spec in specs:
-        url = safe_url(spec.url)
-        if url is None:
-            print(f"beritatui: skipped {clean_line(spec.url)}: not an http(s) URL", file=sys.stderr)
-            continue
-        if url in known:
-            print(f"beritatui: already configured: {url}", file=sys.stderr)
-            continue
-        known.add(url)
-        new.append(
-            FeedSpec(url, clean_line(spec.category, 40) or "Lainnya", clean_line(spec.title, 80))
-        )
-    if not new:
+def _iso(moment: object) -> str | None:
+    from datetime import datetime
+
+    return moment.isoformat() if isinstance(moment, datetime) else None
+
+
+def _feed_titles() -> dict[str, str]:
+    """URL → the title each feed gives itself, from the database when there is one."""
+    from beritatui.paths import database_file
+
+    path = database_file()
+    if not path.exists():
+        return {}
+    from beritatui.store import Store
+
+    store = Store.open(path)
+    try:
+        return {info.url: info.title for info in store.feeds(active_only=False)}
+    finally:
+        store.close()
+
+
+# -- add and import -----------------------------------------------------------
+
+
+def _add(args: argparse.Namespace, editor: ConfigEditor) -> int:
+    if args.offline:
+        specs = [FeedSpec(args.url, args.category, args.title)]
+        _say(MSG_OFFLINE_ADD.format(url=clean_line(args.url, 200)))
+    else:
+        chosen = _discover_and_choose(args, editor.config)
+        if chosen is None:
+            return 1
+        specs = chosen
+    result = editor.add(specs)
+    if not _report_skipped(result):
         return 1
-    path.parent.mkdir(parents=True, exist_ok=True)
-    text = path.read_text("utf-8") if path.exists() else _CONFIG_HEADER
-    if config.using_default_feeds:
-        # The first feed the user adds would replace the defaults: keep them explicitly.
-        text += "".join(_feed_toml(f) for f in config.feeds)
-    text += "".join(_feed_toml(f) for f in new)
-    path.write_text(text, "utf-8")
-    print(f"Added {len(new)} feed(s) to {path}")
+    path = editor.path
+    editor.save()
+    what = ", ".join(f"{s.title or s.url} <{s.url}>" for s in result.added)
+    print(MSG_ADDED.format(what=what, path=path))
+    if result.replaced_defaults:
+        print(MSG_REPLACED.format(n=result.replaced_defaults))
     return 0
 
 
-_CONFIG_HEADER = """# beritatui configuration (see README.md, "Configuration").
+def _discover_and_choose(args: argparse.Namespace, config: Config) -> list[FeedSpec] | None:
+    from beritatui.clock import default_clock
+    from beritatui.feeds.discover import DiscoveryError, discover
+    from beritatui.feeds.fetch import Fetcher
 
-[settings]
-# theme = "textual-dark"
-# refresh_interval_minutes = 30
-# prefetch_articles = true
-# retention_days = 30
-"""
+    async def run() -> list[FoundFeed]:
+        async with Fetcher.from_settings(config.settings) as fetcher:
+            return await discover(fetcher, args.url, default_clock())
 
-
-def _toml_string(value: str) -> str:
-    return json.dumps(value, ensure_ascii=False)
-
-
-def _feed_toml(spec: FeedSpec) -> str:
-    lines = [
-        "",
-        "[[feeds]]",
-        f"url = {_toml_string(spec.url)}",
-        f"category = {_toml_string(spec.category)}",
-    ]
-    if spec.title:
-        lines.append(f"title = {_toml_string(spec.title)}")
-    return "\n".join(lines) + "\n"
-
-
-def parse_opml(data: bytes, default_category: str = "") -> list[FeedSpec]:
-    """Feeds of an OPML document; nested outlines give their text as category."""
     try:
-        root = ET.fromstring(data)
-    except ET.ParseError as exc:
-        raise ValueError(f"not valid OPML/XML ({exc})") from None
-    body = root.find("body")
-    if body is None:
-        raise ValueError("not OPML: no <body> element")
-    specs: list[FeedSpec] = []
+        found = asyncio.run(run())
+    except DiscoveryError as exc:
+        _say(str(exc))
+        return None
+    if len(found) > 1 and not args.all:
+        if args.first:
+            found = found[:1]
+        elif sys.stdin.isatty() and sys.stdout.isatty():
+            picked = _ask(args.url, found)
+            if not picked:
+                _say(MSG_CANCELLED)
+                return None
+            found = picked
+        else:
+            _say(MSG_SEVERAL.format(url=clean_line(args.url, 200), n=len(found)))
+            for feed in found:
+                print(f"  {feed.url}  {feed.title}", file=sys.stderr)
+            return None
+    title = args.title if len(found) == 1 else ""
+    return [FeedSpec(f.url, args.category, title or f.title) for f in found]
 
-    def walk(node: ET.Element, category: str) -> None:
-        for outline in node.findall("outline"):
-            url = outline.get("xmlUrl")
-            label = outline.get("title") or outline.get("text") or ""
-            if url:
-                specs.append(FeedSpec(url, category or default_category or "Lainnya", label))
-            else:
-                walk(outline, clean_line(label, 40) or category)
 
-    walk(body, "")
-    return specs
+def _ask(url: str, found: Sequence[FoundFeed]) -> list[FoundFeed]:
+    """Let the user pick on a TTY: a number, ``a`` for all, empty to cancel."""
+    print(f"{clean_line(url, 200)} offers {len(found)} feeds:")
+    for number, feed in enumerate(found, start=1):
+        print(f"  {number}. {feed.title or '(untitled)'}  {feed.url}")
+    while True:
+        try:
+            answer = input(MSG_CHOOSE.format(n=len(found))).strip().lower()
+        except EOFError:
+            return []
+        if not answer:
+            return []
+        if answer in ("a", "all"):
+            return list(found)
+        if answer.isdigit() and 1 <= int(answer) <= len(found):
+            return [found[int(answer) - 1]]
 
 
-def to_opml(feeds: tuple[FeedSpec, ...]) -> str:
-    """OPML 2.0 of ``feeds``, grouped by category."""
-    by_category: dict[str, list[FeedSpec]] = {}
-    for feed in feeds:
-        by_category.setdefault(feed.category, []).append(feed)
-    lines = [
-        '<?xml version="1.0" encoding="UTF-8"?>',
-        '<opml version="2.0">',
-        "  <head><title>beritatui feeds</title></head>",
-        "  <body>",
-    ]
-    for category, items in by_category.items():
-        lines.append(f"    <outline text={quoteattr(category)}>")
-        for feed in items:
-            title = feed.title or feed.url
-            lines.append(
-                f'      <outline type="rss" text={quoteattr(title)} title={quoteattr(title)}'
-                f" xmlUrl={quoteattr(feed.url)}/>"
-            )
-        lines.append("    </outline>")
-    lines += ["  </body>", "</opml>", ""]
-    return "\n".join(lines)
+def _import(args: argparse.Namespace, editor: ConfigEditor) -> int:
+    try:
+        feed_list = read_feed_list(Path(args.file).read_bytes(), args.category)
+    except (OSError, ValueError) as exc:
+        _say(f"cannot import {clean_line(args.file)}: {getattr(exc, 'strerror', None) or exc}")
+        return 1
+    for note in feed_list.notes:
+        _say(f"note: {note}")
+    result = editor.add(feed_list.specs)
+    if not _report_skipped(result):
+        return 1
+    editor.save()
+    print(
+        MSG_IMPORTED.format(
+            what=count(len(result.added), "feed"),
+            file=clean_line(args.file),
+            kind=feed_list.kind,
+            path=editor.path,
+        )
+    )
+    if result.replaced_defaults:
+        print(MSG_REPLACED.format(n=result.replaced_defaults))
+    return 0
+
+
+def _report_skipped(result: AddResult) -> bool:
+    """Print what was skipped; False when nothing is left to add."""
+    for url in result.invalid:
+        _say(MSG_INVALID.format(url=url))
+    for url in result.already:
+        _say(MSG_ALREADY.format(url=url))
+    if not result.added:
+        _say(MSG_NOTHING)
+        return False
+    return True
+
+
+# -- remove, rename, move -----------------------------------------------------
+
+
+def _edit(action: str, args: argparse.Namespace, editor: ConfigEditor) -> int:
+    adopted = editor.adopt_defaults()
+    titles = _feed_titles()
+    if action == "remove":
+        spec = editor.remove(args.feed, titles)
+        message = MSG_REMOVED.format(name=_name(spec, titles), path=editor.path)
+    elif action == "rename":
+        spec = editor.rename(args.feed, args.title, titles)
+        template = MSG_RENAMED if spec.title else MSG_UNTITLED
+        message = template.format(url=spec.url, title=spec.title)
+    elif action == "move":
+        spec = editor.move(args.feed, args.category, titles)
+        message = MSG_MOVED.format(name=_name(spec, titles), category=spec.category)
+    else:  # argparse only offers the actions above
+        raise ConfigError(f"unknown feeds action {action!r}")
+    editor.save()
+    if adopted:
+        print(MSG_ADOPTED.format(path=editor.path))
+    print(message)
+    return 0
+
+
+def _name(spec: FeedSpec, titles: dict[str, str]) -> str:
+    title = spec.title or titles.get(spec.url, "")
+    return f"{title} <{spec.url}>" if title and title != spec.url else spec.url
+
+
+def _say(message: str) -> None:
+    print(f"beritatui: {clean_line(message, 500)}", file=sys.stderr)

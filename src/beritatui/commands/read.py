@@ -9,10 +9,14 @@ import json
 import sys
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
+from beritatui.config import Settings
 from beritatui.models import ExtractedArticle
 from beritatui.sanitize import clean_line, safe_url
+
+if TYPE_CHECKING:
+    from beritatui.feeds.fetch import Fetcher
 
 MAX_LOCAL_BYTES = 50 * 1024 * 1024
 
@@ -21,15 +25,25 @@ class TargetError(Exception):
     """A target that could not be read; ``str()`` is the plain reason."""
 
 
-def run_read(targets: Sequence[str], fmt: str, base_url: str | None, *, offline: bool) -> int:
-    """Print each target in ``fmt``; returns 1 when any target failed."""
-    return asyncio.run(_read_all(targets, fmt, base_url, offline=offline))
+def run_read(
+    targets: Sequence[str],
+    fmt: str,
+    base_url: str | None,
+    *,
+    offline: bool,
+    settings: Settings | None = None,
+) -> int:
+    """Print each target in ``fmt``; returns 1 when any target failed.
+
+    URLs are fetched with the configured ``settings`` (User-Agent, timeout, size cap).
+    """
+    return asyncio.run(_read_all(targets, fmt, base_url, offline, settings or Settings()))
 
 
 async def _read_all(
-    targets: Sequence[str], fmt: str, base_url: str | None, *, offline: bool
+    targets: Sequence[str], fmt: str, base_url: str | None, offline: bool, settings: Settings
 ) -> int:
-    reader = _Reader(offline=offline)
+    reader = _Reader(offline=offline, settings=settings)
     failures = 0
     collected: list[dict[str, Any]] = []
     try:
@@ -76,9 +90,10 @@ def _emit_json(data: dict[str, Any], fmt: str, collected: list[dict[str, Any]]) 
 class _Reader:
     """Reads targets; opens the network client and the store only when needed."""
 
-    def __init__(self, *, offline: bool) -> None:
+    def __init__(self, *, offline: bool, settings: Settings) -> None:
         self.offline = offline
-        self._fetcher: Any = None
+        self.settings = settings
+        self._fetcher: Fetcher | None = None
         self._store: Any = None
 
     async def read(self, target: str, base_url: str | None) -> ExtractedArticle:
@@ -112,7 +127,7 @@ class _Reader:
         from beritatui.service import NETWORK_DOWN_STATUSES, download_article
 
         if self._fetcher is None:
-            self._fetcher = await Fetcher().__aenter__()
+            self._fetcher = await Fetcher.from_settings(self.settings).__aenter__()
         result, article = await download_article(self._fetcher, url)
         if article is not None:
             return article

@@ -29,12 +29,16 @@ import time
 import zlib
 from dataclasses import dataclass
 from types import TracebackType
+from typing import TYPE_CHECKING
 
 import httpx
 
 from beritatui import __version__
 from beritatui.models import FeedStatus
 from beritatui.sanitize import clean_line, safe_url
+
+if TYPE_CHECKING:
+    from beritatui.config import Settings
 
 DEFAULT_USER_AGENT = (
     f"Mozilla/5.0 (compatible; beritatui/{__version__}; +https://github.com/beritatui/beritatui)"
@@ -205,6 +209,17 @@ class Fetcher:
                 "Accept-Encoding": ACCEPT_ENCODING,
             },
             transport=transport,
+        )
+
+    @classmethod
+    def from_settings(cls, settings: Settings) -> Fetcher:
+        """A fetcher with the configured limits, timeout and User-Agent (``[settings]``)."""
+        return cls(
+            max_concurrency=settings.max_concurrency,
+            per_host_limit=settings.per_host_limit,
+            timeout=settings.timeout_seconds,
+            max_bytes=settings.max_response_bytes,
+            user_agent=settings.user_agent or DEFAULT_USER_AGENT,
         )
 
     async def __aenter__(self) -> Fetcher:

@@ -287,7 +287,8 @@ class Store:
         rows = self._db.execute(
             f"""SELECT f.id, f.url, f.category, f.title, f.feed_title, f.status, f.detail,
                        f.last_checked, f.last_ok,
-                       (SELECT count(*) FROM articles a WHERE a.feed_id = f.id)
+                       (SELECT count(*) FROM articles a WHERE a.feed_id = f.id),
+                       (SELECT max(a.sort_time) FROM articles a WHERE a.feed_id = f.id)
                 FROM feeds f {"WHERE f.active = 1" if active_only else ""}
                 ORDER BY f.active DESC, f.position, f.id"""
         ).fetchall()
@@ -302,6 +303,7 @@ class Store:
                 last_checked=convert.from_ts(r[7]),
                 last_ok=convert.from_ts(r[8]),
                 article_count=r[9],
+                newest=convert.from_ts(r[10]),
             )
             for r in rows
         ]

@@ -210,6 +210,19 @@ class Service:
         await asyncio.to_thread(self._maintain)
         return report
 
+    async def refresh_feed(self, url: str) -> FeedOutcome | None:
+        """Fetch one configured feed now (the feed screen's retry); ``None`` if not configured."""
+        if self.forced_offline:
+            raise OfflineError("fetching a feed needs the network (beritatui is offline)")
+        if not self.feeds_synced:
+            await asyncio.to_thread(self.sync_feeds)
+        for feed_id, spec in self._feeds_by_id.items():
+            if spec.url == url:
+                async with self._fetcher() as fetcher:
+                    outcome, _ = await self._refresh_one(fetcher, feed_id, spec, lambda _: None)
+                return outcome
+        return None
+
     async def _refresh_one(
         self, fetcher: Fetcher, feed_id: int, spec: FeedSpec, tick: Callable[[str], None]
     ) -> tuple[FeedOutcome, list[int]]:

@@ -24,8 +24,9 @@ from textual.widgets import ContentSwitcher, Footer, Input, OptionList, Static
 from textual.worker import Worker, WorkerState, get_current_worker
 
 from beritatui.config import DEFAULT_THEME_DARK, DEFAULT_THEME_LIGHT, Config
+from beritatui.feeds.manage import FeedManager
 from beritatui.models import ArticleDetail, ArticleRow
-from beritatui.paths import state_file, styles_dir
+from beritatui.paths import config_file, state_file, styles_dir
 from beritatui.sanitize import safe_url
 from beritatui.service import OfflineError, Progress, Service
 from beritatui.store import Store, StoreError
@@ -77,7 +78,7 @@ class BeritaApp(App[int]):
         Binding("p", "step_article(-1)", "Artikel sebelumnya", show=False),
         Binding("o", "open_browser", "Buka di browser", show=False),
         Binding("y", "copy_link", "Salin tautan", show=False),
-        Binding("f", "feeds", "Status feed", show=False),
+        Binding("f", "feeds", "Kelola feed", show=False),
         Binding("v", "other_versions", "Versi sumber lain", show=False),
         Binding("escape", "go_back", "Kembali", show=False),
     ]
@@ -96,6 +97,7 @@ class BeritaApp(App[int]):
         self.config = config
         self.store = store
         self.service = Service(config, store, offline=offline)
+        self.feed_manager = FeedManager(self.service, config.path or config_file())
         self.state_path = state_path or state_file()
         self.ui_state = UIState.load(self.state_path)
         self._theme_override = theme
@@ -573,11 +575,23 @@ class BeritaApp(App[int]):
 
     @work(thread=True, group="feeds", exit_on_error=False)
     def _load_feeds(self) -> None:
-        self.post_message(FeedsReady(self.store.feeds()))
+        self.post_message(FeedsReady(self.feed_manager.feeds()))
 
     @on(FeedsReady)
     def _show_feeds(self, message: FeedsReady) -> None:
-        self.push_screen(FeedStatusScreen(message.feeds))
+        screen = FeedStatusScreen(
+            message.feeds,
+            self.feed_manager,
+            clock=self.now,
+            offline=self.service.forced_offline,
+        )
+        self.push_screen(screen, self._after_feed_screen)
+
+    def _after_feed_screen(self, changed: bool | None) -> None:
+        """Feeds were added, removed or edited: the sidebar and list follow the new config."""
+        if changed:
+            self.config = self.service.config
+            self.reload_list(keep_id=self._current_id())
 
     # -- refresh --------------------------------------------------------------
 

@@ -1,64 +1,315 @@
-"""Feed status: each feed's last fetch outcome, so errors are visible, never a crash."""
+"""The feed screen (``f``): every feed's state, and managing feeds from the keyboard.
+
+Shows status, last success, items, newest item age and the problem in plain
+Indonesian words. Keys: ``a`` add (with feed discovery), ``d``/``delete``
+remove (asks first), ``e`` rename, ``c`` change category, ``r`` retry now.
+Network and file work runs in workers through :class:`FeedManager`; the screen
+itself only shows. It dismisses with ``True`` when feeds changed.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import asyncio
+from collections.abc import Callable, Sequence
+from datetime import datetime
 
 from rich.text import Text
+from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import DataTable, Static
 
-from beritatui.models import FeedInfo, FeedStatus
-from beritatui.ui.timefmt import short_date
+from beritatui.config import ConfigError, FeedSpec
+from beritatui.config_edit import CategoryError, FeedLookupError
+from beritatui.feeds.manage import FeedManager
+from beritatui.models import FeedInfo
+from beritatui.ui.feedwords import STATUS_LABELS, explain, problem_words, status_label
+from beritatui.ui.screens.dialogs import ChoiceScreen, ConfirmScreen, PromptScreen
+from beritatui.ui.timefmt import relative_time, short_date
 
-STATUS_LABELS = {
-    FeedStatus.NEVER: "belum diambil",
-    FeedStatus.OK: "ok",
-    FeedStatus.NOT_MODIFIED: "tidak berubah",
-    FeedStatus.HTTP_ERROR: "galat HTTP",
-    FeedStatus.TIMEOUT: "waktu habis",
-    FeedStatus.NETWORK_ERROR: "galat jaringan",
-    FeedStatus.TOO_LARGE: "terlalu besar",
-    FeedStatus.PARSE_ERROR: "bukan feed",
-    FeedStatus.STALE: "basi",
-}
-"""Status words of the feed table, in the app's language."""
+__all__ = ["STATUS_LABELS", "FeedStatusScreen"]
+
+# Every string the screen shows, in one place (for a later gettext pass).
+TITLE = "Feed · {total} feed · {failed} gagal"
+HINT = "a tambah · d hapus · e ubah nama · c kategori · r coba lagi · escape tutup"
+COLUMNS = ("Kategori", "Sumber", "Status", "Terakhir berhasil", "Butir", "Terbaru", "Keterangan")
+ASK_URL = "Alamat situs atau feed yang ditambahkan:"
+ASK_CATEGORY = "Kategori:"
+ASK_TITLE = "Nama feed (kosongkan untuk memakai nama dari feed):"
+ASK_REMOVE = "Hapus feed {name}? Bookmark dan artikel tersimpannya tetap ada."
+ASK_WHICH = "{url} menawarkan {n} feed. Tambahkan yang mana?"
+ALL_FEEDS = "Semua feed di atas"
+SEARCHING = "Mencari feed di {url}…"
+ADDED = "Ditambahkan: {names}"
+REPLACED = "Feed bawaan ({n}) diganti dengan feed Anda."
+ALREADY = "Feed ini sudah ada: {url}"
+NOT_HTTP = "Bukan alamat http(s): {url}"
+UNREACHABLE = "Tidak bisa membuka {url}: {words}"
+NO_FEED = (
+    "Tidak ada feed di {url}: halamannya tidak menautkan RSS/Atom,"
+    " dan /feed, /rss dll. juga bukan feed"
+)
+REMOVED = "Dihapus: {name}. Bookmark dan artikel tersimpannya tetap ada."
+RENAMED = "Nama diubah: {name}"
+MOVED = "{name} dipindah ke kategori {category}"
+RESERVED = "Nama kategori itu dipakai baris 'Semua'; pilih nama lain."
+NOT_FOUND = "Feed itu tidak ada lagi di konfigurasi."
+RETRYING = "Mengambil {name}…"
+RETRIED = "{name}: {status}"
+RETRIED_NEW = "{name}: {status}, {n} artikel baru"
+OFFLINE = "Mode offline: butuh jaringan."
+SAVE_FAILED = "Konfigurasi tidak bisa disimpan: {error}"
+NO_FEEDS = "Belum ada feed. Tekan a untuk menambah."
 
 
-class FeedStatusScreen(ModalScreen[None]):
-    """A table of feeds: category, source, status, detail, last check."""
+class FeedStatusScreen(ModalScreen[bool]):
+    """A table of feeds with management keys."""
 
-    BINDINGS = [Binding("escape,q,f", "dismiss", "Tutup")]
+    BINDINGS = [
+        Binding("escape,q,f", "close", "Tutup"),
+        Binding("a", "add", "Tambah"),
+        Binding("d,delete", "remove", "Hapus"),
+        Binding("e", "rename", "Ubah nama"),
+        Binding("c", "move", "Kategori"),
+        Binding("r", "retry", "Coba lagi"),
+        Binding("j", "step(1)", "Turun", show=False),
+        Binding("k", "step(-1)", "Naik", show=False),
+    ]
 
-    def __init__(self, feeds: Sequence[FeedInfo]) -> None:
+    def __init__(
+        self,
+        feeds: Sequence[FeedInfo],
+        manager: FeedManager | None = None,
+        *,
+        clock: Callable[[], datetime],
+        offline: bool = False,
+    ) -> None:
         super().__init__()
         self.feeds = list(feeds)
+        self.manager = manager
+        self.clock = clock
+        self.offline = offline
+        self.changed = False
 
     def compose(self) -> ComposeResult:
-        failed = sum(1 for f in self.feeds if not f.status.is_success and f.last_checked)
-        title = f"Status feed · {len(self.feeds)} feed · {failed} gagal"
         with Vertical(id="feeds-box"):
-            yield Static(Text(title, style="bold"))
+            yield Static(id="feeds-title")
             yield DataTable(id="feeds-table", cursor_type="row", zebra_stripes=True)
-            yield Static(Text("escape untuk menutup", style="dim"))
+            yield Static(Text(HINT, style="dim"))
 
     def on_mount(self) -> None:
         table = self.query_one(DataTable)
-        table.add_columns("Kategori", "Sumber", "Status", "Keterangan", "Dicek", "Artikel")
+        table.add_columns(*COLUMNS)
+        self._fill()
+        table.focus()
+
+    # -- showing --------------------------------------------------------------
+
+    def _fill(self, keep_url: str | None = None) -> None:
+        table = self.query_one(DataTable)
+        keep = keep_url or (self.current.url if self.current else None)
+        table.clear()
+        now = self.clock()
         for feed in self.feeds:
-            status_style = "" if feed.status.is_success else "bold"
+            style = "" if feed.status.is_success else "bold"
             table.add_row(
                 Text(feed.category),
                 Text(feed.title or feed.url),
-                Text(STATUS_LABELS.get(feed.status, feed.status.value), style=status_style),
-                Text(feed.detail),
-                Text(short_date(feed.last_checked) if feed.last_checked else "—"),
+                Text(status_label(feed.status), style=style),
+                Text(short_date(feed.last_ok) if feed.last_ok else "—"),
                 Text(str(feed.article_count)),
+                Text(relative_time(feed.newest, now) if feed.newest else "—"),
+                Text(explain(feed) or "—"),
+                key=feed.url,
             )
-        table.focus()
+        urls = [f.url for f in self.feeds]
+        if keep in urls:
+            table.move_cursor(row=urls.index(keep))
+        failed = sum(1 for f in self.feeds if not f.status.is_success and f.last_checked)
+        title = TITLE.format(total=len(self.feeds), failed=failed) if self.feeds else NO_FEEDS
+        self.query_one("#feeds-title", Static).update(Text(title, style="bold"))
 
-    def action_dismiss(self, result: None = None) -> None:  # type: ignore[override]
-        self.dismiss(result)
+    @property
+    def current(self) -> FeedInfo | None:
+        """The highlighted feed."""
+        row = self.query_one(DataTable).cursor_row
+        return self.feeds[row] if 0 <= row < len(self.feeds) else None
+
+    def _say(self, message: str, *, error: bool = False) -> None:
+        self.app.notify(message, severity="error" if error else "information")
+
+    # -- actions --------------------------------------------------------------
+
+    def action_step(self, step: int) -> None:
+        table = self.query_one(DataTable)
+        table.move_cursor(row=table.cursor_row + step)
+
+    def action_close(self) -> None:
+        self.dismiss(self.changed)
+
+    def action_add(self) -> None:
+        if self._cannot_edit(network=True):
+            return
+        default = self.current.category if self.current else "Lainnya"
+
+        def got_url(url: str | None) -> None:
+            if not url or not url.strip():
+                return
+
+            def got_category(category: str | None) -> None:
+                if category:
+                    self._add(url.strip(), category)
+
+            self.app.push_screen(PromptScreen(ASK_CATEGORY, default), got_category)
+
+        self.app.push_screen(PromptScreen(ASK_URL, placeholder="https://"), got_url)
+
+    def action_remove(self) -> None:
+        feed = self.current
+        if feed is None or self._cannot_edit():
+            return
+
+        def answered(yes: bool | None) -> None:
+            if yes:
+                self._edit("remove", feed)
+
+        question = ASK_REMOVE.format(name=feed.title or feed.url)
+        self.app.push_screen(ConfirmScreen(question), answered)
+
+    def action_rename(self) -> None:
+        feed = self.current
+        if feed is None or self._cannot_edit():
+            return
+
+        def answered(title: str | None) -> None:
+            if title is not None:
+                self._edit("rename", feed, title)
+
+        shown = feed.title if feed.title != feed.url else ""
+        self.app.push_screen(PromptScreen(ASK_TITLE, shown), answered)
+
+    def action_move(self) -> None:
+        feed = self.current
+        if feed is None or self._cannot_edit():
+            return
+
+        def answered(category: str | None) -> None:
+            if category:
+                self._edit("move", feed, category)
+
+        self.app.push_screen(PromptScreen(ASK_CATEGORY, feed.category), answered)
+
+    def action_retry(self) -> None:
+        feed = self.current
+        if feed is None or self._cannot_edit(network=True):
+            return
+        self._say(RETRYING.format(name=feed.title or feed.url))
+        self._retry(feed)
+
+    def _cannot_edit(self, *, network: bool = False) -> bool:
+        if self.manager is None:
+            return True
+        if network and self.offline:
+            self._say(OFFLINE, error=True)
+            return True
+        return False
+
+    # -- workers --------------------------------------------------------------
+
+    @work(exclusive=True, group="feed-edit", exit_on_error=False)
+    async def _add(self, url: str, category: str) -> None:
+        from beritatui.feeds.discover import DiscoveryError
+
+        assert self.manager is not None
+        self._say(SEARCHING.format(url=url))
+        try:
+            found = await self.manager.discover(url)
+        except DiscoveryError as exc:
+            if exc.reason == "unreachable":
+                words = problem_words(exc.detail)
+                self._say(UNREACHABLE.format(url=url, words=words), error=True)
+            else:
+                self._say(NO_FEED.format(url=url), error=True)
+            return
+        if len(found) > 1:
+            labels = [f"{f.title or '—'}  {f.url}" for f in found]
+            question = ASK_WHICH.format(url=url, n=len(found))
+            picked = await self.app.push_screen_wait(ChoiceScreen(question, labels, ALL_FEEDS))
+            if not picked:
+                return
+            found = [found[i] for i in picked]
+        specs = [FeedSpec(f.url, category, f.title) for f in found]
+        try:
+            result = await asyncio.to_thread(self.manager.add, specs)
+        except CategoryError:
+            self._say(RESERVED, error=True)
+            return
+        except ConfigError as exc:
+            self._say(SAVE_FAILED.format(error=exc), error=True)
+            return
+        for known in result.already:
+            self._say(ALREADY.format(url=known))
+        for bad in result.invalid:
+            self._say(NOT_HTTP.format(url=bad), error=True)
+        if not result.added:
+            return
+        self.changed = True
+        names = ", ".join(s.title or s.url for s in result.added)
+        self._say(ADDED.format(names=names))
+        if result.replaced_defaults:
+            self._say(REPLACED.format(n=result.replaced_defaults))
+        await self._reload(keep_url=result.added[0].url)
+        for spec in result.added:  # show their status and articles at once
+            await self.manager.retry(spec.url)
+        await self._reload()
+
+    @work(exclusive=True, group="feed-edit", exit_on_error=False)
+    async def _edit(self, action: str, feed: FeedInfo, value: str = "") -> None:
+        assert self.manager is not None
+        name = feed.title or feed.url
+        try:
+            if action == "remove":
+                await asyncio.to_thread(self.manager.remove, feed.url)
+                message = REMOVED.format(name=name)
+            elif action == "rename":
+                spec = await asyncio.to_thread(self.manager.rename, feed.url, value)
+                message = RENAMED.format(name=spec.title or feed.url)
+            else:
+                spec = await asyncio.to_thread(self.manager.move, feed.url, value)
+                message = MOVED.format(name=name, category=spec.category)
+        except FeedLookupError:
+            self._say(NOT_FOUND, error=True)
+            return
+        except CategoryError:
+            self._say(RESERVED, error=True)
+            return
+        except ConfigError as exc:
+            self._say(SAVE_FAILED.format(error=exc), error=True)
+            return
+        self.changed = True
+        self._say(message)
+        await self._reload(keep_url=None if action == "remove" else feed.url)
+
+    @work(exclusive=True, group="feed-edit", exit_on_error=False)
+    async def _retry(self, feed: FeedInfo) -> None:
+        assert self.manager is not None
+        outcome = await self.manager.retry(feed.url)
+        if outcome is None:
+            self._say(NOT_FOUND, error=True)
+            return
+        self.changed = self.changed or outcome.new_articles > 0
+        name = feed.title or feed.url
+        status = status_label(outcome.status)
+        if outcome.new_articles:
+            message = RETRIED_NEW.format(name=name, status=status, n=outcome.new_articles)
+        else:
+            message = RETRIED.format(name=name, status=status)
+        self._say(message, error=not outcome.status.is_success)
+        await self._reload(keep_url=feed.url)
+
+    async def _reload(self, keep_url: str | None = None) -> None:
+        assert self.manager is not None
+        self.feeds = await asyncio.to_thread(self.manager.feeds)
+        self._fill(keep_url)

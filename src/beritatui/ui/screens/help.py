@@ -28,7 +28,7 @@ KEYS: tuple[tuple[str, str], ...] = (
     ("v", "versi sumber lain dari berita ini (also reported by)"),
     ("o", "buka di browser"),
     ("y", "salin tautan (copy link)"),
-    ("f", "status feed dan galat"),
+    ("f", "feed: status, tambah, hapus, ubah nama, kategori, coba lagi"),
     ("?", "bantuan ini"),
     ("ctrl+p", "palet perintah"),
     ("q", "keluar (quit)"),

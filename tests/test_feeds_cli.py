@@ -273,8 +273,8 @@ def test_newsboat_urls_import(tmp_path: Path, capsys: pytest.CaptureFixture[str]
         ("https://tiga.contoh.id/atom.xml", "Umum", ""),
     ]
     assert "(newsboat urls)" in out
-    assert "line 4: skipped a newsboat query: feed" in err
-    assert "line 5: skipped a newsboat exec: feed" in err
+    assert "line 4: skipped a newsboat 'query:' feed" in err
+    assert "line 5: skipped a newsboat 'exec:' feed" in err
     assert "line 7: skipped a duplicate" in err
     assert "line 8: skipped: unbalanced quotes" in err
 
@@ -409,3 +409,13 @@ def test_list_does_not_repeat_not_modified(
     assert row["articles"] == 2
     assert row["last_ok"] is not None
     assert row["newest"] is not None
+
+
+def test_common_paths_under_the_pages_folder_come_first(
+    server: LocalServer, capsys: pytest.CaptureFixture[str]
+) -> None:
+    page = server.route("/blog/", homepage())
+    server.route("/feed", rss("Akar situs"), content_type=RSS)
+    own = server.route("/blog/index.xml", rss("Blog"), content_type=RSS)
+    assert run(capsys, "feeds", "add", page)[0] == 0
+    assert configured() == [(own, "Lainnya", "Blog")]

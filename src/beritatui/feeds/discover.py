@@ -8,8 +8,8 @@ Given a URL, :func:`discover` fetches it with the caller's :class:`Fetcher`
    RSS or Atom are the candidates (resolved against the page, or its
    ``<base href>``);
 3. when no linked candidate turns out to be a feed, the common paths
-   (:data:`COMMON_PATHS`) of the site are tried, and the first that is a feed
-   is the answer.
+   (:data:`COMMON_PATHS`) are tried under the page's folder (``/blog/feed``),
+   then under the site root, and the first that is a feed is the answer.
 
 Every candidate is *validated*: fetched and parsed; a link that claims to be
 RSS but serves HTML is dropped. Nothing is trusted from the page but URLs,
@@ -19,10 +19,11 @@ which must be http(s). Parsing runs in a thread.
 from __future__ import annotations
 
 import asyncio
+from collections.abc import Sequence
 from dataclasses import dataclass
 from html.parser import HTMLParser
 from typing import TYPE_CHECKING
-from urllib.parse import urljoin
+from urllib.parse import urljoin, urlsplit
 
 from beritatui.feeds.fetch import FEED_ACCEPT
 from beritatui.sanitize import clean_line, safe_url
@@ -85,12 +86,7 @@ async def discover(fetcher: Fetcher, url: str, clock: Clock) -> list[FoundFeed]:
     found = await _validate_all(fetcher, linked, clock)
     if found:
         return found
-    tried = set(linked)
-    for path in COMMON_PATHS:
-        candidate = safe_url(urljoin(base, path))
-        if candidate is None or candidate in tried:
-            continue
-        tried.add(candidate)
+    for candidate in common_candidates(base, exclude=linked):
         feed = await _validate(fetcher, candidate, clock)
         if feed is not None:
             return [feed]
@@ -99,6 +95,19 @@ async def discover(fetcher: Fetcher, url: str, clock: Clock) -> list[FoundFeed]:
         f" {', '.join(COMMON_PATHS)} is one",
         "none",
     )
+
+
+def common_candidates(page_url: str, exclude: Sequence[str] = ()) -> list[str]:
+    """The common feed paths under the page's folder (``/blog/feed``), then the site root."""
+    folder = urljoin(page_url, ".")
+    roots = [folder, urljoin(page_url, "/")] if urlsplit(folder).path not in ("", "/") else [folder]
+    candidates: list[str] = []
+    for root in roots:
+        for path in COMMON_PATHS:
+            url = safe_url(urljoin(root, path.lstrip("/")))
+            if url is not None and url not in candidates and url not in exclude:
+                candidates.append(url)
+    return candidates
 
 
 def find_feed_links(content: bytes, base_url: str) -> list[str]:

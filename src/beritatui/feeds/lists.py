@@ -122,7 +122,7 @@ def parse_newsboat(text: str, default_category: str = "") -> FeedList:
         if url.startswith(_NEWSBOAT_SKIPPED):
             kind = url.split(":", 1)[0]
             result.notes.append(
-                f"{where}: skipped a newsboat {kind}: feed (beritatui reads http(s) feeds only)"
+                f"{where}: skipped a newsboat '{kind}:' feed (beritatui reads http(s) feeds only)"
             )
             continue
         title = next((t[1:] for t in tags if t.startswith("~")), "")

@@ -25,11 +25,15 @@ from beritatui.config import ConfigError, FeedSpec
 from beritatui.config_edit import CategoryError, FeedLookupError
 from beritatui.feeds.manage import FeedManager
 from beritatui.models import FeedInfo
+from beritatui.sanitize import clean_line
 from beritatui.ui.feedwords import STATUS_LABELS, explain, problem_words, status_label
 from beritatui.ui.screens.dialogs import ChoiceScreen, ConfirmScreen, PromptScreen
 from beritatui.ui.timefmt import relative_time, short_date
 
 __all__ = ["STATUS_LABELS", "FeedStatusScreen"]
+
+SOURCE_WIDTH = 40
+"""Characters of a feed's name shown in the table."""
 
 # Every string the screen shows, in one place (for a later gettext pass).
 TITLE = "Feed · {total} feed · {failed} gagal"
@@ -116,7 +120,7 @@ class FeedStatusScreen(ModalScreen[bool]):
             style = "" if feed.status.is_success else "bold"
             table.add_row(
                 Text(feed.category),
-                Text(feed.title or feed.url),
+                Text(clean_line(feed.title or feed.url, SOURCE_WIDTH)),
                 Text(status_label(feed.status), style=style),
                 Text(short_date(feed.last_ok) if feed.last_ok else "—"),
                 Text(str(feed.article_count)),

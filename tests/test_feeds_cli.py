@@ -419,3 +419,12 @@ def test_common_paths_under_the_pages_folder_come_first(
     own = server.route("/blog/index.xml", rss("Blog"), content_type=RSS)
     assert run(capsys, "feeds", "add", page)[0] == 0
     assert configured() == [(own, "Lainnya", "Blog")]
+
+
+def test_base_href_resolves_linked_feeds(
+    server: LocalServer, capsys: pytest.CaptureFixture[str]
+) -> None:
+    page = server.route("/dasar/", homepage(link("utama.xml"), base="/lain/"))
+    feed = server.route("/lain/utama.xml", rss("Dasar"), content_type=RSS)
+    assert run(capsys, "feeds", "add", page)[0] == 0
+    assert configured() == [(feed, "Lainnya", "Dasar")]

@@ -26,11 +26,9 @@ from beritatui.config_edit import CategoryError, FeedLookupError
 from beritatui.feeds.manage import FeedManager
 from beritatui.models import FeedInfo
 from beritatui.sanitize import clean_line
-from beritatui.ui.feedwords import STATUS_LABELS, explain, problem_words, status_label
+from beritatui.ui.feedwords import explain, problem_words, status_label
 from beritatui.ui.screens.dialogs import ChoiceScreen, ConfirmScreen, PromptScreen
 from beritatui.ui.timefmt import relative_time, short_date
-
-__all__ = ["STATUS_LABELS", "FeedStatusScreen"]
 
 SOURCE_WIDTH = 40
 """Characters of a feed's name shown in the table."""

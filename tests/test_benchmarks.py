@@ -16,6 +16,7 @@ SCRIPTS = sorted(p.name for p in BENCHMARKS.glob("*.py") if p.name != "__init__.
 EXPECTED = {
     "extraction.py": "AEB: 3 pages",
     "reader.py": "Store.search (TUI limit 500)",
+    "refresh.py": "refresh 3 feeds × 5 items",
     "startup.py": "beritatui --version",
     "trending.py": "n=200: cluster_stories",
 }

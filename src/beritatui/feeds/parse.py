@@ -50,6 +50,7 @@ import feedparser
 import feedparser.namespaces.mediarss
 
 from beritatui.dates import MONTHS, ZONES
+from beritatui.feeds.fastparse import fast_raw
 from beritatui.models import FeedEntry, ParsedFeed
 from beritatui.sanitize import clean_line, clean_text, safe_url, strip_controls
 from beritatui.urls import canonical_url
@@ -84,13 +85,20 @@ class FeedParseError(Exception):
 
 
 def parse_feed(
-    content: bytes, url: str, *, now: datetime, content_type: str | None = None
+    content: bytes,
+    url: str,
+    *,
+    now: datetime,
+    content_type: str | None = None,
+    fast: bool = True,
 ) -> ParsedFeed:
     """Parse feed ``content`` fetched from ``url`` into clean entries.
 
     Raises :class:`FeedParseError` (and nothing else) when the bytes are empty,
     an HTML page, or not RSS/Atom at all. A feed with XML errors but usable
     entries still parses. ``now`` (the store's clock) bounds future dates.
+    Well-formed feeds go through :mod:`beritatui.feeds.fastparse` (lxml) unless
+    ``fast`` is false; anything it refuses, and everything else, through feedparser.
     """
     if not content or not content.strip():
         raise FeedParseError("empty response: the server sent no feed")
@@ -100,7 +108,23 @@ def parse_feed(
     content = _first_entries_only(content)
     if content.count(b"<") + content.count(b"&lt;") > MAX_TAGS:
         raise FeedParseError(f"feed too complex to read (more than {MAX_TAGS:,} tags)")
-    headers = {"content-location": safe_url(url) or ""}
+    location = safe_url(url) or ""
+    found = fast_raw(content, location, content_type) if fast else None
+    feed, raw_entries = found or _feedparser(content, location, content_type)
+    entries = _unique(_normalise(e, url, now) for e in raw_entries)
+    dates = [e.published for e in entries if e.published is not None]
+    return ParsedFeed(
+        title=_feed_title(feed, url),
+        entries=entries,
+        newest=max(dates) if dates else None,
+    )
+
+
+def _feedparser(
+    content: bytes, location: str, content_type: str | None
+) -> tuple[Mapping[str, Any], list[Mapping[str, Any]]]:
+    """The feed and entry dicts of feedparser (the slow, lenient path)."""
+    headers = {"content-location": location}
     if content_type:
         headers["content-type"] = content_type
     try:
@@ -114,13 +138,7 @@ def parse_feed(
         raise FeedParseError("could not read the feed: the parser failed on it") from exc
     if not raw.get("version") and not raw.get("entries"):
         raise FeedParseError(_not_a_feed(content, content_type, raw.get("bozo_exception")))
-    entries = _unique(_normalise(e, url, now) for e in raw.get("entries") or [])
-    dates = [e.published for e in entries if e.published is not None]
-    return ParsedFeed(
-        title=_feed_title(raw.get("feed") or {}, url),
-        entries=entries,
-        newest=max(dates) if dates else None,
-    )
+    return raw.get("feed") or {}, raw.get("entries") or []
 
 
 def html_to_text(html: str) -> str:
@@ -467,9 +485,11 @@ def _not_a_feed(content: bytes, content_type: str | None, error: object) -> str:
 
 # --- feedparser: keep media captions apart ----------------------------------------------
 # feedparser 6 files <media:description> as the entry's description (it lands in
-# ``summary`` or ``content``) and drops <media:title>. These handlers store them
-# as ``media_description`` / ``media_title`` instead, so captions never pose as
-# the summary or as content:encoded. Installed once, for this process.
+# ``summary`` or ``content``); these handlers store it as ``media_description``
+# instead, so a caption never poses as the summary or as content:encoded.
+# <media:title> keeps feedparser's own meaning (the entry's title when it has no
+# <title>: feedparser 6.0.14 does that) and is also kept as ``media_title`` for
+# the caption. Installed once, for this process.
 
 
 def _start_media_description(self: Any, attrs_d: Any) -> None:
@@ -481,11 +501,19 @@ def _end_media_description(self: Any) -> None:
 
 
 def _start_media_title(self: Any, attrs_d: Any) -> None:
-    self.push("media_title", 1)
+    self._start_title(attrs_d)
 
 
 def _end_media_title(self: Any) -> None:
-    self.pop("media_title")
+    title_depth = self.title_depth
+    value = self.pop("title")  # stored as the title under feedparser's own rules
+    kind = self.contentparams.get("type")  # after pop's guess at HTML
+    self.incontent -= 1  # the rest of pop_content
+    self.contentparams.clear()
+    self.title_depth = title_depth
+    if value:
+        context = self._get_context()
+        context["media_title"], context["media_title_detail"] = value, {"type": kind}
 
 
 def _install_media_caption_handlers() -> None:

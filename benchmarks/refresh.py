@@ -162,9 +162,9 @@ class _Server(ThreadingHTTPServer):
     daemon_threads = True
 
 
-def serve(ports: int) -> list[_Server]:
+def serve(ports: int, handler: type[_Handler] = _Handler) -> list[_Server]:
     """``ports`` threaded servers on 127.0.0.1, each on its own (free) port."""
-    servers = [_Server(("127.0.0.1", 0), _Handler) for _ in range(ports)]
+    servers = [_Server(("127.0.0.1", 0), handler) for _ in range(ports)]
     for server in servers:
         threading.Thread(target=server.serve_forever, daemon=True).start()
     return servers

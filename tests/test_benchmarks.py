@@ -15,6 +15,7 @@ SCRIPTS = sorted(p.name for p in BENCHMARKS.glob("*.py") if p.name != "__init__.
 # What each smoke run must print: the measurement it exists for.
 EXPECTED = {
     "extraction.py": "AEB: 3 pages",
+    "loop_stall.py": "longest event-loop stall during a refresh",
     "reader.py": "Store.search (TUI limit 500)",
     "refresh.py": "refresh 3 feeds × 5 items",
     "startup.py": "beritatui --version",

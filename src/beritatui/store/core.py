@@ -31,10 +31,12 @@ from beritatui.sanitize import clean_line, clean_text, safe_url
 from beritatui.store import convert, schema
 from beritatui.store.entries import (
     IMPORT_FEED_URL,
-    adopt_imported,
+    KnownEntries,
     entry_fields,
     find_entry,
+    insert_entries,
     insert_entry,
+    merged,
     status_of,
 )
 from beritatui.store.records import BookmarkRecord
@@ -361,24 +363,33 @@ class Store:
         their read state, bookmark and cached body.
         """
         now = self._now()
-        new_ids: list[int] = []
         with self._write() as conn:
+            known = KnownEntries.load(conn, feed_id)
+            fresh: dict[str, dict[str, Any]] = {}  # guid -> fields, rows to insert
             changed = False
             for entry in entries:
                 fields = entry_fields(entry, now)
                 if fields is None:
                     continue
-                existing = find_entry(conn, feed_id, fields["guid"], fields["url_key"])
+                existing = known.find(fields["guid"], fields["url_key"])
                 if existing is None:
-                    existing = adopt_imported(conn, feed_id, fields["guid"], fields["url_key"])
+                    existing = known.adopt_imported(
+                        conn, feed_id, fields["guid"], fields["url_key"]
+                    )
                     changed |= existing is not None
-                if existing is None:
-                    new_ids.append(insert_entry(conn, feed_id, fields, now))
-                    self._fts_add(conn, "id = ?", (new_ids[-1],))
-                    changed = True
+                if isinstance(existing, str):  # an entry earlier in this batch
+                    fresh[existing] = merged(fresh[existing], fields, now)
+                    known.moved(existing, fresh[existing]["url_key"])
+                elif existing is None:
+                    fresh[fields["guid"]] = fields
+                    known.add(fields["guid"], fields["url_key"], fields["guid"])
                 elif self._update_entry(conn, existing, fields):
+                    known.moved(existing, fields["url_key"])
                     changed = True
-            if changed:
+            new_ids = insert_entries(conn, feed_id, list(fresh.values()), now)
+            if new_ids:
+                self._fts_add(conn, "id BETWEEN ? AND ?", (new_ids[0], new_ids[-1]))
+            if changed or new_ids:
                 self._bump_data_version(conn)
         return new_ids
 

@@ -58,26 +58,6 @@ def find_entry(conn: sqlite3.Connection, feed_id: int, guid: str, key: str | Non
     return int(row[0]) if row else None
 
 
-def adopt_imported(
-    conn: sqlite3.Connection, feed_id: int, guid: str, key: str | None
-) -> int | None:
-    """Move an imported bookmark with this URL into the feed that now carries it."""
-    if key is None:
-        return None
-    row = conn.execute(
-        """SELECT a.id FROM articles a JOIN feeds f ON f.id = a.feed_id
-           WHERE f.url = ? AND a.url_key = ? ORDER BY a.id LIMIT 1""",
-        (IMPORT_FEED_URL, key),
-    ).fetchone()
-    if row is None:
-        return None
-    conn.execute(
-        "UPDATE articles SET feed_id = ?, guid = ?, source = NULL, category = NULL WHERE id = ?",
-        (feed_id, guid, row[0]),
-    )
-    return int(row[0])
-
-
 def insert_entry(conn: sqlite3.Connection, feed_id: int, f: dict[str, Any], now: int) -> int:
     row = conn.execute(
         """INSERT INTO articles (feed_id, guid, url, url_key, title, summary, author,
@@ -100,3 +80,129 @@ def insert_entry(conn: sqlite3.Connection, feed_id: int, f: dict[str, Any], now:
         ),
     ).fetchone()
     return int(row[0])
+
+
+_INSERT = """INSERT INTO articles (feed_id, guid, url, url_key, title, summary, author,
+        image_url, image_caption, content_html, published, first_seen, sort_time)
+    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"""
+_COLUMNS = (
+    "guid", "url", "url_key", "title", "summary", "author",
+    "image_url", "image_caption", "content_html", "published",
+)  # fmt: skip
+_MERGED_KEEPS_OLD_WHEN_EMPTY = (
+    "title", "summary", "author", "image_url", "image_caption", "content_html", "url", "url_key"
+)  # fmt: skip
+
+
+def insert_entries(
+    conn: sqlite3.Connection, feed_id: int, rows: list[dict[str, Any]], now: int
+) -> list[int]:
+    """Insert ``rows`` (fields from :func:`entry_fields`) at once; their new ids, in order.
+
+    Called inside the write transaction, so nobody else inserts meanwhile and the
+    new rowids are the ones after the previous maximum, in insertion order.
+    """
+    if not rows:
+        return []
+    before = conn.execute("SELECT coalesce(max(id), 0) FROM articles").fetchone()[0]
+    conn.executemany(
+        _INSERT,
+        [(feed_id, *(f[name] for name in _COLUMNS[:10]), now, f["sort_time"]) for f in rows],
+    )
+    found = conn.execute("SELECT id FROM articles WHERE id > ? ORDER BY id", (before,))
+    ids = [int(row[0]) for row in found]
+    if len(ids) != len(rows):
+        raise sqlite3.IntegrityError("inserted rows do not match their ids")
+    return ids
+
+
+def merged(old: dict[str, Any], new: dict[str, Any], now: int) -> dict[str, Any]:
+    """A not-yet-inserted row updated by a later copy, as ``Store._update_entry`` would."""
+    row = dict(old)
+    for name in _MERGED_KEEPS_OLD_WHEN_EMPTY:
+        row[name] = new[name] or old[name]
+    if new["published"] is not None:
+        row["published"] = new["published"]
+    published = row["published"]
+    row["sort_time"] = now if published is None else min(published, now)
+    return row
+
+
+Ref = int | str
+"""A stored article id, or the guid of a row still waiting to be inserted in this batch."""
+
+
+class KnownEntries:
+    """The feed's articles by guid and by canonical URL, loaded with one query per batch.
+
+    Answers what ``SELECT ... WHERE feed_id = ? AND guid = ?`` (else the lowest
+    id with the same ``url_key``) would, including rows added earlier in the batch.
+    """
+
+    def __init__(self, rows: list[tuple[int, str, str | None]]) -> None:
+        self._by_guid: dict[str, Ref] = {}
+        self._by_key: dict[str, list[Ref]] = {}
+        self._key_of: dict[Ref, str | None] = {}
+        self._order: dict[Ref, int] = {}
+        self._imported: dict[str, list[int]] | None = None
+        for article_id, guid, key in sorted(rows):
+            self.add(guid, key, article_id)
+
+    @classmethod
+    def load(cls, conn: sqlite3.Connection, feed_id: int) -> KnownEntries:
+        rows = conn.execute(
+            "SELECT id, guid, url_key FROM articles WHERE feed_id = ?", (feed_id,)
+        ).fetchall()
+        return cls(rows)
+
+    def find(self, guid: str, key: str | None) -> Ref | None:
+        found = self._by_guid.get(guid)
+        if found is None and key is not None and self._by_key.get(key):
+            found = self._by_key[key][0]  # stored ids first (ascending), then pending rows
+        return found
+
+    def add(self, guid: str, key: str | None, ref: Ref) -> None:
+        self._by_guid[guid] = ref
+        self._key_of[ref] = key
+        self._order.setdefault(ref, len(self._order))
+        if key is not None:
+            self._by_key.setdefault(key, []).append(ref)
+
+    def moved(self, ref: Ref, key: str | None) -> None:
+        """Row ``ref`` now has canonical URL ``key`` (an update may change it)."""
+        old = self._key_of.get(ref)
+        if key is None or key == old:
+            return
+        if old is not None:
+            self._by_key[old].remove(ref)
+        self._key_of[ref] = key
+        refs = self._by_key.setdefault(key, [])
+        refs.append(ref)
+        refs.sort(key=lambda r: (isinstance(r, str), r if isinstance(r, int) else self._order[r]))
+
+    def adopt_imported(
+        self, conn: sqlite3.Connection, feed_id: int, guid: str, key: str | None
+    ) -> int | None:
+        """Move an imported bookmark with this URL into the feed that now carries it."""
+        if key is None:
+            return None
+        if self._imported is None:
+            self._imported = {}
+            for article_id, url_key in conn.execute(
+                """SELECT a.id, a.url_key FROM articles a JOIN feeds f ON f.id = a.feed_id
+                   WHERE f.url = ? AND a.url_key IS NOT NULL ORDER BY a.id""",
+                (IMPORT_FEED_URL,),
+            ):
+                self._imported.setdefault(url_key, []).append(int(article_id))
+        waiting = self._imported.get(key)
+        if not waiting:
+            return None
+        article_id = waiting.pop(0)
+        conn.execute(
+            "UPDATE articles SET feed_id = ?, guid = ?, source = NULL, category = NULL"
+            " WHERE id = ?",
+            (feed_id, guid, article_id),
+        )
+        self.add(guid, key, article_id)
+        self.moved(article_id, key)
+        return article_id

@@ -16,7 +16,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from beritatui.feeds.fastparse import fast_raw
+from beritatui.feeds.fastparse import fast_raw, plain_html
 from beritatui.feeds.parse import FeedParseError, parse_feed
 from beritatui.models import ParsedFeed
 
@@ -266,6 +266,77 @@ def test_generated_atom_parses_the_same(entries: list[str]) -> None:
         assert fast_raw(content, URL, "application/atom+xml") is not None
     slow, fast = both(content, "application/atom+xml")
     assert fast == slow
+
+
+_HTML_PIECES = st.sampled_from(
+    [
+        "Harga cabai naik ",
+        "<p>",
+        "</p>",
+        "<br/>",
+        "<BR>",
+        "<div class='isi'>",
+        "</div>",
+        '<img src="https://img.contoh.example.id/a.jpg" width="300">',
+        "<img src='/foto/b.jpg' alt='Foto'/>",
+        '<img src="foto/c.jpg" width="1" height="1">',
+        '<img src="javascript:alert(1)">',
+        '<img src="//cdn.contoh.example.id/d.jpg">',
+        '<img data-src="https://img.contoh.example.id/lazy.jpg">',
+        '<img src="https://img.contoh.example.id/e.jpg?w=1&amp;h=2">',
+        '<a href="/berita/2" onclick="x()">tautan</a>',
+        '<a href="javascript:void(0)">kosong</a>',
+        "<script>document.write('x')</script>",
+        "<style>p{color:red}</style>",
+        "<noscript>aktifkan javascript</noscript>",
+        "<iframe src='https://x.example'></iframe>",
+        "<svg><title>ikon</title></svg>",
+        "<!-- komentar -->",
+        "<ul><li>satu</li><li>dua</li></ul>",
+        "<h2>Subjudul</h2>",
+        "&amp; ",
+        "&nbsp;",
+        "&hellip;",
+        "&foo; ",
+        "&#8217;",
+        "&#150;",
+        "&#x1F30A;",
+        "& lepas ",
+        "5 < 7 ",
+        "3 > 2 ",
+        "café ",
+        "\u00a0",
+        "Ã© ",
+        "“kutip”",
+        "The post Judul appeared first on Situs.",
+    ]
+)
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(_HTML_PIECES, max_size=12), st.booleans())
+def test_generated_html_descriptions_parse_the_same(pieces: list[str], atom: bool) -> None:
+    """Summaries whose HTML skips feedparser's passes still match them exactly."""
+    markup = escape("".join(pieces))
+    if atom:
+        content = (
+            '<?xml version="1.0" encoding="utf-8"?><feed xmlns="http://www.w3.org/2005/Atom">'
+            "<title>Uji</title><entry><id>tag:contoh,2025:1</id><title>Judul</title>"
+            f'<link href="/berita/1"/><summary type="html">{markup}</summary></entry></feed>'
+        ).encode()
+    else:
+        content = _rss(f"<item><title>Judul</title><description>{markup}</description></item>")
+        content = content.encode()
+    assert fast_raw(content, URL, None) is not None
+    slow, fast = both(content)
+    assert fast == slow
+
+
+def test_plain_html_takes_ordinary_summaries_and_nothing_odd() -> None:
+    assert plain_html('<p><img src="https://img.contoh.example.id/a.jpg"> Isi &amp; lagi.</p>')
+    assert plain_html("Teks biasa tanpa tag &#8217;kutip&#8217;")
+    for odd in ("<script>x</script>", "a < b", '<img src="javascript:x">', "&foo;", "café"):
+        assert not plain_html(odd)
 
 
 def _rss(items: str, namespaces: str = "", title: str = "Uji") -> str:

@@ -17,6 +17,7 @@ from pathlib import Path
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from beritatui.clock import fixed_clock
 from beritatui.config import FeedSpec
 from beritatui.models import FeedEntry
 from beritatui.store import Store
@@ -50,8 +51,7 @@ entries = st.builds(
 
 
 def _open(path: Path) -> tuple[Store, list[int]]:
-    store = Store.open(path)
-    store.clock = lambda: NOW
+    store = Store.open(path, clock=fixed_clock(NOW))
     ids = store.sync_feeds(FEEDS)
     return store, [ids[spec.url] for spec in FEEDS]
 

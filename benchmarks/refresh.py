@@ -1,6 +1,6 @@
 """Feed refresh at scale: ``beritatui refresh --no-articles`` against newsboat, same feeds.
 
-    python benchmarks/refresh.py [--feeds 200] [--items 50] [--runs 5]
+    python benchmarks/refresh.py [--feeds 200] [--items 50] [--runs 5] [--baseline SRC]
 
 Generates N feeds × M items (deterministic: the same sizes give the same bytes;
 RSS 2.0, every fourth feed Atom), serves them from threaded HTTP servers on
@@ -10,6 +10,10 @@ fresh state (new XDG dirs for beritatui, a new cache for newsboat). Per run it
 records the child's wall time, CPU time (user + sys from ``os.wait4``) and
 peak RSS, and checks how many items each program stored. Prints medians and
 the beritatui/newsboat ratios; asserts nothing about time.
+
+``--baseline SRC`` adds a third program in the same rounds: the beritatui in
+another ``src/`` (say ``git archive main src | tar -x -C /tmp/base``), so a
+change is measured against the code before it side by side.
 
 Both programs get the same concurrency (beritatui ``max_concurrency`` and
 newsboat ``reload-threads``, ``--threads``). newsboat (``apt-get install
@@ -28,10 +32,11 @@ import sys
 import tempfile
 import threading
 import time
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from email.utils import format_datetime
+from functools import partial
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from xml.sax.saxutils import escape
@@ -190,12 +195,12 @@ def measure(argv: Sequence[str], env: dict[str, str], cwd: Path) -> tuple[float,
     return wall, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024
 
 
-def run_beritatui(urls: Sequence[str], threads: int, root: Path) -> Run:
-    """``beritatui refresh --no-articles`` with fresh XDG dirs under ``root``."""
+def run_beritatui(urls: Sequence[str], threads: int, root: Path, src: Path = REPO / "src") -> Run:
+    """``beritatui refresh --no-articles`` (the code in ``src``) with fresh XDG dirs in ``root``."""
     env = dict(os.environ)
     for name in ("CONFIG", "DATA", "CACHE", "STATE"):
         env[f"XDG_{name}_HOME"] = str(root / name.lower())
-    env["PYTHONPATH"] = os.pathsep.join(p for p in (str(REPO / "src"), env.get("PYTHONPATH")) if p)
+    env["PYTHONPATH"] = os.pathsep.join(p for p in (str(src), env.get("PYTHONPATH")) if p)
     config = root / "config" / "beritatui" / "config.toml"
     config.parent.mkdir(parents=True)
     lines = [
@@ -246,25 +251,36 @@ def _median(runs: Sequence[Run], field: str) -> float:
     return statistics.median(getattr(run, field) for run in runs)
 
 
-def report(feeds: int, items: int, ours: Sequence[Run], theirs: Sequence[Run]) -> None:
+def report(
+    feeds: int, items: int, ours: Sequence[Run], theirs: Sequence[Run], baseline: Sequence[Run]
+) -> None:
     """Print the medians and the ratios as a Markdown table."""
     print(f"\nrefresh {feeds} feeds × {items} items, feeds only, fresh cache ({len(ours)} runs)")
-    print(f"items stored: beritatui {ours[-1].items}", end="")
-    print(f", newsboat {theirs[-1].items}" if theirs else "")
-    print("| measure | beritatui | newsboat | ratio |")
-    print("|---|---|---|---|")
+    stored = [f"beritatui {ours[-1].items}"]
+    stored += [f"newsboat {theirs[-1].items}"] if theirs else []
+    stored += [f"baseline {baseline[-1].items}"] if baseline else []
+    print("items stored: " + ", ".join(stored))
+    head = "| measure | beritatui | newsboat | ratio |"
+    print(head + (" baseline | ratio to baseline |" if baseline else ""))
+    print("|---|---|---|---|" + ("---|---|" if baseline else ""))
     for field, label, unit in (
         ("wall", "wall", "s"),
         ("cpu", "CPU", "s"),
         ("rss_mb", "peak RSS", "MB"),
     ):
         mine = _median(ours, field)
-        if theirs:
-            other = _median(theirs, field)
-            ratio = f"{mine / other:.2f}×" if other else "–"
-            print(f"| {label} | {mine:.2f} {unit} | {other:.2f} {unit} | {ratio} |")
-        else:
-            print(f"| {label} | {mine:.2f} {unit} | – | – |")
+        line = f"| {label} | {mine:.2f} {unit} | " + _versus(mine, theirs, field, unit)
+        if baseline:
+            line += " " + _versus(mine, baseline, field, unit)
+        print(line)
+
+
+def _versus(mine: float, runs: Sequence[Run], field: str, unit: str) -> str:
+    if not runs:
+        return "– | – |"
+    other = _median(runs, field)
+    ratio = f"{mine / other:.2f}×" if other else "–"
+    return f"{other:.2f} {unit} | {ratio} |"
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -277,6 +293,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     )
     parser.add_argument("--threads", type=int, default=8, help="concurrent fetches, both programs")
     parser.add_argument("--no-newsboat", action="store_true", help="measure beritatui only")
+    parser.add_argument(
+        "--baseline",
+        type=Path,
+        metavar="SRC",
+        help="also run the beritatui in SRC (e.g. an older checkout's src/), in the same rounds",
+    )
     parser.add_argument("--smoke", action="store_true", help="3 feeds × 5 items, one run")
     args = parser.parse_args(argv)
     if args.smoke:
@@ -294,24 +316,36 @@ def main(argv: Sequence[str] | None = None) -> int:
         )
     ours: list[Run] = []
     theirs: list[Run] = []
+    baseline: list[Run] = []
     with tempfile.TemporaryDirectory(prefix="beritatui-refresh-") as temp:
         for number in range(args.runs):
-            # Alternate which program goes first, so neither always gets the warmer machine.
-            if with_newsboat and number % 2:
-                theirs.append(run_newsboat(urls, args.threads, Path(temp) / f"n{number}"))
-            ours.append(run_beritatui(urls, args.threads, Path(temp) / f"b{number}"))
-            if with_newsboat and not number % 2:
-                theirs.append(run_newsboat(urls, args.threads, Path(temp) / f"n{number}"))
+            # Rotate which program goes first, so none always gets the warmer machine.
+            root = Path(temp)
+            jobs: list[tuple[list[Run], Callable[[], Run]]] = [
+                (ours, partial(run_beritatui, urls, args.threads, root / f"b{number}"))
+            ]
+            if with_newsboat:
+                newsboat = partial(run_newsboat, urls, args.threads, root / f"n{number}")
+                jobs.append((theirs, newsboat))
+            if args.baseline:
+                where = root / f"a{number}"
+                older = partial(run_beritatui, urls, args.threads, where, args.baseline)
+                jobs.append((baseline, older))
+            shift = number % len(jobs)
+            for runs, job in jobs[shift:] + jobs[:shift]:
+                runs.append(job())
             line = (
                 f"run {number + 1}: beritatui {ours[-1].wall:.2f} s wall, {ours[-1].cpu:.2f} s CPU"
             )
             if with_newsboat:
                 line += f"; newsboat {theirs[-1].wall:.2f} s wall, {theirs[-1].cpu:.2f} s CPU"
+            if baseline:
+                line += f"; baseline {baseline[-1].wall:.2f} s wall, {baseline[-1].cpu:.2f} s CPU"
             print(line, flush=True)
     for server in servers:
         server.shutdown()
         server.server_close()
-    report(args.feeds, args.items, ours, theirs)
+    report(args.feeds, args.items, ours, theirs, baseline)
     return 0
 
 

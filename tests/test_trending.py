@@ -20,7 +20,6 @@ from beritatui.trending import (
     Cluster,
     StoryInput,
     TrendingCache,
-    _is_plain,
     cluster_stories,
     find_clusters,
     is_english,
@@ -29,6 +28,7 @@ from beritatui.trending import (
     stem,
     stem_english,
 )
+from beritatui.trending.scoring import is_plain
 
 NOW = datetime(2025, 7, 10, 12, 0, tzinfo=UTC)
 FIXTURES = Path(__file__).parent / "fixtures" / "trending"
@@ -537,7 +537,7 @@ def test_untrusted_text_is_sanitised() -> None:
 @settings(max_examples=300)
 @given(st.text(max_size=40) | st.text(alphabet=" \t\n\x1b\x07\x9b[]ab-\u202e\u00a0", max_size=20))
 def test_plain_text_shortcut_agrees_with_the_sanitiser(text: str) -> None:
-    if _is_plain(text):
+    if is_plain(text):
         assert clean_line(text) == text
         assert clean_text(text) == text
 

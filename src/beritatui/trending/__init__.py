@@ -1,0 +1,56 @@
+"""Story clustering and ranking for the Trending tab (issue #5).
+
+Articles of the last N hours are grouped by story across sources, then the
+groups are ranked by distinct sources, freshness and volume.
+
+How a story is found:
+
+1. :func:`normalise` turns title and lead into tokens: case folded, accents
+   and punctuation gone, Indonesian and English stop words (plus news
+   boilerplate such as day names and datelines) dropped, and a conservative
+   Indonesian stemmer applied (``kenaikan`` -> ``naik``, ``menaikkan`` -> ``naik``).
+2. Every article becomes a TF-IDF vector over its tokens (title words count
+   double); IDF is computed over the window, so words every story uses
+   ("Jakarta", "Presiden", "harga") weigh little.
+3. Candidate pairs, never all pairs: posting lists over rare tokens (filled
+   while scanning, so each pair is met once and its dot product accumulates on
+   the way) and bitsets over frequent ones (a pair must share three of those,
+   which keeps a 150-article story together without pairing every article
+   that says "Jakarta" and "harga"). A candidate must share at least two
+   informative tokens; it becomes an edge when its cosine similarity is high
+   enough, and a near-duplicate (same wire text, word-bigram Jaccard) counts
+   as similarity 1.
+4. Edges are merged by average-link agglomeration: two groups join only when
+   the mean similarity over all their article pairs passes a threshold, so one
+   loose pair cannot chain two stories together.
+
+Everything is deterministic: inputs are sorted by id first, ties are broken by
+index, and no set iteration order reaches the output. Text that leaves this
+package has been through :mod:`beritatui.sanitize`. No textual import here.
+
+Modules: :mod:`.text` (tokens and stemming), :mod:`.types` (input and output),
+:mod:`.vectors` (TF-IDF, near-duplicates, candidate pairs), :mod:`.agglomerate`
+(average link), :mod:`.scoring` (window, score, rank order), :mod:`.cache`.
+"""
+
+from __future__ import annotations
+
+from .cache import TrendingCache
+from .scoring import cluster_stories, find_clusters
+from .text import is_english, normalise, stem, stem_english
+from .types import ALL_CATEGORIES, Cluster, StoryInput
+from .vectors import is_near_duplicate
+
+__all__ = [
+    "ALL_CATEGORIES",
+    "Cluster",
+    "StoryInput",
+    "TrendingCache",
+    "cluster_stories",
+    "find_clusters",
+    "is_english",
+    "is_near_duplicate",
+    "normalise",
+    "stem",
+    "stem_english",
+]

@@ -1,0 +1,194 @@
+"""Window selection, story scores, rank order and the public entry points."""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+from beritatui.sanitize import clean_line, clean_text, safe_url
+
+from .agglomerate import agglomerate
+from .types import ALL_CATEGORIES, Cluster, StoryInput, as_utc
+from .vectors import Doc, find_edges, make_doc, source_name, weigh
+
+HALF_LIFE_HOURS = 18.0
+"""A source's contribution to a story's score halves every this many hours."""
+VOLUME_WEIGHT = 0.25
+VOLUME_CAP = 0.9
+"""Volume bonus: VOLUME_WEIGHT * log2(articles), at most VOLUME_CAP (< one source)."""
+MIN_TRENDING = 10
+"""Single-source stories fill the list only up to this many entries."""
+FUTURE_TOLERANCE = timedelta(hours=12)
+"""Articles dated up to this far in the future (bad feed time zones) still count."""
+
+
+def select_window(
+    items: Iterable[StoryInput], now: datetime, hours: float, category: str | None
+) -> list[StoryInput]:
+    """Articles in the window and category, one per URL, sorted by id."""
+    if not hours > 0 or math.isinf(hours):
+        raise ValueError(f"hours must be a positive number, not {hours!r}")
+    oldest = now - timedelta(hours=hours)
+    latest = now + FUTURE_TOLERANCE
+    wanted = None if category in (None, "", ALL_CATEGORIES) else category.casefold()
+    chosen: list[StoryInput] = []
+    for item in items:
+        if item.published is None or (wanted and item.category.casefold() != wanted):
+            continue
+        if oldest <= as_utc(item.published) <= latest:
+            chosen.append(item)
+    chosen.sort(key=lambda a: (a.id, a.url, a.title))
+    seen_urls: set[str] = set()
+    unique: list[StoryInput] = []
+    for item in chosen:
+        if item.url and item.url in seen_urls:
+            continue
+        seen_urls.add(item.url)
+        unique.append(item)
+    return unique
+
+
+def _score(members: list[Doc], now: float) -> tuple[float, int]:
+    """Story score and distinct source count (``now`` as a UTC timestamp).
+
+    Each source adds the freshness of its newest article in the story; the
+    volume bonus (log of article count, capped below one source) is scaled
+    by the freshness of the newest article.
+    """
+    newest: dict[str, float] = {}
+    for doc in members:
+        newest[doc.source_key] = max(newest.get(doc.source_key, doc.stamp), doc.stamp)
+    scale = 1 / (3600 * HALF_LIFE_HOURS)
+    fresh = sorted(0.5 ** (max(0.0, now - stamp) * scale) for stamp in newest.values())
+    volume = min(VOLUME_CAP, VOLUME_WEIGHT * math.log2(len(members)))
+    return sum(fresh) + volume * fresh[-1], len(newest)
+
+
+def _centrality(group: list[int], edges: dict[tuple[int, int], float]) -> dict[int, float]:
+    """Sum of similarities of each member to the other members."""
+    total = dict.fromkeys(group, 0.0)
+    for pos, i in enumerate(group):
+        for j in group[pos + 1 :]:
+            similarity = edges.get((i, j), 0.0)
+            total[i] += similarity
+            total[j] += similarity
+    return total
+
+
+def is_plain(text: str) -> bool:
+    """True for text the sanitiser would return unchanged: printable ASCII on
+    one line, no doubled or edge spaces (no control, escape or bidi byte)."""
+    return text.isascii() and text.isprintable() and "  " not in text and text == text.strip()
+
+
+def _clean_item(item: StoryInput) -> StoryInput:
+    """A copy of ``item`` with every string sanitised and an http(s)-only URL."""
+    title, lead = item.title, item.lead
+    return StoryInput(
+        id=item.id,
+        title=title if is_plain(title) else clean_line(title),
+        lead=lead if is_plain(lead) else clean_text(lead),
+        source=source_name(item.source),
+        category=clean_line(item.category),
+        published=as_utc(item.published) if item.published else None,
+        url=safe_url(item.url) or "",
+    )
+
+
+def _newest_key(item: StoryInput) -> tuple[float, int]:
+    """Sort key: newest first, then smaller id."""
+    stamp = item.published.timestamp() if item.published else float("-inf")
+    return (-stamp, item.id)
+
+
+def _build_cluster(
+    group: list[int], docs: list[Doc], edges: dict[tuple[int, int], float], score: float
+) -> Cluster:
+    """A :class:`Cluster` for one group, sanitised, best article first."""
+    central = _centrality(group, edges) if len(group) > 2 else dict.fromkeys(group, 0.0)
+    best = min(group, key=lambda i: (-central[i], *_newest_key(docs[i].item)))
+    rest = sorted((docs[i].item for i in group if i != best), key=_newest_key)
+    articles = tuple(_clean_item(a) for a in [docs[best].item, *rest])
+    sources: dict[str, str] = {}
+    for article in articles:
+        sources.setdefault(article.source.casefold(), article.source)
+    dated = [a.published for a in articles if a.published is not None]
+    return Cluster(
+        key=str(min(a.id for a in articles)),
+        title=articles[0].title,
+        score=score,
+        articles=articles,
+        sources=tuple(sources.values()),
+        newest=max(dated) if dated else None,
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class _Ranked:
+    """A scored group before it becomes a Cluster."""
+
+    score: float
+    source_count: int
+    newest: float
+    first_id: int
+    group: list[int]
+
+    @property
+    def sort_key(self) -> tuple[float, int, float, int]:
+        """Rank order: score, then sources, recency, smaller id."""
+        return (-self.score, -self.source_count, -self.newest, self.first_id)
+
+
+def _rank(
+    items: Sequence[StoryInput], now: datetime, hours: float, category: str | None
+) -> tuple[list[_Ranked], list[Doc], dict[tuple[int, int], float]]:
+    """Cluster the window and score every group, best first."""
+    now = as_utc(now)
+    docs = [make_doc(item) for item in select_window(items, now, hours, category)]
+    if not docs:
+        return [], docs, {}
+    edges = find_edges(docs, weigh(docs))
+    ranked: list[_Ranked] = []
+    stamp = now.timestamp()
+    for group in agglomerate(len(docs), edges):
+        members = [docs[i] for i in group]
+        score, source_count = _score(members, stamp)
+        newest = max(doc.stamp for doc in members)
+        ranked.append(_Ranked(score, source_count, newest, members[0].item.id, group))
+    ranked.sort(key=lambda r: r.sort_key)
+    return ranked, docs, edges
+
+
+def find_clusters(
+    items: Sequence[StoryInput], *, now: datetime, hours: float = 24, category: str | None = None
+) -> list[Cluster]:
+    """Every story of the window, singletons included, best score first."""
+    ranked, docs, edges = _rank(items, now, hours, category)
+    return [_build_cluster(r.group, docs, edges, r.score) for r in ranked]
+
+
+def cluster_stories(
+    items: Sequence[StoryInput],
+    *,
+    now: datetime,
+    hours: float = 24,
+    category: str | None = None,
+    min_trending: int = MIN_TRENDING,
+    limit: int | None = None,
+) -> list[Cluster]:
+    """Trending stories of the last ``hours`` before ``now``, in rank order.
+
+    ``category`` None (or ``"Semua"``) means every category. Stories reported by
+    two or more sources come first; single-source stories follow only while
+    fewer than ``min_trending`` stories have been listed. ``limit`` caps the list.
+    Raises ValueError when ``hours`` is not a positive number.
+    """
+    ranked, docs, edges = _rank(items, now, hours, category)
+    multi = [r for r in ranked if r.source_count >= 2]
+    single = [r for r in ranked if r.source_count < 2]
+    chosen = multi + single[: max(0, min_trending - len(multi))]
+    if limit is not None:
+        chosen = chosen[: max(0, limit)]
+    return [_build_cluster(r.group, docs, edges, r.score) for r in chosen]

@@ -7,8 +7,9 @@ How a story is found:
 
 1. :func:`normalise` turns title and lead into tokens: case folded, accents
    and punctuation gone, Indonesian and English stop words (plus news
-   boilerplate such as day names and datelines) dropped, and a conservative
-   Indonesian stemmer applied (``kenaikan`` -> ``naik``, ``menaikkan`` -> ``naik``).
+   boilerplate such as day names and datelines) dropped, and Indonesian words
+   stemmed against the Sastrawi root dictionary (``kenaikan`` -> ``naik``,
+   ``pertahankan`` -> ``tahan``; names and unknown words stay as they are).
 2. Every article becomes a TF-IDF vector over its tokens (title words count
    double); IDF is computed over the window, so words every story uses
    ("Jakarta", "Presiden", "harga") weigh little.
@@ -37,7 +38,8 @@ from __future__ import annotations
 
 from .cache import TrendingCache
 from .scoring import cluster_stories, find_clusters
-from .text import is_english, normalise, stem, stem_english
+from .stemmer import stem
+from .text import is_english, normalise, stem_english
 from .types import ALL_CATEGORIES, Cluster, StoryInput
 from .vectors import is_near_duplicate
 

@@ -7,6 +7,8 @@ import unicodedata
 from collections.abc import Sequence
 from functools import lru_cache
 
+from .stemmer import stem
+
 _STOP_ID = """
 ada adalah agar akan aku anda antara apa apakah atas atau bagai bagaimana bagi bahkan bahwa baik
 banyak baru beberapa begitu belum berapa bisa boleh bukan cukup dalam dan dapat dari daripada
@@ -36,31 +38,8 @@ monday tuesday wednesday thursday friday saturday sunday
 STOP_WORDS: frozenset[str] = frozenset((_STOP_ID + _STOP_EN).split())
 """Indonesian and English stop words and news boilerplate, case-folded."""
 
-_NO_STEM_WORDS = """
-selatan jalan bulan tahun taman badan dewan teman ikan bukan makan jakarta
-menteri menang pemilu perang pesawat terbang menara pertama perdana pemuda penting perawat
-"""
-_NO_STEM = frozenset(_NO_STEM_WORDS.split())
-"""Roots whose look-alike affixes must stay (``selatan`` is not ``selat`` + ``-an``;
-``perdana`` is not ``per-`` + ``dana``, which would tie "Perdana Menteri" to funds)."""
-
-_PARTICLES = ("lah", "kah", "pun", "nya")
-_SUFFIXES = ("kan", "an")
-# Longest first. "me"/"pe" only before consonant + vowel (``persen`` keeps its "pe").
-_PREFIXES = (
-    "memper", "diper", "meny", "peny", "meng", "peng", "mem", "pem", "men", "pen",
-    "ber", "ter", "per", "di", "me", "pe",
-)  # fmt: skip
-_CV_ONLY = frozenset({"me", "pe"})
-_RESTORE = {"meny": "s", "peny": "s", "men": "t", "pen": "t", "mem": "p", "pem": "p"}
-"""Nasal prefixes that swallowed the root's first letter before a vowel."""
-_N_ROOTS = ("naik", "nilai", "nanti", "nikah", "nikmat", "nyata", "nyanyi", "nyala")
-"""Roots really starting with n/ny, so ``menaikkan`` is ``naik``, not ``taik``."""
 _MIN_STEM = 4
 _VOWELS = frozenset("aiueo")
-_ONSET_TEXT = "br bl dr fr gr gl kr kl pr pl tr sk sp st sw sy kh ng ny"
-_ONSETS = frozenset(_ONSET_TEXT.split())
-"""Consonant pairs that start roots and loanwords (``dikritik`` -> ``kritik``)."""
 
 _EN_MARKER_WORDS = "the of to and in is for on with as by from that at its was"
 _ID_MARKER_WORDS = "yang di dan ini itu dari untuk ke dengan pada akan tidak ada"
@@ -78,66 +57,6 @@ _DATE_OR_CLOCK = re.compile(
 # "Jakarta, CNN Indonesia --", "JAKARTA, KOMPAS.com -", "Jakarta (ANTARA) -",
 # "Liputan6.com, Jakarta -": a short prefix with a comma, parenthesis or ".com".
 _DATELINE = re.compile(r"^\s*([^\n]{1,60}?)\s+(?:--?|—|–)\s+")
-
-
-@lru_cache(maxsize=65536)
-def stem(word: str) -> str:
-    """Conservative Indonesian stemmer for one lower-case token.
-
-    Strips one particle (-lah, -kah, -pun, -nya), then a ke-...-an confix or
-    one prefix (me-, ber-, di-, ter-, pe-, memper-, diper- and the nasal forms,
-    restoring the letter a nasal swallowed: ``menyiapkan`` -> ``siap``,
-    ``menahan`` -> ``tahan``), then one suffix (-kan, -an). Nothing is cut when
-    fewer than four letters would remain; digits and short words are unchanged.
-    """
-    if len(word) <= _MIN_STEM or not word.isalpha() or word in _NO_STEM:
-        return word
-    w = _strip_suffix(word, _PARTICLES)
-    if w.startswith("ke") and w.endswith("an") and len(w) - 4 >= _MIN_STEM:
-        root = w[2:-2]  # kementerian -> menteri, kemenangan -> menang
-        return root if root in _NO_STEM else _strip_prefix(root)[0]
-    w, prefix = _strip_prefix(w)
-    # pe-...-an nouns take -an, not -kan: pelantikan -> lantik, not lanti.
-    return _strip_suffix(w, ("an",) if prefix.startswith("pe") else _SUFFIXES)
-
-
-def _strip_suffix(word: str, suffixes: tuple[str, ...]) -> str:
-    """Remove the first matching suffix if a long enough stem remains."""
-    for suffix in suffixes:
-        if word.endswith(suffix) and len(word) - len(suffix) >= _MIN_STEM:
-            return word[: -len(suffix)]
-    return word
-
-
-def _strip_prefix(word: str) -> tuple[str, str]:
-    """Remove one derivational prefix, restoring a nasal-assimilated letter.
-
-    Returns the rest and the prefix removed ("" when none was).
-    """
-    for prefix in _PREFIXES:
-        if not word.startswith(prefix):
-            continue
-        rest = word[len(prefix) :]
-        if len(rest) < 2:
-            continue
-        if rest[0] in _VOWELS and prefix in _RESTORE:
-            native = prefix[-1] + rest if prefix[-1] != "y" else "ny" + rest
-            rest = native if native.startswith(_N_ROOTS) else _RESTORE[prefix] + rest
-        elif not _onset_ok(rest, cv_only=prefix in _CV_ONLY):
-            continue
-        if len(rest) >= _MIN_STEM:
-            return rest, prefix
-    return word, ""
-
-
-def _onset_ok(rest: str, *, cv_only: bool) -> bool:
-    """True when ``rest`` can start a root (``nner`` of ``dinner`` cannot).
-
-    ``cv_only``: consonant then vowel only (for me-/pe-, so ``persen`` stays).
-    """
-    if cv_only:
-        return rest[0] not in _VOWELS and rest[1] in _VOWELS
-    return rest[0] in _VOWELS or rest[1] in _VOWELS or rest[:2] in _ONSETS
 
 
 @lru_cache(maxsize=65536)

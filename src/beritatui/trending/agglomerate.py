@@ -8,12 +8,14 @@ MERGE_THRESHOLD = 0.16
 """Minimum average pair similarity for two groups to merge (average link)."""
 
 
-def agglomerate(n: int, edges: dict[tuple[int, int], float]) -> list[list[int]]:
+def agglomerate(
+    n: int, edges: dict[tuple[int, int], float], threshold: float = MERGE_THRESHOLD
+) -> list[list[int]]:
     """Merge articles into groups by average link over the sparse edge graph.
 
     The mean similarity between two groups counts every article pair, a missing
     edge as 0; the closest pair of groups merges first, until no pair reaches
-    MERGE_THRESHOLD. Returns the groups (index lists, ascending), singletons too.
+    ``threshold``. Returns the groups (index lists, ascending), singletons too.
     """
     members: dict[int, list[int]] = {i: [i] for i in range(n)}
     links: dict[int, dict[int, float]] = {}
@@ -27,7 +29,7 @@ def agglomerate(n: int, edges: dict[tuple[int, int], float]) -> list[list[int]]:
         neg_avg, a, b, va, vb = heapq.heappop(heap)
         if a not in members or b not in members or version[a] != va or version[b] != vb:
             continue
-        if -neg_avg < MERGE_THRESHOLD:
+        if -neg_avg < threshold:
             break
         _merge(a, b, members, links)
         version[a] += 1

@@ -10,6 +10,7 @@ from datetime import datetime, timedelta
 from beritatui.sanitize import clean_line, clean_text, safe_url
 
 from .agglomerate import agglomerate
+from .centroids import merge_by_centroid
 from .types import ALL_CATEGORIES, Cluster, StoryInput, as_utc
 from .vectors import Doc, find_edges, make_doc, source_name, weigh
 
@@ -152,7 +153,7 @@ def _rank(
     edges = find_edges(docs, weigh(docs))
     ranked: list[_Ranked] = []
     stamp = now.timestamp()
-    for group in agglomerate(len(docs), edges):
+    for group in merge_by_centroid(agglomerate(len(docs), edges), docs):
         members = [docs[i] for i in group]
         score, source_count = _score(members, stamp)
         newest = max(doc.stamp for doc in members)

@@ -9,6 +9,7 @@ from functools import lru_cache
 
 from beritatui.sanitize import clean_line
 
+from .features import ENTITY_WEIGHT, capitalised_words, feature
 from .text import fold_words, is_english, normalise_words, strip_dateline
 from .types import StoryInput, as_utc
 
@@ -26,6 +27,11 @@ IDF_FLOOR = 1.5
 window (a disaster day in one category) keeps weight on its own words."""
 MIN_SHARED_TOKENS = 2
 """Informative (not very common) tokens a candidate pair must share."""
+MIN_CONTENT_SIMILARITY = 0.03
+"""A pair published more than NAMES_ONLY_HOURS apart must reach this similarity over
+non-entity tokens: names alone are no story."""
+NAMES_ONLY_HOURS = 8.0
+NAMES_ONLY_SECONDS = NAMES_ONLY_HOURS * 3600
 NEAR_DUP_JACCARD = 0.6
 """Word-bigram Jaccard of titles or leads at which two articles are one wire text."""
 NEAR_DUP_SIMILARITY = 1.0
@@ -56,13 +62,16 @@ class Doc:
 
     item: StoryInput
     tokens: dict[str, float]
-    """Token -> field weight (TITLE_WEIGHT in the title, 1.0 lead only)."""
+    """Token -> weight: TITLE_WEIGHT in the title (1.0 lead only), times
+    ENTITY_WEIGHT for entity tokens (names, places, numbers)."""
     title_words: list[str]
     lead_words: list[str]
     stamp: float
     """Publication time as a UTC timestamp."""
     source_key: str
     """Case-folded sanitised source name: what "distinct sources" counts."""
+    entities: frozenset[str]
+    """Tokens that name the story (see :mod:`.features`)."""
     vector: dict[str, float] = field(default_factory=dict)
     """Unit-length TF-IDF vector."""
     _bigrams: tuple[frozenset[tuple[str, str]], frozenset[tuple[str, str]]] | None = None
@@ -84,12 +93,21 @@ def make_doc(item: StoryInput) -> Doc:
     title_words = fold_words(item.title)
     lead_words = fold_words(strip_dateline(item.lead[:LEAD_MAX_CHARS]))
     english = is_english(title_words + lead_words)
-    tokens: dict[str, float] = dict.fromkeys(normalise_words(lead_words, english), 1.0)
-    for token in normalise_words(title_words, english):
-        tokens[token] = TITLE_WEIGHT
+    capitalised: frozenset[str] = frozenset()
+    if english:
+        lead = item.lead[:LEAD_MAX_CHARS]
+        capitalised = frozenset(normalise_words(sorted(capitalised_words(item.title, lead)), True))
+    tokens: dict[str, float] = {}
+    entities: set[str] = set()
+    for field_weight, words in ((1.0, lead_words), (TITLE_WEIGHT, title_words)):
+        for raw in normalise_words(words, english):
+            token, entity = feature(raw, english, raw in capitalised)
+            tokens[token] = field_weight * (ENTITY_WEIGHT if entity else 1.0)
+            if entity:
+                entities.add(token)
     stamp = as_utc(item.published).timestamp() if item.published else 0.0
     source_key = source_name(item.source).casefold()
-    return Doc(item, tokens, title_words, lead_words, stamp, source_key)
+    return Doc(item, tokens, title_words, lead_words, stamp, source_key, frozenset(entities))
 
 
 def weigh(docs: list[Doc]) -> dict[str, int]:
@@ -220,4 +238,11 @@ def _pair_similarity(a: Doc, b: Doc, dot: float, common: list[tuple[str, float]]
             dot += weight * other
     if dot >= NEAR_DUP_MIN_COSINE and _near_duplicate(a, b):
         return NEAR_DUP_SIMILARITY
-    return dot
+    if dot < EDGE_THRESHOLD or not a.entities or abs(a.stamp - b.stamp) <= NAMES_ONLY_SECONDS:
+        return dot
+    # Names alone do not make a story: "Gubernur X resmikan jembatan" and, a
+    # day later, "Gubernur X liburkan sekolah" share X. Hours apart, a pair must
+    # share what happened too.
+    entities = a.entities
+    content = sum(w * vector_b.get(t, 0.0) for t, w in a.vector.items() if t not in entities)
+    return dot if content >= MIN_CONTENT_SIMILARITY else 0.0

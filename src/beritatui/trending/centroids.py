@@ -1,0 +1,79 @@
+"""Second linkage pass: stories whose centroids agree become one story.
+
+The first pass links articles; a story told over two days in different words
+(the indictment and, a day later, the witnesses) can end in two groups whose
+articles are each too unlike the other group's. Each group's centroid (the
+mean of its members' vectors) says what the group is about as a whole, so the
+halves meet there. The same rules as for articles apply: candidates share
+rare tokens, names alone are not enough for groups hours apart (the content
+part must agree too), and groups merge by average link.
+"""
+
+from __future__ import annotations
+
+import math
+
+from .agglomerate import agglomerate
+from .vectors import MIN_SHARED_TOKENS, Doc
+from .vectors import NAMES_ONLY_SECONDS as _NAMES_ONLY
+
+__all__ = ["merge_by_centroid"]
+
+CENTROID_THRESHOLD = 0.3
+"""Minimum centroid cosine for two groups to be one story."""
+CENTROID_MIN_CONTENT = 0.06
+"""Minimum centroid cosine over non-entity tokens."""
+CENTROID_TOP_TOKENS = 8
+"""Candidate groups share one of each other's heaviest tokens."""
+CENTROID_MAX_DF = 60
+"""Tokens heavy in more groups than this are not used to find candidates."""
+
+
+def _centroid(group: list[int], docs: list[Doc]) -> dict[str, float]:
+    """Unit-length mean of the members' vectors."""
+    total: dict[str, float] = {}
+    for i in group:
+        for token, weight in docs[i].vector.items():
+            total[token] = total.get(token, 0.0) + weight
+    norm = math.sqrt(sum(v * v for v in total.values())) or 1.0
+    return {t: v / norm for t, v in total.items()}
+
+
+def merge_by_centroid(groups: list[list[int]], docs: list[Doc]) -> list[list[int]]:
+    """Groups after merging those whose centroids are close; index lists, ascending."""
+    centroids = [_centroid(group, docs) for group in groups]
+    entities: list[frozenset[str]] = [
+        frozenset().union(*(docs[i].entities for i in group)) for group in groups
+    ]
+    spans = [(min(docs[i].stamp for i in g), max(docs[i].stamp for i in g)) for g in groups]
+    postings: dict[str, list[int]] = {}
+    for g, centroid in enumerate(centroids):
+        top = sorted(centroid.items(), key=lambda kv: (-kv[1], kv[0]))[:CENTROID_TOP_TOKENS]
+        for token, _ in top:
+            postings.setdefault(token, []).append(g)
+    pairs: set[tuple[int, int]] = set()
+    for members in postings.values():
+        if len(members) > CENTROID_MAX_DF:
+            continue
+        for pos, a in enumerate(members):
+            pairs.update((a, b) for b in members[pos + 1 :])
+    edges: dict[tuple[int, int], float] = {}
+    for a, b in sorted(pairs):
+        small, large = sorted((centroids[a], centroids[b]), key=len)
+        names = entities[a] | entities[b]
+        dot = content = 0.0
+        shared = 0
+        for token, weight in small.items():
+            other = large.get(token)
+            if other is not None:
+                shared += 1
+                dot += weight * other
+                if token not in names:
+                    content += weight * other
+        gap = max(spans[a][0], spans[b][0]) - min(spans[a][1], spans[b][1])
+        if shared < MIN_SHARED_TOKENS:
+            continue
+        if dot >= CENTROID_THRESHOLD and (content >= CENTROID_MIN_CONTENT or gap <= _NAMES_ONLY):
+            edges[(a, b)] = dot
+    merged = agglomerate(len(groups), edges, CENTROID_THRESHOLD)
+    return sorted(sorted(i for g in unit for i in groups[g]) for unit in merged)

@@ -212,7 +212,9 @@ def test_a_huge_story_stays_one_cluster() -> None:
     clusters = find_clusters(pool, now=NOW)
     holding = [c for c in clusters if "kapal" in labels_of(c, truth)]
     assert [len(c.articles) for c in holding] == [150]
-    assert clusters[0] is holding[0]
+    # Every copy is the same text with one word dropped: wire copies, one source.
+    assert holding[0].parts.independent_sources == 1
+    assert holding[0].parts.wire_copies == len(outlets) - 1
     precision, recall = pairwise(clusters, truth)
     assert precision >= 0.9
     assert recall >= 0.9
@@ -434,7 +436,7 @@ def test_undated_and_far_future_articles_are_left_out() -> None:
     near_future = replace(items[2], published=NOW + timedelta(hours=7))
     clusters = find_clusters([undated, future, near_future], now=NOW)
     assert [c.article_ids for c in clusters] == [{near_future.id}]
-    assert clusters[0].score == pytest.approx(1.0)
+    assert clusters[0].parts.coverage == pytest.approx(1.0)  # future dates count as now
 
 
 def test_naive_datetimes_are_taken_as_utc() -> None:
@@ -504,8 +506,26 @@ def test_to_dict_shape_and_json() -> None:
     data = json.loads(json.dumps([c.to_dict() for c in cluster_stories(items, now=NOW)]))
     assert data[0] == top.to_dict()
     first = data[0]
-    assert set(first) == {"title", "score", "sources", "articles"}
+    assert set(first) == {"title", "score", "score_parts", "single_source", "sources", "articles"}
     assert isinstance(first["score"], float)
+    assert set(first["score_parts"]) == {
+        "coverage",
+        "volume",
+        "growth",
+        "recency",
+        "independent_sources",
+        "wire_copies",
+        "recent_sources",
+        "first_seen",
+    }
+    parts = first["score_parts"]
+    assert first["score"] == pytest.approx(
+        parts["coverage"] + parts["volume"] + parts["growth"], abs=1e-3
+    )
+    assert first["single_source"] is False
+    assert datetime.fromisoformat(parts["first_seen"]) <= datetime.fromisoformat(
+        first["articles"][0]["published"]
+    )
     for article in first["articles"]:
         assert set(article) == {"title", "url", "source", "published"}
         assert datetime.fromisoformat(article["published"]).tzinfo is not None

@@ -52,11 +52,13 @@ def merge_by_centroid(groups: list[list[int]], docs: list[Doc]) -> list[list[int
         for token, _ in top:
             postings.setdefault(token, []).append(g)
     pairs: set[tuple[int, int]] = set()
+    single = [len(group) == 1 for group in groups]
     for members in postings.values():
         if len(members) > CENTROID_MAX_DF:
             continue
         for pos, a in enumerate(members):
-            pairs.update((a, b) for b in members[pos + 1 :])
+            # Two single articles were already weighed against each other.
+            pairs.update((a, b) for b in members[pos + 1 :] if not (single[a] and single[b]))
     edges: dict[tuple[int, int], float] = {}
     for a, b in sorted(pairs):
         small, large = sorted((centroids[a], centroids[b]), key=len)

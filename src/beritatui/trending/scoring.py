@@ -11,14 +11,10 @@ from beritatui.sanitize import clean_line, clean_text, safe_url
 
 from .agglomerate import agglomerate
 from .centroids import merge_by_centroid
-from .types import ALL_CATEGORIES, Cluster, StoryInput, as_utc
+from .coverage import score_group
+from .types import ALL_CATEGORIES, Cluster, ScoreParts, StoryInput, as_utc
 from .vectors import Doc, find_edges, make_doc, source_name, weigh
 
-HALF_LIFE_HOURS = 18.0
-"""A source's contribution to a story's score halves every this many hours."""
-VOLUME_WEIGHT = 0.25
-VOLUME_CAP = 0.9
-"""Volume bonus: VOLUME_WEIGHT * log2(articles), at most VOLUME_CAP (< one source)."""
 MIN_TRENDING = 10
 """Single-source stories fill the list only up to this many entries."""
 FUTURE_TOLERANCE = timedelta(hours=12)
@@ -49,22 +45,6 @@ def select_window(
         seen_urls.add(item.url)
         unique.append(item)
     return unique
-
-
-def _score(members: list[Doc], now: float) -> tuple[float, int]:
-    """Story score and distinct source count (``now`` as a UTC timestamp).
-
-    Each source adds the freshness of its newest article in the story; the
-    volume bonus (log of article count, capped below one source) is scaled
-    by the freshness of the newest article.
-    """
-    newest: dict[str, float] = {}
-    for doc in members:
-        newest[doc.source_key] = max(newest.get(doc.source_key, doc.stamp), doc.stamp)
-    scale = 1 / (3600 * HALF_LIFE_HOURS)
-    fresh = sorted(0.5 ** (max(0.0, now - stamp) * scale) for stamp in newest.values())
-    volume = min(VOLUME_CAP, VOLUME_WEIGHT * math.log2(len(members)))
-    return sum(fresh) + volume * fresh[-1], len(newest)
 
 
 def _centrality(group: list[int], edges: dict[tuple[int, int], float]) -> dict[int, float]:
@@ -105,7 +85,7 @@ def _newest_key(item: StoryInput) -> tuple[float, int]:
 
 
 def _build_cluster(
-    group: list[int], docs: list[Doc], edges: dict[tuple[int, int], float], score: float
+    group: list[int], docs: list[Doc], edges: dict[tuple[int, int], float], parts: ScoreParts
 ) -> Cluster:
     """A :class:`Cluster` for one group, sanitised, best article first."""
     central = _centrality(group, edges) if len(group) > 2 else dict.fromkeys(group, 0.0)
@@ -119,10 +99,11 @@ def _build_cluster(
     return Cluster(
         key=str(min(a.id for a in articles)),
         title=articles[0].title,
-        score=score,
+        score=parts.total,
         articles=articles,
         sources=tuple(sources.values()),
         newest=max(dated) if dated else None,
+        parts=parts,
     )
 
 
@@ -130,16 +111,20 @@ def _build_cluster(
 class _Ranked:
     """A scored group before it becomes a Cluster."""
 
-    score: float
-    source_count: int
+    parts: ScoreParts
     newest: float
     first_id: int
     group: list[int]
 
     @property
+    def multi_source(self) -> bool:
+        """Two or more independent sources."""
+        return self.parts.independent_sources >= 2
+
+    @property
     def sort_key(self) -> tuple[float, int, float, int]:
-        """Rank order: score, then sources, recency, smaller id."""
-        return (-self.score, -self.source_count, -self.newest, self.first_id)
+        """Rank order: score, then independent sources, recency, smaller id."""
+        return (-self.parts.total, -self.parts.independent_sources, -self.newest, self.first_id)
 
 
 def _rank(
@@ -154,10 +139,9 @@ def _rank(
     ranked: list[_Ranked] = []
     stamp = now.timestamp()
     for group in merge_by_centroid(agglomerate(len(docs), edges), docs):
-        members = [docs[i] for i in group]
-        score, source_count = _score(members, stamp)
-        newest = max(doc.stamp for doc in members)
-        ranked.append(_Ranked(score, source_count, newest, members[0].item.id, group))
+        parts = score_group(group, docs, edges, stamp, hours)
+        newest = max(docs[i].stamp for i in group)
+        ranked.append(_Ranked(parts, newest, docs[group[0]].item.id, group))
     ranked.sort(key=lambda r: r.sort_key)
     return ranked, docs, edges
 
@@ -167,7 +151,7 @@ def find_clusters(
 ) -> list[Cluster]:
     """Every story of the window, singletons included, best score first."""
     ranked, docs, edges = _rank(items, now, hours, category)
-    return [_build_cluster(r.group, docs, edges, r.score) for r in ranked]
+    return [_build_cluster(r.group, docs, edges, r.parts) for r in ranked]
 
 
 def cluster_stories(
@@ -182,14 +166,15 @@ def cluster_stories(
     """Trending stories of the last ``hours`` before ``now``, in rank order.
 
     ``category`` None (or ``"Semua"``) means every category. Stories reported by
-    two or more sources come first; single-source stories follow only while
-    fewer than ``min_trending`` stories have been listed. ``limit`` caps the list.
+    two or more independent sources come first (wire copies count once, see
+    :mod:`.coverage`); single-source stories (``Cluster.single_source``) follow
+    only while fewer than ``min_trending`` stories have been listed. ``limit`` caps the list.
     Raises ValueError when ``hours`` is not a positive number.
     """
     ranked, docs, edges = _rank(items, now, hours, category)
-    multi = [r for r in ranked if r.source_count >= 2]
-    single = [r for r in ranked if r.source_count < 2]
+    multi = [r for r in ranked if r.multi_source]
+    single = [r for r in ranked if not r.multi_source]
     chosen = multi + single[: max(0, min_trending - len(multi))]
     if limit is not None:
         chosen = chosen[: max(0, limit)]
-    return [_build_cluster(r.group, docs, edges, r.score) for r in chosen]
+    return [_build_cluster(r.group, docs, edges, r.parts) for r in chosen]

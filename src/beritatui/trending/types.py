@@ -28,6 +28,46 @@ class StoryInput:
 
 
 @dataclass(frozen=True, slots=True)
+class ScoreParts:
+    """Why a story ranks where it does (see :mod:`beritatui.trending.coverage`)."""
+
+    coverage: float = 0.0
+    """Sum over independent sources of the freshness of their newest article."""
+    volume: float = 0.0
+    """Bonus for many articles, scaled by the freshness of the newest."""
+    growth: float = 0.0
+    """Bonus for independent sources that reported in the last hours."""
+    recency: float = 0.0
+    """Freshness of the newest article: 1 now, 0.5 one half-life ago."""
+    independent_sources: int = 0
+    """Distinct sources with wire copies counted once."""
+    wire_copies: int = 0
+    """Sites that only republished another source's text."""
+    recent_sources: int = 0
+    """Independent sources that reported in the last hours (growth)."""
+    first_seen: datetime | None = None
+    """When the story's first article was published."""
+
+    @property
+    def total(self) -> float:
+        """The score: coverage + volume + growth."""
+        return self.coverage + self.volume + self.growth
+
+    def to_dict(self) -> dict[str, Any]:
+        """JSON-ready parts for ``beritatui trending --json``."""
+        return {
+            "coverage": round(self.coverage, 4),
+            "volume": round(self.volume, 4),
+            "growth": round(self.growth, 4),
+            "recency": round(self.recency, 4),
+            "independent_sources": self.independent_sources,
+            "wire_copies": self.wire_copies,
+            "recent_sources": self.recent_sources,
+            "first_seen": self.first_seen.isoformat() if self.first_seen else None,
+        }
+
+
+@dataclass(frozen=True, slots=True)
 class Cluster:
     """One story: its articles across sources, best headline and score."""
 
@@ -41,6 +81,13 @@ class Cluster:
     sources: tuple[str, ...]
     """Distinct sources, in the order of ``articles``."""
     newest: datetime | None
+    parts: ScoreParts = ScoreParts()
+    """The score's parts: coverage, volume, growth and what they count."""
+
+    @property
+    def single_source(self) -> bool:
+        """True when fewer than two independent sources report the story."""
+        return self.parts.independent_sources < 2
 
     @property
     def article_ids(self) -> frozenset[int]:
@@ -52,6 +99,8 @@ class Cluster:
         return {
             "title": self.title,
             "score": round(self.score, 4),
+            "score_parts": self.parts.to_dict(),
+            "single_source": self.single_source,
             "sources": list(self.sources),
             "articles": [
                 {

@@ -45,7 +45,8 @@ constitutional=konstitusi threshold=ambang election=pemilu elections=pemilu vote
 revote=suara party=partai president=presiden minister=menteri ministry=kementerian
 governor=gubernur mayor=wali regent=bupati palace=istana visit=kunjungan
 price=harga prices=harga rice=beras fuel=bbm gasoline=bensin chili=cabai rate=suku
-interest=bunga benchmark=acuan inflation=inflasi export=ekspor exports=ekspor levy=pungutan
+interest=bunga benchmark=acuan hold=tahan holds=tahan maintain=tahan maintains=tahan
+inflation=inflasi export=ekspor exports=ekspor levy=pungutan
 palm=sawit tax=pajak salary=gaji salaries=gaji stock=saham stocks=saham index=indeks
 record=rekor dollar=dolar weak=lemah weakest=lemah slide=lemah slides=lemah
 tourist=wisatawan tourists=wisatawan visitor=pengunjung visitors=pengunjung park=taman

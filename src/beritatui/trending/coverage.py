@@ -11,9 +11,9 @@
 - **growth**: ``GROWTH_WEIGHT * log2(1 + s)`` for the ``s`` independent sources
   that reported in the last GROWTH_HOURS: a story still spreading moves up.
 
-``half_life`` is HALF_LIFE_HOURS, or half the window when that is longer, so a
-two-day view ranks the most-covered stories of both days rather than only
-today's.
+``half_life`` is HALF_LIFE_HOURS (18 h), or three quarters of the window when
+that is longer (36 h for two days), so a two-day view ranks the most-covered
+stories of both days rather than only today's.
 """
 
 from __future__ import annotations
@@ -27,7 +27,8 @@ from .vectors import NEAR_DUP_SIMILARITY, Doc
 __all__ = ["HALF_LIFE_HOURS", "half_life_hours", "score_group"]
 
 HALF_LIFE_HOURS = 18.0
-"""A source's contribution to a story's score halves every this many hours (at least)."""
+HALF_LIFE_SHARE = 0.75
+"""A source's contribution halves every max(HALF_LIFE_HOURS, HALF_LIFE_SHARE * window) hours."""
 VOLUME_WEIGHT = 0.25
 VOLUME_CAP = 0.9
 """Volume bonus: VOLUME_WEIGHT * log2(articles), at most VOLUME_CAP (< one source)."""
@@ -37,8 +38,8 @@ GROWTH_WEIGHT = 0.25
 
 
 def half_life_hours(window_hours: float) -> float:
-    """The decay half-life for a window: HALF_LIFE_HOURS or half the window."""
-    return max(HALF_LIFE_HOURS, window_hours / 2)
+    """The decay half-life for a window (hours)."""
+    return max(HALF_LIFE_HOURS, window_hours * HALF_LIFE_SHARE)
 
 
 def _independent(

@@ -1,10 +1,10 @@
 """Token features: entity tokens weigh more, English tokens meet Indonesian ones.
 
 An *entity* token is one that names this story rather than describes any
-story: a number (``47``, ``6,1``, ``4.200``), or in Indonesian text a word that
-is not an Indonesian root (names of people, places, organisations and vessels,
-acronyms: ``mamuju``, ``hendra``, ``bapanas``, ``dpr``); in English text a word
-written with a capital letter after the first word, or a number. English
+story: a distinctive number (``215``, ``6,1``, ``4.200``; not ``3`` or ``2027``),
+a word written with a capital inside a sentence-case text, or in Indonesian
+text a word that is not an Indonesian root (names of people, places,
+organisations and vessels, acronyms: ``mamuju``, ``hendra``, ``bapanas``, ``dpr``). English
 tokens are first mapped to Indonesian through :mod:`.bilingual`.
 """
 
@@ -26,11 +26,17 @@ _WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
 
 
 def capitalised_words(*texts: str) -> frozenset[str]:
-    """Folded words written with a capital letter after the first word of a text."""
+    """Folded words written with a capital letter after the first word of a text.
+
+    Texts in Title Case (most words capitalised, as many Indonesian headlines
+    are) say nothing about names and are skipped.
+    """
     found: set[str] = set()
     for text in texts:
-        words = _WORD.findall(text)
-        found.update(w for w in words[1:] if w[:1].isupper())
+        words = _WORD.findall(text)[1:]
+        capitals = [w for w in words if w[:1].isupper()]
+        if capitals and len(capitals) * 2 <= len(words):
+            found.update(capitals)
     return frozenset(fold for w in found for fold in fold_words(w))
 
 
@@ -38,12 +44,20 @@ def capitalised_words(*texts: str) -> frozenset[str]:
 def feature(token: str, english: bool, capitalised: bool) -> tuple[str, bool]:
     """The matching token and whether it is an entity.
 
-    ``capitalised``: the word was written with a capital inside the text (only
-    English uses it; Indonesian headlines are often in Title Case).
+    ``capitalised``: the word was written with a capital inside a sentence-case
+    text (``Gunung Ibu`` in a lead: a name even though ``ibu`` is a root).
     """
     if token[:1].isdigit():
-        return (indonesian_number(token) if english else token), True
+        number = indonesian_number(token) if english else token
+        return number, _distinctive_number(number)
     if english:
         mapped = to_indonesian(token)
         return mapped, mapped == token and capitalised and len(token) >= _MIN_ENTITY
-    return token, len(token) >= _MIN_ENTITY and not is_root(token)
+    return token, len(token) >= _MIN_ENTITY and (capitalised or not is_root(token))
+
+
+def _distinctive_number(token: str) -> bool:
+    """Numbers that name a story (``4.200``, ``6,1``, ``215``), not small counts or years."""
+    if "." in token or "," in token:
+        return True
+    return len(token) == 3 or (len(token) >= 4 and not 1900 <= int(token) <= 2100)

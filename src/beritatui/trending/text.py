@@ -33,7 +33,7 @@ have having he her here hers him his how i if in into is it its itself just me m
 nor not now of off on once only or other our out over own same she should so some such than that
 the their them then there these they this those through to too under until up very was we were
 what when where which while who whom why will with would you your says said say new over amid
-monday tuesday wednesday thursday friday saturday sunday
+monday tuesday wednesday thursday friday saturday sunday percent
 """
 STOP_WORDS: frozenset[str] = frozenset((_STOP_ID + _STOP_EN).split())
 """Indonesian and English stop words and news boilerplate, case-folded."""

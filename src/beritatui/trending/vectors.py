@@ -93,10 +93,9 @@ def make_doc(item: StoryInput) -> Doc:
     title_words = fold_words(item.title)
     lead_words = fold_words(strip_dateline(item.lead[:LEAD_MAX_CHARS]))
     english = is_english(title_words + lead_words)
-    capitalised: frozenset[str] = frozenset()
-    if english:
-        lead = item.lead[:LEAD_MAX_CHARS]
-        capitalised = frozenset(normalise_words(sorted(capitalised_words(item.title, lead)), True))
+    lead = strip_dateline(item.lead[:LEAD_MAX_CHARS])
+    named = sorted(capitalised_words(item.title, lead))
+    capitalised = frozenset(normalise_words(named, english)) if named else frozenset()
     tokens: dict[str, float] = {}
     entities: set[str] = set()
     for field_weight, words in ((1.0, lead_words), (TITLE_WEIGHT, title_words)):

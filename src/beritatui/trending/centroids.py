@@ -24,13 +24,15 @@ CENTROID_THRESHOLD = 0.3
 CENTROID_MIN_CONTENT = 0.06
 """Minimum centroid cosine over non-entity tokens."""
 CENTROID_TOP_TOKENS = 8
-"""Candidate groups share one of each other's heaviest tokens."""
-CENTROID_MAX_DF = 60
+"""Candidate groups share two of their heaviest tokens."""
+CENTROID_MAX_DF = 40
 """Tokens heavy in more groups than this are not used to find candidates."""
 
 
 def _centroid(group: list[int], docs: list[Doc]) -> dict[str, float]:
     """Unit-length mean of the members' vectors."""
+    if len(group) == 1:
+        return docs[group[0]].vector
     total: dict[str, float] = {}
     for i in group:
         for token, weight in docs[i].vector.items():
@@ -51,16 +53,19 @@ def merge_by_centroid(groups: list[list[int]], docs: list[Doc]) -> list[list[int
         top = sorted(centroid.items(), key=lambda kv: (-kv[1], kv[0]))[:CENTROID_TOP_TOKENS]
         for token, _ in top:
             postings.setdefault(token, []).append(g)
-    pairs: set[tuple[int, int]] = set()
+    # Candidates share two heavy tokens; two single articles were already
+    # weighed against each other in the first pass.
+    seen: dict[tuple[int, int], int] = {}
     single = [len(group) == 1 for group in groups]
     for members in postings.values():
         if len(members) > CENTROID_MAX_DF:
             continue
         for pos, a in enumerate(members):
-            # Two single articles were already weighed against each other.
-            pairs.update((a, b) for b in members[pos + 1 :] if not (single[a] and single[b]))
+            for b in members[pos + 1 :]:
+                if not (single[a] and single[b]):
+                    seen[(a, b)] = seen.get((a, b), 0) + 1
     edges: dict[tuple[int, int], float] = {}
-    for a, b in sorted(pairs):
+    for a, b in sorted(pair for pair, count in seen.items() if count >= MIN_SHARED_TOKENS):
         small, large = sorted((centroids[a], centroids[b]), key=len)
         names = entities[a] | entities[b]
         dot = content = 0.0

@@ -138,7 +138,14 @@ def test_trending_search_and_bookmarks_json(
     assert code == 0
     clusters = json.loads(out)
     assert clusters
-    assert {"title", "score", "sources", "articles"} <= set(clusters[0])
+    assert {"title", "score", "score_parts", "single_source", "sources", "articles"} <= set(
+        clusters[0]
+    )
+    parts = clusters[0]["score_parts"]
+    assert {"coverage", "volume", "growth", "independent_sources", "first_seen"} <= set(parts)
+    assert clusters[0]["score"] == pytest.approx(
+        parts["coverage"] + parts["volume"] + parts["growth"], abs=1e-3
+    )
     assert {"title", "url", "source", "published"} <= set(clusters[0]["articles"][0])
     code, out, _ = run(capsys, "trending", "--json", "--category", "Ekonomi", "--hours", "100000")
     assert [c["title"] for c in json.loads(out)] == [

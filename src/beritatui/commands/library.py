@@ -91,6 +91,11 @@ def run_trending(args: argparse.Namespace, config: Config, store: Store) -> int:
         sizes = (
             f"{count(len(cluster.sources), 'source')}, {count(len(cluster.articles), 'article')}"
         )
+        parts = cluster.parts
+        if cluster.single_source:
+            sizes += " (single source)"
+        elif parts.wire_copies:
+            sizes += f" ({parts.independent_sources} independent)"
         print(f"    {sizes}: {sources}")
     return 0
 

@@ -41,7 +41,8 @@ STOP_WORDS: frozenset[str] = frozenset((_STOP_ID + _STOP_EN).split())
 _MIN_STEM = 4
 _VOWELS = frozenset("aiueo")
 
-_EN_MARKER_WORDS = "the of to and in is for on with as by from that at its was"
+# Not "as": Indonesian headlines write the United States as "AS".
+_EN_MARKER_WORDS = "the of to and in is for on with by from that at its was"
 _ID_MARKER_WORDS = "yang di dan ini itu dari untuk ke dengan pada akan tidak ada"
 _EN_MARKERS = frozenset(_EN_MARKER_WORDS.split())
 _ID_MARKERS = frozenset(_ID_MARKER_WORDS.split())

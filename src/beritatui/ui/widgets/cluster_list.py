@@ -10,6 +10,7 @@ from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
 from beritatui.trending import Cluster
+from beritatui.trending.coverage import GROWTH_HOURS
 from beritatui.ui.timefmt import relative_time
 
 
@@ -30,10 +31,7 @@ class ClusterList(OptionList):
         for rank, cluster in enumerate(self.clusters, start=1):
             text = Text(f"{rank:>2}. ", style="bold")
             text.append(cluster.title, style="bold")
-            meta = f"\n    {len(cluster.sources)} sumber · {len(cluster.articles)} artikel"
-            if cluster.newest:
-                meta += f" · {relative_time(cluster.newest, now)}"
-            text.append(meta, style="dim")
+            text.append(_why(cluster, now), style="dim")
             text.append("\n    " + ", ".join(cluster.sources), style="italic dim")
             if options:
                 options.append(None)  # a separator line between stories
@@ -49,3 +47,23 @@ class ClusterList(OptionList):
         if index is None or not 0 <= index < len(self.clusters):
             return None
         return self.clusters[index]
+
+
+def _why(cluster: Cluster, now: datetime) -> str:
+    """Why the story trends: sources (wire copies once), size, age, and for a
+    story of several articles when it began and how many sources reported lately."""
+    parts = cluster.parts
+    sources = f"{len(cluster.sources)} sumber"
+    if cluster.single_source:
+        sources += " (satu sumber)" if len(cluster.sources) > 1 else ""
+    elif parts.wire_copies:
+        sources += f" ({parts.independent_sources} independen)"
+    line = f"\n    {sources} · {len(cluster.articles)} artikel"
+    if cluster.newest:
+        line += f" · {relative_time(cluster.newest, now)}"
+    if parts.first_seen and len(cluster.articles) > 1:
+        age = relative_time(parts.first_seen, now)
+        line += "\n    awal " + ("baru saja" if age == "baru" else f"{age} lalu")
+        if parts.recent_sources and not cluster.single_source:
+            line += f" · {parts.recent_sources} sumber/{GROWTH_HOURS:g} jam"
+    return line

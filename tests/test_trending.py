@@ -8,7 +8,7 @@ import random
 import subprocess
 import sys
 from dataclasses import replace
-from datetime import UTC, datetime, timedelta
+from datetime import datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -29,8 +29,8 @@ from beritatui.trending import (
     stem_english,
 )
 from beritatui.trending.scoring import is_plain
+from tests.site import NOW  # the app clock of the tests, never the wall clock
 
-NOW = datetime(2025, 7, 10, 12, 0, tzinfo=UTC)
 FIXTURES = Path(__file__).parent / "fixtures" / "trending"
 SETS = ("set_a.json", "set_b.json")
 

@@ -41,7 +41,8 @@ corruption=korupsi witness=saksi sentence=vonis sentenced=vonis prison=penjara
 smuggling=penyelundupan smuggle=selundup meth=sabu methamphetamine=sabu drug=narkoba
 drugs=narkoba narcotics=narkotika seized=sita seize=sita
 bill=ruu law=undang broadcasting=penyiaran house=dpr parliament=dpr lawmakers=dpr
-constitutional=konstitusi threshold=ambang election=pemilu elections=pemilu vote=suara
+constitutional=konstitusi court=mahkamah strike=hapus strikes=hapus threshold=ambang
+parliamentary=parlemen election=pemilu elections=pemilu vote=suara
 revote=suara party=partai president=presiden minister=menteri ministry=kementerian
 governor=gubernur mayor=wali regent=bupati palace=istana visit=kunjungan
 price=harga prices=harga rice=beras fuel=bbm gasoline=bensin chili=cabai rate=suku

@@ -5,7 +5,8 @@ story: a distinctive number (``215``, ``6,1``, ``4.200``; not ``3`` or ``2027``)
 a word written with a capital inside a sentence-case text, or in Indonesian
 text a word that is not an Indonesian root (names of people, places,
 organisations and vessels, acronyms: ``mamuju``, ``hendra``, ``bapanas``, ``dpr``). English
-tokens are first mapped to Indonesian through :mod:`.bilingual`.
+tokens, and English words inside Indonesian text ("Parliamentary Threshold"),
+are first mapped to Indonesian through :mod:`.bilingual`.
 """
 
 from __future__ import annotations
@@ -53,7 +54,12 @@ def feature(token: str, english: bool, capitalised: bool) -> tuple[str, bool]:
     if english:
         mapped = to_indonesian(token)
         return mapped, mapped == token and capitalised and len(token) >= _MIN_ENTITY
-    return token, len(token) >= _MIN_ENTITY and (capitalised or not is_root(token))
+    if is_root(token):
+        return token, len(token) >= _MIN_ENTITY and capitalised
+    mapped = to_indonesian(token)  # English words inside Indonesian text ("threshold")
+    if mapped != token:
+        return mapped, False
+    return token, len(token) >= _MIN_ENTITY
 
 
 def _distinctive_number(token: str) -> bool:

@@ -237,7 +237,14 @@ def _pair_similarity(a: Doc, b: Doc, dot: float, common: list[tuple[str, float]]
             dot += weight * other
     if dot >= NEAR_DUP_MIN_COSINE and _near_duplicate(a, b):
         return NEAR_DUP_SIMILARITY
-    if dot < EDGE_THRESHOLD or not a.entities or abs(a.stamp - b.stamp) <= NAMES_ONLY_SECONDS:
+    if dot < EDGE_THRESHOLD:
+        return dot
+    shared = [t for t in a.vector if t in vector_b]
+    if len(shared) <= MIN_SHARED_TOKENS and not any(
+        t in a.entities or t in b.entities for t in shared
+    ):
+        return 0.0  # two common words ("harga", "turun") are not a story
+    if not a.entities or abs(a.stamp - b.stamp) <= NAMES_ONLY_SECONDS:
         return dot
     # Names alone do not make a story: "Gubernur X resmikan jembatan" and, a
     # day later, "Gubernur X liburkan sekolah" share X. Hours apart, a pair must

@@ -1,6 +1,6 @@
 """Trending quality on the labelled two-day sets (tuning set and held-out set).
 
-Usage: python benchmarks/trending_quality.py
+Usage: python benchmarks/trending_quality.py [--smoke] [--set NAME]
 
 Prints pairwise precision/recall, split and merged stories, where the five
 most-covered stories rank, and the rank of every labelled multi-source story.
@@ -8,6 +8,7 @@ most-covered stories rank, and the rank of every labelled multi-source story.
 
 from __future__ import annotations
 
+import argparse
 import sys
 from pathlib import Path
 
@@ -20,7 +21,12 @@ from tests.trending_eval import HELD_OUT, TUNING, evaluate  # noqa: E402
 
 def main() -> None:
     """Entry point."""
-    for name in (TUNING, HELD_OUT):
+    parser = argparse.ArgumentParser(description="Trending quality on the labelled sets.")
+    parser.add_argument("--smoke", action="store_true", help="the tuning set only")
+    parser.add_argument("--set", dest="sets", action="append", metavar="NAME", help="a set file")
+    args = parser.parse_args()
+    names = args.sets or ([TUNING] if args.smoke else [TUNING, HELD_OUT])
+    for name in names:
         report = evaluate(name)
         print(f"{name}:")
         for line in report.lines():

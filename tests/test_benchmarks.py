@@ -20,6 +20,7 @@ EXPECTED = {
     "refresh.py": "refresh 3 feeds × 5 items",
     "startup.py": "beritatui --version",
     "trending.py": "n=200: cluster_stories",
+    "trending_quality.py": "most covered in top 10",
 }
 
 

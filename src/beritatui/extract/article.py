@@ -14,6 +14,7 @@ from beritatui.models import Block, ExtractedArticle
 from .blocks import finish_blocks, prepare_rules, text_length, walk_blocks
 from .captions import figure_block
 from .charset import decode_html
+from .choose import choose_body
 from .generic import anchor_key, generic_blocks, page_figures, place_figures
 from .meta import Meta, extract_meta
 from .pages import find_next_pages, merge_pages
@@ -99,7 +100,7 @@ def _body(tree: etree._Element, url: str, rule: SiteRule | None) -> list[Block]:
     blocks = rule_blocks(tree, url, rule) if rule else None
     if blocks is not None:
         return blocks
-    blocks = generic_blocks(tree, url) or _walk_page(tree, url)
+    blocks = choose_body(tree, url, generic_blocks(tree, url)) or _walk_page(tree, url)
     figures = page_figures(tree, url, rule)
     return place_figures(blocks, figures) if figures else blocks
 

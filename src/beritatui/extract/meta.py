@@ -20,7 +20,7 @@ from beritatui.sanitize import clean_line, safe_url
 
 from .captions import element_text
 from .credits import Credits, byline_for, page_credits, parse_credits
-from .names import SiteNames, host_label
+from .names import SiteNames, headline_piece, host_label
 from .selectors import select
 from .sites import SiteRule
 
@@ -172,10 +172,20 @@ def _title(tree: etree._Element, ld: dict[str, Any], sites: SiteNames) -> str:
     if not title:
         found = tree.xpath("//title")
         title = element_text(found[0]) if found else ""
+        title = headline_piece(title, _headline_texts(tree)) or title
     title = sites.strip(clean_line(title))
     if h1 != title and len(h1.split()) >= MIN_H1_WORDS and h1 in title:
         return h1  # "Judul | Rubrik Situs" that no site name matched
     return title
+
+
+def _headline_texts(tree: etree._Element) -> list[str]:
+    """Short bold, heading and title-class lines of the body: where a headline may stand."""
+    found = tree.xpath(
+        "//body//*[self::h2 or self::h3 or self::h4 or self::b or self::strong"
+        " or contains(@class, 'title') or contains(@class, 'judul')]"
+    )
+    return [clean_line(element_text(el)) for el in found[:200]]
 
 
 def extract_meta(tree: etree._Element, url: str, rule: SiteRule | None) -> Meta:

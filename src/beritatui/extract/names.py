@@ -83,3 +83,21 @@ class SiteNames:
             elif (prefix := _PREFIX_COLON.match(title)) and self.matches(prefix.group(1)):
                 title, changed = title[prefix.end() :].strip(), True
         return title
+
+
+HEADLINE_WORDS = 4
+"""A ``<title>`` piece needs this many words to be taken for the headline."""
+
+
+def headline_piece(title: str, page_texts: Iterable[str]) -> str:
+    """The piece of a ``<title>`` ("Portal Desa :: Berita :: Headline") that the page
+    shows as text of its own (a bold or heading line), or ``""``."""
+    pieces = [p.strip() for p in _SEPARATOR.split(" ".join(title.split()))]
+    if len(pieces) < 2:
+        return ""
+    wanted = {_key(p): p for p in pieces if len(p.split()) >= HEADLINE_WORDS}
+    for text in page_texts:
+        piece = wanted.get(_key(text))
+        if piece:
+            return piece
+    return ""

@@ -13,8 +13,9 @@ changed here), so every candidate body is judged against the same facts:
 
 from __future__ import annotations
 
+import bisect
+import itertools
 import re
-from dataclasses import dataclass
 
 from lxml import etree
 
@@ -26,7 +27,7 @@ SIDE_WORDS = (
     "bacajuga|baca-juga|lainnya|most-read|mostread|trending|newsletter|langganan|subscribe"
 )
 """Class/id words (whole words between ``-``, ``_`` and spaces) that mark a side container."""
-_SIDE_WORD = re.compile(rf"(?:^|[\s_-])(?:{SIDE_WORDS})(?:$|[\s_-])", re.IGNORECASE)
+_SIDE_WORD = re.compile(rf"(?:^|[\s_-])(?P<word>{SIDE_WORDS})(?=$|[\s_-])", re.IGNORECASE)
 _CHROME = frozenset({"nav", "header", "footer", "aside", "form", "script", "style", "noscript"})
 PROSE_CHARS = 60
 """A ``<p>`` at least this long counts as prose for the page's mass."""
@@ -45,16 +46,23 @@ def block_key(block: Block) -> str:
     return norm(block.text or " ".join(block.items or []))[:KEY_CHARS]
 
 
-@dataclass(frozen=True, slots=True)
 class PageSignals:
     """Facts about one page that candidate bodies are judged by."""
 
-    side_text: str
-    """Normalised text of every (outermost) side container, joined."""
-    page_text: str
-    """Normalised text of the whole ``<body>``."""
-    prose_mass: int
-    """Characters of prose paragraphs outside side containers and chrome."""
+    def __init__(self, body: etree._Element, side_text: str, prose_mass: int) -> None:
+        self.body = body
+        self.side_text = side_text
+        """Normalised text of every (outermost) side container, joined."""
+        self.prose_mass = prose_mass
+        """Characters of prose paragraphs outside side containers and chrome."""
+        self._page_text: str | None = None
+
+    @property
+    def page_text(self) -> str:
+        """Normalised text of the whole ``<body>`` (computed when first needed)."""
+        if self._page_text is None:
+            self._page_text = _text(self.body)
+        return self._page_text
 
     def from_side(self, block: Block) -> bool:
         """True when the block's text is found in side containers and nowhere else."""
@@ -70,24 +78,37 @@ def _text(el: etree._Element) -> str:
     return norm(" ".join(parts))
 
 
+def _side_elements(body: etree._Element) -> list[etree._Element]:
+    """Elements with a side word in their class or id, in document order (one regex pass)."""
+    names = body.xpath(".//@class | .//@id")
+    joined = "\n".join(names)
+    if _SIDE_WORD.search(joined) is None:
+        return []
+    starts = list(itertools.accumulate((len(n) + 1 for n in names), initial=0))
+    found: list[etree._Element] = []
+    for match in _SIDE_WORD.finditer(joined):
+        index = bisect.bisect_right(starts, match.start("word")) - 1
+        el = names[index].getparent()
+        if el is not None and (not found or found[-1] is not el):
+            found.append(el)
+    return found
+
+
 def page_signals(tree: etree._Element) -> PageSignals:
-    """Side containers, text and prose mass of the page's ``<body>``."""
+    """Side containers and prose mass of the page's ``<body>``."""
     found = tree.find("body") if tree.tag == "html" else tree
     body = found if found is not None else tree
-    page_text = _text(body)
-    limit = MAX_SIDE_SHARE * len(page_text)
     side: set[etree._Element] = set()
     texts: list[str] = []
-    for name in body.xpath(".//@class | .//@id"):
-        if _SIDE_WORD.search(name) is None:
+    limit = -1.0
+    for el in _side_elements(body):
+        if el in side or any(a in side for a in el.iterancestors()):
             continue
-        el = name.getparent()
-        if el is None or el in side or any(a in side for a in el.iterancestors()):
-            continue
-        text = _text(el)
-        if len(text) <= limit:
+        if limit < 0:
+            limit = MAX_SIDE_SHARE * float(body.xpath("string-length(.)"))
+        if float(el.xpath("string-length(.)")) <= limit:
             side.add(el)
-            texts.append(text)
+            texts.append(_text(el))
     mass = 0
     for p in body.iter("p"):
         text = norm(" ".join(p.itertext()))
@@ -95,4 +116,4 @@ def page_signals(tree: etree._Element) -> PageSignals:
             continue
         if not any(a in side or a.tag in _CHROME for a in p.iterancestors()):
             mass += len(text)
-    return PageSignals(side_text="\n".join(texts), page_text=page_text, prose_mass=mass)
+    return PageSignals(body, "\n".join(texts), mass)

@@ -13,8 +13,6 @@ changed here), so every candidate body is judged against the same facts:
 
 from __future__ import annotations
 
-import bisect
-import itertools
 import re
 
 from lxml import etree
@@ -79,19 +77,19 @@ def _text(el: etree._Element) -> str:
 
 
 def _side_elements(body: etree._Element) -> list[etree._Element]:
-    """Elements with a side word in their class or id, in document order (one regex pass)."""
-    names = body.xpath(".//@class | .//@id")
-    joined = "\n".join(names)
-    if _SIDE_WORD.search(joined) is None:
+    """Elements with a side word in their class or id, in document order.
+
+    The class/id values come out as plain strings (cheap) for the regex; the
+    elements are walked only on pages where some value matched."""
+    names = set(body.xpath(".//@class | .//@id", smart_strings=False))
+    matched = {n for n in names if _SIDE_WORD.search(n)}
+    if not matched:
         return []
-    starts = list(itertools.accumulate((len(n) + 1 for n in names), initial=0))
-    found: list[etree._Element] = []
-    for match in _SIDE_WORD.finditer(joined):
-        index = bisect.bisect_right(starts, match.start("word")) - 1
-        el = names[index].getparent()
-        if el is not None and (not found or found[-1] is not el):
-            found.append(el)
-    return found
+    return [
+        el
+        for el in body.iter()
+        if el.get("class") in matched or el.get("id") in matched  # document order
+    ]
 
 
 def page_signals(tree: etree._Element) -> PageSignals:

@@ -76,8 +76,15 @@ class _Page:
             name = f"{r.choice(ATTRS)}-{r.randint(0, 99)}"
             self.out.append(f'<meta name="{name}" content="{self.words(4, 4)}">')
         self.out.append('<script>var a = {"x": 1};</script></head><body class="home">')
+        article_at = self.left // 2
         while self.left > 0:
             self.node(0)
+            if article_at is not None and self.left <= article_at:
+                # A real article body, so trafilatura finds one (no slow justext rescue).
+                paragraphs = "".join(f"<p>{self.words(40, 60)}.</p>" for _ in range(8))
+                self.out.append(f'<article class="post-body"><h1>{self.words(8, 8)}</h1>'
+                                f"{paragraphs}</article>")  # fmt: skip
+                article_at = None
         self.out.append("</body></html>")
         return "".join(self.out)
 

@@ -16,6 +16,7 @@ from .captions import figure_block
 from .charset import decode_html
 from .choose import choose_body
 from .generic import anchor_key, generic_blocks, page_figures, place_figures
+from .local import html_parser
 from .meta import Meta, extract_meta
 from .pages import find_next_pages, merge_pages
 from .paragraphs import split_br_runs
@@ -25,7 +26,6 @@ from .sites import SiteRule, caption_selector, rule_for
 MIN_RULE_BODY_CHARS = 200
 """A site rule's body shorter than this is not trusted; the generic extractor runs."""
 _XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>", re.IGNORECASE)
-_PARSER = lxml.html.HTMLParser(remove_comments=True, remove_pis=True, collect_ids=False)
 
 
 def parse_html(text: str) -> etree._Element | None:
@@ -34,7 +34,7 @@ def parse_html(text: str) -> etree._Element | None:
     if not text.strip():
         return None
     try:
-        return lxml.html.document_fromstring(text, parser=_PARSER)
+        return lxml.html.document_fromstring(text, parser=html_parser())
     except (etree.ParserError, ValueError):
         return None
 
@@ -145,7 +145,7 @@ def article_from_html_fragment(fragment: str, url: str) -> ExtractedArticle:
         return ExtractedArticle(url=url)
     try:
         root = lxml.html.fragment_fromstring(
-            _XML_DECLARATION.sub("", fragment), create_parent="div", parser=_PARSER
+            _XML_DECLARATION.sub("", fragment), create_parent="div", parser=html_parser()
         )
     except (etree.ParserError, ValueError):
         return ExtractedArticle(url=url)

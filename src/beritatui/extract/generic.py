@@ -19,6 +19,7 @@ from beritatui.sanitize import clean_line
 from .blocks import HEADINGS, finish_blocks, text_length, trafilatura_blocks
 from .captions import element_text, figure_block
 from .junk import is_junk_paragraph, is_list_label, is_stop_marker
+from .local import xpath
 from .loose import loose_figures
 from .selectors import select
 from .sites import SiteRule, caption_selector
@@ -26,7 +27,7 @@ from .sites import SiteRule, caption_selector
 SHORT_BODY_CHARS = 400
 """Below this many body characters the precision result is retried in normal mode."""
 _ANCHOR_CHARS = 40
-_ANCHOR_XPATH = etree.XPath(
+_ANCHOR_XPATH = (
     "following::*[self::p or self::h2 or self::h3 or self::h4 or self::li or self::blockquote"
     " or self::div[not(*)]][normalize-space()][position() <= 4]"
 )
@@ -123,7 +124,7 @@ def page_figures(tree: etree._Element, url: str, rule: SiteRule | None = None) -
         placed.append((loose.element, loose.block, _full_key(loose.raw)))
     figures: list[PageFigure] = []
     for el, block, raw in placed:
-        anchors = [anchor_key(element_text(node)) for node in _ANCHOR_XPATH(el)]
+        anchors = [anchor_key(element_text(node)) for node in xpath(_ANCHOR_XPATH)(el)]
         figures.append((block, [a for a in anchors if a and a != raw[:_ANCHOR_CHARS]], raw))
     return figures
 

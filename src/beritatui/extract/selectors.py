@@ -13,6 +13,8 @@ from functools import lru_cache
 
 from lxml import etree
 
+from .local import xpath
+
 _TOKEN = re.compile(
     r"""
     (?P<tag>[a-zA-Z][\w-]*|\*)
@@ -93,10 +95,9 @@ def css_to_xpath(selector: str) -> str:
     return " | ".join(_one(part) for part in selector.split(",") if part.strip())
 
 
-@lru_cache(maxsize=512)
 def compiled(selector: str) -> etree.XPath:
-    """A compiled XPath for ``selector``, cached."""
-    return etree.XPath(css_to_xpath(selector))
+    """This thread's compiled XPath for ``selector`` (never shared between threads)."""
+    return xpath(css_to_xpath(selector))
 
 
 def select(node: etree._Element, selector: str) -> list[etree._Element]:

@@ -145,6 +145,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 130
     except BrokenPipeError:
         return EXIT_OK
+    finally:
+        pool = sys.modules.get("beritatui.extract.pool")  # only if a page was extracted
+        if pool is not None:
+            pool.shutdown_pool()
 
 
 def _dispatch(args: argparse.Namespace) -> int:

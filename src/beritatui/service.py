@@ -2,10 +2,12 @@
 
 config → fetch feeds → parse (thread) → store (thread) → fetch and extract
 article pages → store bodies. Network work is async; parsing, extraction and
-SQLite run in threads via :func:`asyncio.to_thread`, so an event loop (the
-TUI's) never blocks. Nothing here imports textual. The extractor (trafilatura, ~150 ms to import),
-the fetcher (httpx) and the parser (feedparser) are imported on first use, so
-start-up does not pay for them.
+SQLite run in threads via :func:`asyncio.to_thread` and page extraction in
+worker processes (:mod:`beritatui.extract.pool`), so an event loop (the TUI's)
+never blocks and a native crash in the extractor costs one page. Nothing here
+imports textual. The extractor (trafilatura, ~150 ms to import), the fetcher
+(httpx) and the parser (feedparser) are imported on first use, so start-up does
+not pay for them.
 """
 
 from __future__ import annotations
@@ -343,6 +345,7 @@ class Service:
     async def _download_body(self, fetcher: Fetcher, article_id: int, url: str) -> str | None:
         """Fetch, extract and store one page; returns an error message or None."""
         from beritatui.extract import EXTRACTOR_VERSION
+        from beritatui.extract.pool import ExtractionFailed
 
         try:
             result, article = await download_article(fetcher, url)
@@ -357,6 +360,10 @@ class Service:
                 self.store.save_body, article_id, article, result.content, EXTRACTOR_VERSION
             )
             return None
+        except ExtractionFailed as exc:  # the worker crashed or hung on this page
+            message = str(exc)
+            await asyncio.to_thread(self.store.save_body_error, article_id, message)
+            return message
         except Exception as exc:  # extraction bugs on odd pages must not stop the rest
             message = f"could not read the page: {type(exc).__name__}: {exc}"
             await asyncio.to_thread(self.store.save_body_error, article_id, message)
@@ -383,15 +390,18 @@ class Service:
         return detail
 
     def _with_feed_content(self, detail: ArticleDetail, error: str | None) -> ArticleDetail:
-        from beritatui.extract import article_from_html_fragment
+        from beritatui.extract.pool import ExtractionFailed, get_pool
 
         error = error or detail.body_error
         if self.forced_offline and error is None:
             error = NOT_CACHED_OFFLINE
         body: ExtractedArticle | None = None
         if detail.content_html:
-            body = article_from_html_fragment(detail.content_html, detail.row.url)
-            if not body.blocks:
+            try:
+                body = get_pool().fragment_blocking(detail.content_html, detail.row.url)
+            except ExtractionFailed:
+                body = None
+            if body is not None and not body.blocks:
                 body = None
         return replace(detail, body=body, body_error=error)
 
@@ -401,11 +411,16 @@ class Service:
         A page that turns out to be the first of several keeps its stitched body:
         re-extracting only the first page would lose the rest.
         """
-        from beritatui.extract import EXTRACTOR_VERSION, extract_article
+        from beritatui.extract import EXTRACTOR_VERSION
+        from beritatui.extract.pool import ExtractionFailed, get_pool
 
         redone = 0
         for article_id, url, raw in self.store.stale_bodies(EXTRACTOR_VERSION, limit=limit):
-            article: ExtractedArticle | None = extract_article(raw, url)
+            article: ExtractedArticle | None
+            try:
+                article = get_pool().extract_blocking(raw, url)
+            except ExtractionFailed:
+                article = None
             if article is not None and article.blocks and not article.next_pages:
                 redone += 1
             else:

@@ -116,9 +116,12 @@ class _Reader:
         return await self._extract_local(data, base_url or "")
 
     async def _extract_local(self, data: bytes, url: str) -> ExtractedArticle:
-        from beritatui.extract import extract_article
+        from beritatui.extract.pool import ExtractionFailed, get_pool
 
-        return await asyncio.to_thread(extract_article, data, url)
+        try:
+            return await get_pool().extract(data, url)
+        except ExtractionFailed as exc:
+            raise TargetError(str(exc)) from None
 
     async def _read_url(self, url: str) -> ExtractedArticle:
         if self.offline:
@@ -128,7 +131,12 @@ class _Reader:
 
         if self._fetcher is None:
             self._fetcher = await Fetcher.from_settings(self.settings).__aenter__()
-        result, article = await download_article(self._fetcher, url)
+        from beritatui.extract.pool import ExtractionFailed
+
+        try:
+            result, article = await download_article(self._fetcher, url)
+        except ExtractionFailed as exc:
+            raise TargetError(str(exc)) from None
         if article is not None:
             return article
         if result.status in NETWORK_DOWN_STATUSES:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import asyncio
 import re
 from collections.abc import Awaitable, Callable
 
@@ -155,6 +154,10 @@ def article_from_html_fragment(fragment: str, url: str) -> ExtractedArticle:
     return ExtractedArticle(url=url, blocks=blocks, lead_image=lead)
 
 
+PageExtractor = Callable[[bytes, str, str | None], Awaitable[ExtractedArticle]]
+"""``(html, url, content_type) -> article``; the default runs in the worker pool."""
+
+
 async def extract_with_pages(
     html: bytes,
     url: str,
@@ -162,9 +165,19 @@ async def extract_with_pages(
     *,
     content_type: str | None = None,
     max_pages: int = 10,
+    extract: PageExtractor | None = None,
 ) -> ExtractedArticle:
-    """Extract, fetch the further pages with ``fetch`` (None = failed page), stitch in order."""
-    first = await asyncio.to_thread(extract_article, html, url, content_type=content_type)
+    """Extract, fetch the further pages with ``fetch`` (None = failed page), stitch in order.
+
+    Each page is extracted by ``extract`` (default: a worker process of
+    :func:`~beritatui.extract.pool.get_pool`); a further page the extractor fails
+    on is left out like a page that could not be fetched, while the first page's
+    failure raises :class:`~beritatui.extract.pool.ExtractionFailed`.
+    """
+    from .pool import ExtractionFailed, get_pool
+
+    run = extract or get_pool().extract
+    first = await run(html, url, content_type)
     rest: list[ExtractedArticle] = []
     for page_url in first.next_pages[: max(0, max_pages - 1)]:
         try:
@@ -173,7 +186,9 @@ async def extract_with_pages(
             data = None
         if data is None:
             continue
-        # Same site, same server: the first page's Content-Type charset is the best hint.
-        page = await asyncio.to_thread(extract_article, data, page_url, content_type=content_type)
-        rest.append(page)
+        try:
+            # Same site, same server: the first page's Content-Type charset is the best hint.
+            rest.append(await run(data, page_url, content_type))
+        except ExtractionFailed:
+            continue
     return merge_pages(first, rest)

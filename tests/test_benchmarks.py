@@ -18,6 +18,7 @@ EXPECTED = {
     "loop_stall.py": "longest event-loop stall during a refresh",
     "reader.py": "Store.search (TUI limit 500)",
     "refresh.py": "refresh 3 feeds × 5 items",
+    "refreshes.py": "of 2 exit 0; exit codes",
     "startup.py": "beritatui --version",
     "trending.py": "n=200: cluster_stories",
     "trending_quality.py": "most covered in top 10",

@@ -1,13 +1,17 @@
-"""Turning feed entries into article rows: sanitising, identity, insertion."""
+"""Store area: feed entries into article rows (sanitising, identity, batch insert, update)."""
 
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Sequence
+from contextlib import nullcontext
 from typing import Any
 
 from beritatui.models import FeedEntry, FeedStatus
 from beritatui.sanitize import clean_line, clean_text, safe_url, strip_controls
 from beritatui.store import convert
+from beritatui.store.db import StoreCore, locked
+from beritatui.store.search import index_new, reindexed
 from beritatui.urls import url_key
 
 IMPORT_FEED_URL = "beritatui:import"
@@ -55,7 +59,7 @@ def find_entry(conn: sqlite3.Connection, feed_id: int, guid: str, key: str | Non
             "SELECT id FROM articles WHERE url_key = ? AND feed_id = ? ORDER BY id LIMIT 1",
             (key, feed_id),
         ).fetchone()
-    return int(row[0]) if row else None
+    return int(row["id"]) if row else None
 
 
 def insert_entry(conn: sqlite3.Connection, feed_id: int, f: dict[str, Any], now: int) -> int:
@@ -79,7 +83,7 @@ def insert_entry(conn: sqlite3.Connection, feed_id: int, f: dict[str, Any], now:
             f["sort_time"],
         ),
     ).fetchone()
-    return int(row[0])
+    return int(row["id"])
 
 
 _INSERT = """INSERT INTO articles (feed_id, guid, url, url_key, title, summary, author,
@@ -110,14 +114,14 @@ def insert_entries(
         [(feed_id, *(f[name] for name in _COLUMNS[:10]), now, f["sort_time"]) for f in rows],
     )
     found = conn.execute("SELECT id FROM articles WHERE id > ? ORDER BY id", (before,))
-    ids = [int(row[0]) for row in found]
+    ids = [int(row["id"]) for row in found]
     if len(ids) != len(rows):
         raise sqlite3.IntegrityError("inserted rows do not match their ids")
     return ids
 
 
 def merged(old: dict[str, Any], new: dict[str, Any], now: int) -> dict[str, Any]:
-    """A not-yet-inserted row updated by a later copy, as ``Store._update_entry`` would."""
+    """A not-yet-inserted row updated by a later copy, as ``EntriesMixin._update_entry`` would."""
     row = dict(old)
     for name in _MERGED_KEEPS_OLD_WHEN_EMPTY:
         row[name] = new[name] or old[name]
@@ -153,7 +157,7 @@ class KnownEntries:
         rows = conn.execute(
             "SELECT id, guid, url_key FROM articles WHERE feed_id = ?", (feed_id,)
         ).fetchall()
-        return cls(rows)
+        return cls([(int(r["id"]), r["guid"], r["url_key"]) for r in rows])
 
     def find(self, guid: str, key: str | None) -> Ref | None:
         found = self._by_guid.get(guid)
@@ -206,3 +210,84 @@ class KnownEntries:
         self.add(guid, key, article_id)
         self.moved(article_id, key)
         return article_id
+
+
+_UPDATED = (
+    "title",
+    "summary",
+    "author",
+    "image_url",
+    "image_caption",
+    "content_html",
+    "published",
+    "url",
+    "url_key",
+)
+"""Columns a new copy of an entry may change (an empty new value keeps the old)."""
+
+
+class EntriesMixin(StoreCore):
+    """What a feed refresh writes: new and changed entries."""
+
+    @locked
+    def upsert_entries(self, feed_id: int, entries: Sequence[FeedEntry]) -> list[int]:
+        """Store feed entries; returns the ids of articles not seen before.
+
+        An entry is the same article when its guid or its canonical URL matches
+        one already in this feed; an imported bookmark with the same URL moves
+        into this feed. Existing rows get fresh titles and summaries but keep
+        their read state, bookmark and cached body.
+        """
+        now = self._now()
+        with self._write() as conn:
+            known = KnownEntries.load(conn, feed_id)
+            fresh: dict[str, dict[str, Any]] = {}  # guid -> fields, rows to insert
+            changed = False
+            for entry in entries:
+                fields = entry_fields(entry, now)
+                if fields is None:
+                    continue
+                existing = known.find(fields["guid"], fields["url_key"])
+                if existing is None:
+                    existing = known.adopt_imported(
+                        conn, feed_id, fields["guid"], fields["url_key"]
+                    )
+                    changed |= existing is not None
+                if isinstance(existing, str):  # an entry earlier in this batch
+                    fresh[existing] = merged(fresh[existing], fields, now)
+                    known.moved(existing, fresh[existing]["url_key"])
+                elif existing is None:
+                    fresh[fields["guid"]] = fields
+                    known.add(fields["guid"], fields["url_key"], fields["guid"])
+                elif self._update_entry(conn, existing, fields, now):
+                    known.moved(existing, fields["url_key"])
+                    changed = True
+            new_ids = insert_entries(conn, feed_id, list(fresh.values()), now)
+            if new_ids:
+                index_new(conn, new_ids[0], new_ids[-1])
+            if changed or new_ids:
+                self._bump_data_version(conn)
+        return new_ids
+
+    @staticmethod
+    def _update_entry(
+        conn: sqlite3.Connection, article_id: int, f: dict[str, Any], now: int
+    ) -> bool:
+        """Refresh an existing row from a new copy of its entry; True when it changed."""
+        old = conn.execute(
+            f"SELECT {', '.join(_UPDATED)} FROM articles WHERE id = ?", (article_id,)
+        ).fetchone()
+        new = {column: f[column] or old[column] for column in _UPDATED}
+        new["published"] = f["published"] if f["published"] is not None else old["published"]
+        if all(new[column] == old[column] for column in _UPDATED):
+            return False
+        text_changed = new["title"] != old["title"] or new["summary"] != old["summary"]
+        with reindexed(conn, "id = ?", (article_id,)) if text_changed else nullcontext():
+            conn.execute(
+                f"""UPDATE articles SET {", ".join(f"{c} = :{c}" for c in _UPDATED)},
+                       sort_time = CASE WHEN :published IS NULL THEN first_seen
+                                        ELSE min(:published, :now) END
+                    WHERE id = :id""",
+                {**new, "now": now, "id": article_id},
+            )
+        return True

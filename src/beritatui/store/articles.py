@@ -1,0 +1,136 @@
+"""Store area: browsing articles (lists, counts, one article, recent for trending)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import UTC, datetime
+from typing import Any
+
+from beritatui.models import ArticleDetail, ArticleRow
+from beritatui.store import convert
+from beritatui.store.db import StoreCore, chunks, locked, marks
+from beritatui.store.rows import (
+    DETAIL_SELECT,
+    NEWEST_FIRST,
+    ROW_FROM,
+    ROW_SELECT,
+    article_detail,
+    article_row,
+)
+from beritatui.urls import url_key
+
+
+class ArticlesMixin(StoreCore):
+    """Read-only queries over articles."""
+
+    @locked
+    def categories(self) -> list[tuple[str, int, int]]:
+        """``(category, total, unread)`` over active feeds, in config order."""
+        rows = self._db.execute(
+            """SELECT f.category, count(a.id), coalesce(sum(a.is_read = 0), 0)
+               FROM feeds f LEFT JOIN articles a ON a.feed_id = f.id
+               WHERE f.active = 1 GROUP BY f.category ORDER BY min(f.position)"""
+        ).fetchall()
+        return [(r[0], r[1], r[2]) for r in rows]
+
+    @locked
+    def totals(self) -> tuple[int, int]:
+        """``(total, unread)`` over all active feeds (the "Semua" entry)."""
+        row = self._db.execute(
+            """SELECT count(*), coalesce(sum(a.is_read = 0), 0)
+               FROM articles a JOIN feeds f ON f.id = a.feed_id WHERE f.active = 1"""
+        ).fetchone()
+        return int(row[0]), int(row[1])
+
+    @locked
+    def list_articles(
+        self,
+        *,
+        category: str | None = None,
+        bookmarked: bool = False,
+        unread_only: bool = False,
+        limit: int = 1000,
+        offset: int = 0,
+        ids: Sequence[int] | None = None,
+    ) -> list[ArticleRow]:
+        """Articles newest first (published, else first seen).
+
+        ``category=None`` means every active feed. ``bookmarked=True`` lists all
+        bookmarks, whatever their feed's state. With ``ids`` only those
+        articles are considered (active or not), still filtered and ordered.
+        """
+        where: list[str] = []
+        params: list[Any] = []
+        if bookmarked:
+            where.append("a.bookmarked_at IS NOT NULL")
+            if category is not None:
+                where.append("COALESCE(a.category, f.category) = ?")
+                params.append(category)
+        else:
+            if ids is None:
+                where.append("f.active = 1")
+            if category is not None:
+                where.append("f.category = ?")
+                params.append(category)
+        if unread_only:
+            where.append("a.is_read = 0")
+        if ids is None:
+            return self._select_rows(where, params, limit, offset)
+        rows: list[ArticleRow] = []
+        for chunk in chunks(ids):
+            rows += self._select_rows([*where, f"a.id IN ({marks(chunk)})"], params + chunk)
+        rows.sort(key=lambda r: (r.published or datetime.min.replace(tzinfo=UTC), r.id))
+        rows.reverse()
+        return rows[offset : offset + limit] if limit >= 0 else rows[offset:]
+
+    def _select_rows(
+        self, where: list[str], params: list[Any], limit: int = -1, offset: int = 0
+    ) -> list[ArticleRow]:
+        clause = " AND ".join(where) or "1"
+        rows = self._db.execute(
+            f"SELECT {ROW_SELECT} FROM {ROW_FROM} WHERE {clause}"
+            f" ORDER BY {NEWEST_FIRST} LIMIT ? OFFSET ?",
+            (*params, limit, offset),
+        ).fetchall()
+        return [article_row(r) for r in rows]
+
+    @locked
+    def count_articles(self, *, category: str | None = None) -> int:
+        """How many articles the active feeds (of ``category``) hold."""
+        sql = "SELECT count(*) FROM articles a JOIN feeds f ON f.id = a.feed_id WHERE f.active = 1"
+        params: tuple[Any, ...] = ()
+        if category is not None:
+            sql += " AND f.category = ?"
+            params = (category,)
+        return int(self._db.execute(sql, params).fetchone()[0])
+
+    @locked
+    def get_article(self, article_id: int) -> ArticleDetail | None:
+        """Everything the reader needs, including the cached body if any."""
+        return self._detail("a.id = ?", (article_id,))
+
+    @locked
+    def find_by_url(self, url: str) -> ArticleDetail | None:
+        """The stored article with this URL (any feed; bookmarked copies first)."""
+        key = url_key(url)
+        if key is None:
+            return None
+        return self._detail(
+            "a.url_key = ? ORDER BY a.bookmarked_at IS NULL, b.saved_at IS NULL, a.id", (key,)
+        )
+
+    def _detail(self, where: str, params: Sequence[Any]) -> ArticleDetail | None:
+        r = self._db.execute(
+            f"SELECT {DETAIL_SELECT} FROM {ROW_FROM} WHERE {where} LIMIT 1", params
+        ).fetchone()
+        return None if r is None else article_detail(r)
+
+    @locked
+    def recent_articles(self, since: datetime) -> list[tuple[ArticleRow, str]]:
+        """Articles of active feeds newer than ``since`` with their summaries (trending)."""
+        rows = self._db.execute(
+            f"""SELECT {ROW_SELECT}, a.summary AS summary FROM {ROW_FROM}
+                WHERE f.active = 1 AND a.sort_time >= ? ORDER BY {NEWEST_FIRST}""",
+            (convert.to_ts(since),),
+        ).fetchall()
+        return [(article_row(r), r["summary"]) for r in rows]

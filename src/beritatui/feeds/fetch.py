@@ -8,25 +8,21 @@ One :class:`Fetcher` owns one ``httpx.AsyncClient`` and bounds the work it does:
   at a time or never closes still ends in bounded time;
 - at most ``max_redirects`` redirects;
 - at most ``max_bytes`` of body, counted *after* decompression. The body is read
-  raw and inflated here with a bounded output size, so a gzip bomb never expands
-  in memory beyond the cap;
+  raw and inflated with a bounded output size (:mod:`beritatui.feeds.inflate`),
+  so a gzip bomb never expands in memory beyond the cap;
 - conditional GET (``If-None-Match`` / ``If-Modified-Since``); a 304 becomes
   :attr:`FeedStatus.NOT_MODIFIED`.
 
 Every outcome is a :class:`FetchResult` whose ``detail`` says what happened in
-plain words. Proxy variables (``HTTP_PROXY``, ``HTTPS_PROXY``, ``NO_PROXY``) are
-honoured because the client keeps httpx's default ``trust_env=True``.
+plain words (:mod:`beritatui.feeds.errors`). Proxy variables (``HTTP_PROXY``,
+``HTTPS_PROXY``, ``NO_PROXY``) are honoured because the client keeps httpx's
+default ``trust_env=True``.
 """
 
 from __future__ import annotations
 
 import asyncio
-import contextlib
-import http
-import socket
-import ssl
 import time
-import zlib
 from dataclasses import dataclass
 from types import TracebackType
 from typing import TYPE_CHECKING
@@ -34,6 +30,8 @@ from typing import TYPE_CHECKING
 import httpx
 
 from beritatui import __version__
+from beritatui.feeds.errors import describe_error, http_error_detail, seconds, size
+from beritatui.feeds.inflate import BadEncoding, BoundedInflater, TooLarge
 from beritatui.models import FeedStatus
 from beritatui.sanitize import clean_line, safe_url
 
@@ -48,7 +46,7 @@ FEED_ACCEPT = (
 )
 PAGE_ACCEPT = "text/html, application/xhtml+xml;q=0.9, */*;q=0.8"
 ACCEPT_LANGUAGE = "id-ID, id;q=0.9, en;q=0.8"
-# Only what we can inflate with a bounded output size (see _BoundedInflater).
+# Only what we can inflate with a bounded output size (see BoundedInflater).
 ACCEPT_ENCODING = "gzip, deflate"
 
 _READ_CHUNK = 64 * 1024
@@ -80,97 +78,6 @@ class FetchResult:
     def ok(self) -> bool:
         """True when a body arrived."""
         return self.status is FeedStatus.OK
-
-
-class _TooLarge(Exception):
-    """The body grew past the cap."""
-
-
-class _BadEncoding(Exception):
-    """The body used a content coding we do not accept, or was corrupt."""
-
-
-class _BoundedInflater:
-    """Undo ``Content-Encoding`` (gzip/deflate, possibly chained) with a hard output cap.
-
-    ``zlib``'s ``max_length`` keeps each step's output at most ``limit + 1``
-    bytes, so a tiny compressed body cannot balloon in memory.
-    """
-
-    def __init__(self, content_encoding: str | None, limit: int) -> None:
-        self._limit = limit
-        self._total = 0
-        codings = [c.strip().lower() for c in (content_encoding or "").split(",")]
-        codings = [c for c in codings if c and c != "identity"]
-        for coding in codings:
-            if coding not in ("gzip", "x-gzip", "deflate"):
-                raise _BadEncoding(f"the server used an unsupported compression ({coding[:20]})")
-        # Decoding happens in the reverse order of the codings' application.
-        self._stages: list[_Stage] = [_Stage(c) for c in reversed(codings)]
-
-    def feed(self, data: bytes) -> bytes:
-        """Decode one raw chunk; raise :class:`_TooLarge` past the cap."""
-        for stage in self._stages:
-            data = stage.inflate(data, self._limit)
-        return self._count(data)
-
-    def flush(self) -> bytes:
-        """Decode whatever the decompressors still hold."""
-        data = b""
-        for stage in self._stages:
-            data = stage.inflate(data, self._limit) + stage.flush()
-        return self._count(data)
-
-    def _count(self, data: bytes) -> bytes:
-        self._total += len(data)
-        if self._total > self._limit:
-            raise _TooLarge
-        return data
-
-
-class _Stage:
-    """One zlib decompressor; deflate falls back to raw deflate like browsers do."""
-
-    def __init__(self, coding: str) -> None:
-        self._raw_fallback = coding == "deflate"
-        self._started = False
-        wbits = zlib.MAX_WBITS | 16 if coding in ("gzip", "x-gzip") else zlib.MAX_WBITS
-        self._decompressor = zlib.decompressobj(wbits)
-        self._produced = 0
-
-    def inflate(self, data: bytes, limit: int) -> bytes:
-        if not data or self._decompressor.eof:
-            return b""
-        try:
-            return self._inflate(data, limit)
-        except zlib.error:
-            if self._raw_fallback and not self._started:
-                self._raw_fallback = False
-                self._decompressor = zlib.decompressobj(-zlib.MAX_WBITS)
-                try:
-                    return self._inflate(data, limit)
-                except zlib.error as exc:
-                    raise _BadEncoding("the compressed response was corrupt") from exc
-            raise _BadEncoding("the compressed response was corrupt") from None
-
-    def _inflate(self, data: bytes, limit: int) -> bytes:
-        parts: list[bytes] = []
-        while data:
-            # max_length is at least 1 here: 0 would mean "unlimited" to zlib.
-            part = self._decompressor.decompress(data, limit - self._produced + 1)
-            self._started = True
-            self._produced += len(part)
-            if self._produced > limit:
-                raise _TooLarge
-            parts.append(part)
-            data = self._decompressor.unconsumed_tail
-        return b"".join(parts)
-
-    def flush(self) -> bytes:
-        try:
-            return self._decompressor.flush()
-        except zlib.error as exc:
-            raise _BadEncoding("the compressed response was corrupt") from exc
 
 
 class Fetcher:
@@ -268,11 +175,11 @@ class Fetcher:
                     return await self._get(url, checked, headers, started)
             except TimeoutError:
                 detail = (
-                    f"no complete answer within {_seconds(self.deadline)} (the server is too slow)"
+                    f"no complete answer within {seconds(self.deadline)} (the server is too slow)"
                 )
                 return _failure(url, FeedStatus.TIMEOUT, detail, started)
             except (httpx.HTTPError, httpx.InvalidURL, httpx.StreamError, OSError) as exc:
-                status, detail = _describe_error(exc, checked, self.timeout, self.max_redirects)
+                status, detail = describe_error(exc, checked, self.timeout, self.max_redirects)
                 return _failure(url, status, detail, started)
 
     def _host_slot(self, url: str) -> asyncio.Semaphore | None:
@@ -296,33 +203,33 @@ class Fetcher:
                 return _from_response(url, response, FeedStatus.NOT_MODIFIED, detail, started)
             if not 200 <= code < 300:
                 await _drain(response)
-                detail = _http_error_detail(response)
+                detail = http_error_detail(response)
                 return _from_response(url, response, FeedStatus.HTTP_ERROR, detail, started)
             body, problem = await self._read_body(response)
             if body is None:
                 status, detail = problem
                 return _from_response(url, response, status, detail, started)
-            detail = f"HTTP {code}, {_size(len(body))}"
+            detail = f"HTTP {code}, {size(len(body))}"
             return _from_response(url, response, FeedStatus.OK, detail, started, body)
 
     async def _read_body(
         self, response: httpx.Response
     ) -> tuple[bytes | None, tuple[FeedStatus, str]]:
         """Stream the raw body through the bounded inflater; ``(None, problem)`` on failure."""
-        too_large = (FeedStatus.TOO_LARGE, f"response larger than {_size(self.max_bytes)}")
+        too_large = (FeedStatus.TOO_LARGE, f"response larger than {size(self.max_bytes)}")
         announced = _content_length(response)
         if announced is not None and announced > self.max_bytes:
             # Even a compressed length over the cap means a bigger inflated body.
             return None, too_large
         try:
-            inflater = _BoundedInflater(response.headers.get("content-encoding"), self.max_bytes)
+            inflater = BoundedInflater(response.headers.get("content-encoding"), self.max_bytes)
             parts: list[bytes] = []
             async for chunk in response.aiter_raw(_READ_CHUNK):
                 parts.append(inflater.feed(chunk))
             parts.append(inflater.flush())
-        except _TooLarge:
+        except TooLarge:
             return None, too_large
-        except _BadEncoding as exc:
+        except BadEncoding as exc:
             return None, (FeedStatus.NETWORK_ERROR, str(exc))
         return b"".join(parts), (FeedStatus.OK, "")
 
@@ -380,125 +287,6 @@ def _failure(
     )
 
 
-_HTTP_EXPLANATIONS = {
-    401: "the site requires a login",
-    402: "the site requires a subscription",
-    403: "the site refused the request (it may block non-browser clients)",
-    404: "nothing at this address (the feed may have moved)",
-    410: "the site removed this address for good",
-    429: "the site is limiting requests; try again later",
-    451: "the site blocks this content for legal reasons",
-    500: "the site had an internal error; try again later",
-    502: "the site's gateway failed; try again later",
-    503: "the site is unavailable or overloaded; try again later",
-    504: "the site's gateway timed out; try again later",
-}
-
-
-def _http_error_detail(response: httpx.Response) -> str:
-    """``HTTP 403 Forbidden: the site refused ...`` without trusting the server's words."""
-    code = response.status_code
-    try:
-        phrase = http.HTTPStatus(code).phrase
-    except ValueError:
-        phrase = clean_line(response.reason_phrase, 40)
-    if code in _HTTP_EXPLANATIONS:
-        explanation = _HTTP_EXPLANATIONS[code]
-    elif 300 <= code < 400:
-        explanation = "a redirect the client could not follow"
-    elif code < 500:
-        explanation = "the site rejected the request"
-    else:
-        explanation = "the site had a server error; try again later"
-    return clean_line(f"HTTP {code} {phrase}".strip() + f": {explanation}", 300)
-
-
-def _describe_error(
-    exc: BaseException, url: str, timeout: float, max_redirects: int
-) -> tuple[FeedStatus, str]:
-    """Turn an httpx/socket exception into a status and plain words."""
-    host = _host_of(exc, url)
-    limit = _seconds(timeout)
-    if isinstance(exc, httpx.ConnectTimeout):
-        return FeedStatus.TIMEOUT, f"could not connect to {host} within {limit}"
-    if isinstance(exc, httpx.ReadTimeout):
-        return FeedStatus.TIMEOUT, f"timed out after {limit} waiting for {host}"
-    if isinstance(exc, httpx.WriteTimeout):
-        return FeedStatus.TIMEOUT, f"timed out after {limit} sending the request to {host}"
-    if isinstance(exc, httpx.PoolTimeout):
-        return FeedStatus.TIMEOUT, f"timed out after {limit} waiting for a free connection"
-    if isinstance(exc, httpx.TooManyRedirects):
-        return FeedStatus.HTTP_ERROR, f"too many redirects (more than {max_redirects})"
-    if isinstance(exc, httpx.UnsupportedProtocol):
-        return FeedStatus.NETWORK_ERROR, "redirected to an address that is not http or https"
-    if isinstance(exc, httpx.InvalidURL):
-        return FeedStatus.NETWORK_ERROR, "not a valid web address"
-    if isinstance(exc, httpx.DecodingError):
-        return FeedStatus.NETWORK_ERROR, "the compressed response was corrupt"
-    if isinstance(exc, httpx.ProxyError):
-        return FeedStatus.NETWORK_ERROR, "the proxy could not reach the site"
-    if isinstance(exc, httpx.RemoteProtocolError):
-        return FeedStatus.NETWORK_ERROR, _protocol_error_detail(exc, host)
-    return FeedStatus.NETWORK_ERROR, _socket_error_detail(exc, host)
-
-
-def _protocol_error_detail(exc: httpx.RemoteProtocolError, host: str) -> str:
-    message = str(exc).lower()
-    if "incomplete" in message or "complete message body" in message:
-        return f"{host} closed the connection before the whole response arrived"
-    if "without sending a response" in message or "disconnected" in message:
-        return f"{host} closed the connection without answering"
-    return f"{host} sent a malformed HTTP response"
-
-
-def _socket_error_detail(exc: BaseException, host: str) -> str:
-    """Connect/read/write errors: look at the underlying OS or TLS error."""
-    for cause in _causes(exc):
-        if isinstance(cause, socket.gaierror):
-            return f"could not resolve host {host}"
-        if isinstance(cause, ssl.SSLCertVerificationError):
-            reason = clean_line(cause.verify_message or "", 80) or "not trusted"
-            return f"secure connection to {host} failed: certificate {reason}"
-        if isinstance(cause, ssl.SSLError):
-            return f"secure connection (TLS) to {host} failed"
-        if isinstance(cause, ConnectionRefusedError):
-            return f"{host} refused the connection"
-        if isinstance(cause, ConnectionResetError):
-            return f"the connection to {host} was reset"
-    if isinstance(exc, httpx.ConnectError):
-        if "ssl" in str(exc).lower() or "tls" in str(exc).lower():
-            return f"secure connection (TLS) to {host} failed"
-        return f"could not connect to {host}"
-    if isinstance(exc, httpx.ReadError):
-        return f"the connection to {host} broke while reading the response"
-    if isinstance(exc, httpx.WriteError):
-        return f"the connection to {host} broke while sending the request"
-    return f"network problem talking to {host}"
-
-
-def _causes(exc: BaseException) -> list[BaseException]:
-    """``exc`` and its chained causes/contexts (bounded, cycle-safe)."""
-    seen: list[BaseException] = []
-    current: BaseException | None = exc
-    while current is not None and current not in seen and len(seen) < 10:
-        seen.append(current)
-        current = current.__cause__ or current.__context__
-    return seen
-
-
-def _host_of(exc: BaseException, url: str) -> str:
-    """The host the failing request went to (after redirects when known)."""
-    target = url
-    if isinstance(exc, httpx.RequestError):
-        with contextlib.suppress(RuntimeError):  # no request attached
-            target = str(exc.request.url)
-    try:
-        host = httpx.URL(target).host
-    except (httpx.InvalidURL, ValueError):
-        host = ""
-    return clean_line(host, 100) or "the site"
-
-
 def _content_length(response: httpx.Response) -> int | None:
     value = response.headers.get("content-length")
     if value is None:
@@ -517,17 +305,3 @@ def _header_value(value: str | None, max_length: int = _MAX_HEADER_VALUE) -> str
     if not value or len(value) > max_length or not all(" " <= c <= "~" for c in value):
         return None
     return value
-
-
-def _seconds(value: float) -> str:
-    return f"{value:g} s"
-
-
-def _size(count: int) -> str:
-    """Bytes in plain words: ``10 MB``, ``512 KB``, ``300 bytes``."""
-    mb = 1024 * 1024
-    if count >= mb:
-        return f"{count / mb:.3g} MB"
-    if count >= 1024:
-        return f"{count / 1024:.3g} KB"
-    return f"{count} bytes"

@@ -166,6 +166,7 @@ def raw_page(title: str, body: Any) -> bytes:
 
 def build_store(path: Path, count: int, seed: int = 4) -> Built:
     """Write ``count`` cached articles in bulk (executemany), then index them."""
+    from beritatui.bodyformat import body_to_json
     from beritatui.store import Store, convert
     from beritatui.urls import url_key
 
@@ -194,7 +195,7 @@ def build_store(path: Path, count: int, seed: int = 4) -> Built:
                 1,
                 when,
                 convert.search_text(body),
-                convert.article_to_json(body),
+                body_to_json(body),
                 convert.compress(raw_page(title, body)),
             )
         )

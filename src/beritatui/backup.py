@@ -1,9 +1,11 @@
 """Bookmark backup: export to JSON or Markdown, import back from JSON.
 
 The JSON export is a list of objects ``{url, title, source, category,
-published, bookmarked_at, summary, body}`` where ``body`` is the
-``ExtractedArticle.to_dict()`` object (or ``null``). Import accepts that list
-(or an object with an ``"articles"`` list) and treats it as untrusted text.
+published, bookmarked_at, summary, body}`` where ``body`` is the stored body
+(:mod:`beritatui.bodyformat`, every field) with the ``read --format json``
+object's derived ``text`` and ``captions`` added for readers (or ``null``).
+Import accepts that list (or an object with an ``"articles"`` list), ignores
+the derived keys, and treats it all as untrusted text.
 """
 
 from __future__ import annotations
@@ -14,6 +16,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any, Literal
 
+from beritatui.bodyformat import body_from_dict, body_to_dict
 from beritatui.clock import default_clock
 from beritatui.formats import blocks_to_markdown, md_line, md_text
 from beritatui.models import ExtractedArticle
@@ -59,8 +62,12 @@ def record_to_json(record: BookmarkRecord) -> dict[str, Any]:
         "published": _iso(record.published),
         "bookmarked_at": _iso(record.bookmarked_at),
         "summary": record.summary,
-        "body": record.body.to_dict() if record.body else None,
+        "body": _body_json(record.body) if record.body else None,
     }
+
+
+def _body_json(body: ExtractedArticle) -> dict[str, Any]:
+    return {**body_to_dict(body), "text": body.text, "captions": body.captions}
 
 
 def import_bookmarks(store: Store, text: str) -> int:
@@ -132,7 +139,7 @@ def _parse_body(value: Any, url: str, where: str) -> ExtractedArticle | None:
     if not all(isinstance(b, dict) for b in value.get("blocks", [])):
         raise ValueError(f"{where}: every body block must be an object")
     try:
-        article = ExtractedArticle.from_dict(value)
+        article = body_from_dict(value)
     except (TypeError, ValueError) as exc:
         raise ValueError(f"{where}: unreadable body ({exc})") from None
     if not article.url:

@@ -81,7 +81,7 @@ class Block:
     """Heading level (2..6) for ``type == "heading"``."""
 
     def to_dict(self) -> dict[str, Any]:
-        """JSON-ready dict without empty optional keys (DESIGN.md ``blocks`` shape)."""
+        """JSON-ready dict without empty optional keys (the ``blocks`` shape of both formats)."""
         data: dict[str, Any] = {"type": self.type, "text": self.text}
         for key in ("items", "src", "caption", "credit", "level"):
             value = getattr(self, key)
@@ -168,7 +168,11 @@ class ExtractedArticle:
         return len(self.text.split())
 
     def to_dict(self) -> dict[str, Any]:
-        """The ``read --format json`` object of DESIGN.md."""
+        """The ``read --format json`` object (a public contract, not the stored format).
+
+        Stored bodies and backups use :mod:`beritatui.bodyformat`, which keeps
+        every field; this object has the derived ``text`` and ``captions``.
+        """
         return {
             "url": self.url,
             "title": self.title,
@@ -180,20 +184,6 @@ class ExtractedArticle:
             "captions": self.captions,
             "pages": self.pages,
         }
-
-    @classmethod
-    def from_dict(cls, data: dict[str, Any]) -> ExtractedArticle:
-        """Rebuild an article stored with :meth:`to_dict`."""
-        published = data.get("published")
-        return cls(
-            url=str(data.get("url") or ""),
-            title=str(data.get("title") or ""),
-            byline=str(data.get("byline") or ""),
-            published=datetime.fromisoformat(published) if published else None,
-            site=str(data.get("site") or ""),
-            blocks=[Block.from_dict(b) for b in data.get("blocks") or []],
-            pages=int(data.get("pages") or 1),
-        )
 
 
 @dataclass(frozen=True, slots=True)

@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from datetime import timedelta
 from typing import Any
 
+from beritatui.bodyformat import body_to_json
 from beritatui.models import ExtractedArticle
 from beritatui.sanitize import clean_line
 from beritatui.store import convert
@@ -44,7 +45,7 @@ def store_body(
                 extractor_version,
                 now,
                 convert.search_text(clean),
-                convert.article_to_json(clean),
+                body_to_json(clean),
                 convert.compress(raw_html),
             ),
         )

@@ -1,4 +1,4 @@
-"""Small pure helpers for the store: time stamps, URL identity, body JSON.
+"""Small pure helpers for the store: time stamps, hosts, compression, clean bodies, FTS.
 
 Nothing here touches the database. Times are stored as whole UTC seconds
 and come back as aware UTC datetimes.
@@ -6,19 +6,14 @@ and come back as aware UTC datetimes.
 
 from __future__ import annotations
 
-import json
 import re
 import zlib
 from dataclasses import replace
 from datetime import UTC, datetime
-from typing import Any
 from urllib.parse import urlsplit
 
 from beritatui.models import Block, ExtractedArticle
 from beritatui.sanitize import clean_line, safe_url, strip_controls
-
-# Keys of ExtractedArticle.to_dict() that from_dict() recomputes; not stored twice.
-_DERIVED_KEYS = ("text", "captions")
 
 
 def to_ts(value: datetime | None) -> int | None:
@@ -88,27 +83,6 @@ def _clean_block(block: Block) -> Block:
         credit=clean_line(block.credit) if block.credit else block.credit,
         level=block.level,
     )
-
-
-def article_to_json(article: ExtractedArticle) -> str:
-    """Body JSON as stored: ``to_dict()`` without the keys ``from_dict`` recomputes."""
-    data = article.to_dict()
-    for key in _DERIVED_KEYS:
-        data.pop(key, None)
-    return json.dumps(data, ensure_ascii=False, separators=(",", ":"))
-
-
-def article_from_json(text: str | None) -> ExtractedArticle | None:
-    """Inverse of :func:`article_to_json`; unreadable JSON gives ``None``."""
-    if not text:
-        return None
-    try:
-        data: Any = json.loads(text)
-        if not isinstance(data, dict):
-            return None
-        return ExtractedArticle.from_dict(data)
-    except (ValueError, TypeError, KeyError):
-        return None
 
 
 def search_text(article: ExtractedArticle) -> str:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import sqlite3
 
+from beritatui.bodyformat import body_from_json
 from beritatui.models import ArticleDetail, ArticleRow
 from beritatui.store import convert
 
@@ -61,6 +62,6 @@ def article_detail(r: sqlite3.Row) -> ArticleDetail:
         image_url=r["image_url"],
         image_caption=r["image_caption"],
         content_html=r["content_html"],
-        body=convert.article_from_json(r["body_json"]),
+        body=body_from_json(r["body_json"]),
         body_error=r["body_error"] if r["body_json"] is None else None,
     )

@@ -14,6 +14,7 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
 
+from beritatui.bodyformat import body_from_json
 from beritatui.sanitize import clean_line, clean_text, safe_url
 from beritatui.store import convert, schema
 from beritatui.store.records import BookmarkRecord
@@ -147,7 +148,7 @@ def _read_body(conn: sqlite3.Connection, article_id: int, url: str, tolerant: bo
         if not tolerant:
             raise
         return None
-    body = convert.article_from_json(row[0]) if row else None
+    body = body_from_json(row[0]) if row else None
     return convert.clean_article(body, url) if body is not None else None
 
 

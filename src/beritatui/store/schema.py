@@ -83,7 +83,7 @@ MIGRATIONS: list[tuple[str, ...]] = [
             failed_at INTEGER,
             error TEXT,
             body_text TEXT,               -- what search indexes
-            body_json TEXT,               -- ExtractedArticle.to_dict() minus derived keys
+            body_json TEXT,               -- beritatui.bodyformat (every field)
             raw_html BLOB                 -- zlib-compressed page
         )""",
         # External-content FTS5 index over a view; kept in sync by Store in the

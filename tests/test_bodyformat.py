@@ -1,0 +1,116 @@
+"""The stored body format and the ``read --format json`` object are separate and lossless."""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+from collections.abc import Iterator
+from datetime import timedelta
+from pathlib import Path
+
+import pytest
+
+from beritatui.backup import export_bookmarks, import_bookmarks
+from beritatui.bodyformat import body_from_dict, body_from_json, body_to_dict, body_to_json
+from beritatui.config import FeedSpec
+from beritatui.models import Block, ExtractedArticle, FeedEntry
+from beritatui.store import Store
+from tests.site import NOW
+
+READ_JSON_KEYS = {
+    *("url", "title", "byline", "published", "site", "text", "blocks", "captions", "pages")
+}
+FEED = "https://berita.example.id/rss/nasional.xml"
+
+
+def full_article() -> ExtractedArticle:
+    """An article with every field set, none at its default."""
+    lead = Block("figure", src="https://img.example.id/lead.jpg", caption="Lead", credit="ANTARA")
+    return ExtractedArticle(
+        url="https://berita.example.id/read/7/panen",
+        title="Panen raya dimulai",
+        byline="Redaksi Daerah",
+        published=NOW - timedelta(hours=2),
+        site="Berita Contoh",
+        category="Ekonomi",
+        blocks=[
+            lead,
+            Block("paragraph", "Petani di Karawang memulai panen raya pekan ini."),
+            Block("heading", "Harga gabah", level=3),
+            Block("list", items=["Gabah kering naik", "Beras stabil"]),
+            Block("quote", "Kami berharap harga tetap baik."),
+            Block("code", "harga = 5000"),
+        ],
+        lead_image=lead,
+        pages=2,
+        next_pages=["https://berita.example.id/read/7/panen?page=3"],
+    )
+
+
+@pytest.fixture
+def store(isolated_dirs: dict[str, Path]) -> Iterator[Store]:
+    opened = Store.open(isolated_dirs["data"] / "beritatui" / "beritatui.sqlite3")
+    yield opened
+    opened.close()
+
+
+def test_every_field_of_an_article_is_stored() -> None:
+    names = {f.name for f in dataclasses.fields(ExtractedArticle)}
+    assert set(body_to_dict(full_article())) == names
+
+
+def test_stored_format_round_trips_every_field() -> None:
+    article = full_article()
+    assert body_from_json(body_to_json(article)) == article
+    assert body_from_dict(json.loads(json.dumps(body_to_dict(article)))) == article
+
+
+def test_read_json_object_is_the_documented_contract() -> None:
+    data = full_article().to_dict()
+    assert set(data) == READ_JSON_KEYS
+    assert data["text"].startswith("Petani di Karawang")
+    assert data["captions"] == ["Lead"]
+    assert data["published"] == (NOW - timedelta(hours=2)).isoformat()
+
+
+def test_an_old_body_stored_as_the_read_object_still_reads() -> None:
+    article = full_article()
+    old = article.to_dict()
+    del old["text"], old["captions"]
+    restored = body_from_json(json.dumps(old))
+    assert restored is not None
+    assert restored.blocks == article.blocks
+    assert (restored.category, restored.lead_image, restored.next_pages) == ("", None, [])
+
+
+@pytest.mark.parametrize("text", [None, "", "[]", "{", '{"blocks": 3}', '{"next_pages": "x"}'])
+def test_unreadable_stored_body_gives_none(text: str | None) -> None:
+    assert body_from_json(text) is None
+
+
+def test_store_keeps_category_and_lead_image(store: Store) -> None:
+    feed_id = store.sync_feeds([FeedSpec(FEED, "Nasional", "Berita Contoh")])[FEED]
+    entry = FeedEntry(guid="g7", url="https://berita.example.id/read/7/panen", title="Panen")
+    (article_id,) = store.upsert_entries(feed_id, [entry])
+    article = full_article()
+    store.save_body(article_id, article, b"<html></html>", 1)
+    detail = store.get_article(article_id)
+    assert detail is not None
+    assert detail.body == article
+
+
+def test_backup_round_trip_keeps_category_and_lead_image(store: Store, tmp_path: Path) -> None:
+    feed_id = store.sync_feeds([FeedSpec(FEED, "Nasional", "Berita Contoh")])[FEED]
+    entry = FeedEntry(guid="g7", url="https://berita.example.id/read/7/panen", title="Panen")
+    (article_id,) = store.upsert_entries(feed_id, [entry])
+    store.save_body(article_id, full_article(), None, 1)
+    store.set_bookmark(article_id, True)
+    exported = export_bookmarks(store, "json")
+    item = json.loads(exported)[0]
+    assert item["body"]["text"].startswith("Petani")  # readable for people too
+    with Store.open(tmp_path / "other.sqlite3") as other:
+        assert import_bookmarks(other, exported) == 1
+        (row,) = other.list_articles(bookmarked=True)
+        detail = other.get_article(row.id)
+        assert detail is not None
+        assert detail.body == full_article()

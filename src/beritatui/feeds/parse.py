@@ -47,9 +47,8 @@ from typing import Any
 from urllib.parse import urlsplit
 
 import feedparser
-import feedparser.namespaces.mediarss
 
-from beritatui.dates import MONTHS, ZONES
+from beritatui.feeds import compat
 from beritatui.feeds.fastparse import fast_raw
 from beritatui.models import FeedEntry, ParsedFeed
 from beritatui.sanitize import clean_line, clean_text, safe_url, strip_controls
@@ -78,6 +77,9 @@ _FEED_ROOT = re.compile(rb"<(?:[A-Za-z0-9_.-]+:)?(rss|feed|rdf|channel)[\s>/]", 
 _ENTRY_START = re.compile(rb"<(?:[A-Za-z0-9_.-]+:)?(?:item|entry)[\s>/]", re.IGNORECASE)
 _SNIFF_BYTES = 64 * 1024
 _IMAGE_EXTENSIONS = (".jpg", ".jpeg", ".png", ".webp", ".gif", ".avif")
+
+
+compat.install()  # Indonesian dates, media captions kept apart (see feeds/compat.py)
 
 
 class FeedParseError(Exception):
@@ -288,37 +290,14 @@ def _str(value: object) -> str:
 
 # --- dates -----------------------------------------------------------------------------
 
-_EN_MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
-_ID_WORDS = {word: _EN_MONTHS[month - 1] for word, month in MONTHS.items()} | {
-    zone: f"+{hours:02d}00" for zone, hours in ZONES.items()
-}
-"""Indonesian month names and time zones, as feedparser's date parser knows them."""
-_ID_DAYS = re.compile(r"\b(senin|selasa|rabu|kamis|jumat|jum'at|sabtu|minggu|ahad)\b,?\s*", re.I)
-_WORD = re.compile(r"[A-Za-z]+")
-
 
 def _published(raw: Mapping[str, Any], now: datetime) -> datetime | None:
     """Published (else updated) time as aware UTC; None if absent, odd or in the future."""
     for key in ("published", "updated"):
-        parsed = raw.get(f"{key}_parsed") or _parse_odd_date(_str(raw.get(key)))
-        when = _to_datetime(parsed)
+        when = _to_datetime(raw.get(f"{key}_parsed"))
         if when is not None:
             return None if when > now + FUTURE_SLACK else when
     return None
-
-
-def _parse_odd_date(text: str) -> time.struct_time | None:
-    """Dates feedparser gave up on: Indonesian day/month names, WIB/WITA/WIT."""
-    text = text.strip()
-    if not text or len(text) > 100:
-        return None
-    text = _ID_DAYS.sub("", text)
-    text = _WORD.sub(lambda m: _ID_WORDS.get(m.group(0).lower(), m.group(0)), text)
-    try:
-        parsed = feedparser.datetimes._parse_date(text)
-    except Exception:  # a private helper: never let it break parsing
-        return None
-    return parsed if isinstance(parsed, time.struct_time) else None
 
 
 def _to_datetime(value: object) -> datetime | None:
@@ -481,49 +460,3 @@ def _not_a_feed(content: bytes, content_type: str | None, error: object) -> str:
         return "not a feed: the response is not XML"
     reason = clean_line(str(error), 120) if error else ""
     return "not a feed: the XML is not RSS or Atom" + (f" ({reason})" if reason else "")
-
-
-# --- feedparser: keep media captions apart ----------------------------------------------
-# feedparser 6 files <media:description> as the entry's description (it lands in
-# ``summary`` or ``content``); these handlers store it as ``media_description``
-# instead, so a caption never poses as the summary or as content:encoded.
-# <media:title> keeps feedparser's own meaning (the entry's title when it has no
-# <title>: feedparser 6.0.14 does that) and is also kept as ``media_title`` for
-# the caption. Installed once, for this process.
-
-
-def _start_media_description(self: Any, attrs_d: Any) -> None:
-    self.push("media_description", 1)
-
-
-def _end_media_description(self: Any) -> None:
-    self.pop("media_description")
-
-
-def _start_media_title(self: Any, attrs_d: Any) -> None:
-    self._start_title(attrs_d)
-
-
-def _end_media_title(self: Any) -> None:
-    title_depth = self.title_depth
-    value = self.pop("title")  # stored as the title under feedparser's own rules
-    kind = self.contentparams.get("type")  # after pop's guess at HTML
-    self.incontent -= 1  # the rest of pop_content
-    self.contentparams.clear()
-    self.title_depth = title_depth
-    if value:
-        context = self._get_context()
-        context["media_title"], context["media_title_detail"] = value, {"type": kind}
-
-
-def _install_media_caption_handlers() -> None:
-    namespace = feedparser.namespaces.mediarss.Namespace
-    if not hasattr(namespace, "_start_media_description"):
-        return  # a feedparser without these hooks: leave it alone
-    namespace._start_media_description = _start_media_description
-    namespace._end_media_description = _end_media_description
-    namespace._start_media_title = _start_media_title
-    namespace._end_media_title = _end_media_title
-
-
-_install_media_caption_handlers()

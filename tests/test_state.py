@@ -5,6 +5,8 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+from beritatui.listing import Tab, View
+from beritatui.models import ALL_CATEGORIES
 from beritatui.ui.state import UIState
 
 
@@ -35,3 +37,13 @@ def test_wrong_types_and_garbage_fall_back_to_defaults(tmp_path: Path) -> None:
     assert UIState.load(path) == UIState()
     path.write_text("[1, 2]")
     assert UIState.load(path) == UIState()
+
+
+def test_tab_and_view_types() -> None:
+    assert Tab.parse("disimpan") is Tab.SAVED
+    assert Tab.parse("bukan-tab") is Tab.LATEST
+    assert Tab.parse(None) is Tab.LATEST
+    assert View().category_filter is None
+    assert View("Ekonomi", Tab.SAVED).category_filter == "Ekonomi"
+    assert View(ALL_CATEGORIES, Tab.SAVED) != View(ALL_CATEGORIES, Tab.LATEST)
+    assert UIState().category == ALL_CATEGORIES

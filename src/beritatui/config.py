@@ -14,6 +14,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
+from beritatui.models import ALL_CATEGORIES
 from beritatui.sanitize import clean_line, safe_url
 
 DEFAULT_THEME_DARK = "textual-dark"
@@ -91,7 +92,7 @@ _MINIMUMS: dict[str, float] = {
     "per_host_limit": 1,
     "max_response_bytes": 64 * 1024,
 }
-RESERVED_CATEGORY = "Semua"
+RESERVED_CATEGORY = ALL_CATEGORIES
 """The sidebar's "all categories" row; a feed category cannot take its name."""
 _TOML_POSITION = re.compile(r"\(at line (\d+), column (\d+)\)")
 

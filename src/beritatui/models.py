@@ -12,6 +12,9 @@ from datetime import datetime
 from enum import StrEnum
 from typing import Any, Literal
 
+ALL_CATEGORIES = "Semua"
+"""The sidebar's "every category" entry; no feed category may take this name."""
+
 BlockType = Literal["paragraph", "heading", "quote", "list", "figure", "code"]
 BLOCK_TYPES: tuple[str, ...] = ("paragraph", "heading", "quote", "list", "figure", "code")
 

@@ -125,6 +125,17 @@ async def download_article(
     return result, article
 
 
+def warm_up() -> None:
+    """Import the network, feed and extraction stack now (the service imports it on first use).
+
+    The TUI calls this in a thread after its first paint, so the ~0.3 s of
+    imports stays out of start-up and out of the event loop.
+    """
+    import beritatui.extract
+    import beritatui.feeds.fetch
+    import beritatui.feeds.parse  # noqa: F401
+
+
 class Service:
     """One instance per process; owns no network client between calls."""
 

@@ -25,10 +25,11 @@ from textual.worker import Worker, WorkerState, get_current_worker
 
 from beritatui.config import DEFAULT_THEME_DARK, DEFAULT_THEME_LIGHT, Config
 from beritatui.feeds.manage import FeedManager
+from beritatui.listing import Tab, View
 from beritatui.models import ArticleDetail, ArticleRow
 from beritatui.paths import config_file, state_file, styles_dir
 from beritatui.sanitize import safe_url
-from beritatui.service import OfflineError, Progress, Service
+from beritatui.service import OfflineError, Progress, Service, warm_up
 from beritatui.store import Store, StoreError
 from beritatui.trending import Cluster
 from beritatui.ui.messages import (
@@ -40,16 +41,15 @@ from beritatui.ui.messages import (
     RefreshProgress,
     RowChanged,
     TrendingLoaded,
-    View,
 )
 from beritatui.ui.screens.feeds import FeedStatusScreen
 from beritatui.ui.screens.help import HelpScreen
 from beritatui.ui.state import UIState
 from beritatui.ui.widgets.article_list import ArticleList
-from beritatui.ui.widgets.category_list import ALL_CATEGORIES, CategoryList
+from beritatui.ui.widgets.category_list import CategoryList
 from beritatui.ui.widgets.cluster_list import ClusterList
 from beritatui.ui.widgets.reader import OtherVersion, ReaderPane
-from beritatui.ui.widgets.top_bar import TAB_KEYS, TopBar
+from beritatui.ui.widgets.top_bar import TopBar
 
 LIST_LIMIT = 2000
 """Rows per page of the article list; further pages load as the cursor nears the end."""
@@ -69,9 +69,9 @@ class BeritaApp(App[int]):
         Binding("d", "toggle_dark", "Gelap/terang"),
         Binding("m", "toggle_read", "Dibaca", show=False),
         Binding("M", "mark_all_read", "Tandai semua dibaca", show=False),
-        Binding("1", "tab('terbaru')", "Terbaru", show=False),
-        Binding("2", "tab('trending')", "Trending", show=False),
-        Binding("3", "tab('disimpan')", "Disimpan", show=False),
+        Binding("1", f"tab('{Tab.LATEST}')", "Terbaru", show=False),
+        Binding("2", f"tab('{Tab.TRENDING}')", "Trending", show=False),
+        Binding("3", f"tab('{Tab.SAVED}')", "Disimpan", show=False),
         Binding("left_square_bracket", "category(-1)", "Kategori sebelumnya", show=False),
         Binding("right_square_bracket", "category(1)", "Kategori berikutnya", show=False),
         Binding("n", "step_article(1)", "Artikel berikut", show=False),
@@ -105,7 +105,7 @@ class BeritaApp(App[int]):
             config.settings.refresh_on_start if refresh_on_start is None else refresh_on_start
         )
         self.category = self.ui_state.category
-        self.tab = self.ui_state.tab if self.ui_state.tab in TAB_KEYS else "terbaru"
+        self.tab = Tab.parse(self.ui_state.tab)
         self.search_query: str | None = None
         self.cluster: Cluster | None = None
         self._clusters_by_article: dict[int, Cluster] = {}
@@ -167,14 +167,8 @@ class BeritaApp(App[int]):
 
     @work(thread=True, group="warm-up", exit_on_error=False)
     def _warm_up(self) -> None:
-        """Import the network and extraction stack off the UI thread, after the first paint.
-
-        The service imports them on first use; doing it here keeps that ~0.3 s
-        out of the event loop (and out of start-up).
-        """
-        import beritatui.extract
-        import beritatui.feeds.fetch
-        import beritatui.feeds.parse  # noqa: F401
+        """Import the network and extraction stack off the UI thread, after the first paint."""
+        warm_up()
 
     def _announce_start_problems(self) -> None:
         """Say what went wrong before the screen existed (moved database, config warnings)."""
@@ -197,7 +191,7 @@ class BeritaApp(App[int]):
     def _view(self) -> View:
         """What the middle pane is meant to show now (category, tab, query, cluster)."""
         key = self.cluster.key if self.cluster is not None else None
-        return (self.category, self.tab, self.search_query, key)
+        return View(self.category, self.tab, self.search_query, key)
 
     def reload_list(self, *, keep_id: int | None = None) -> None:
         """Reload sidebar counts and the middle pane for the current view."""
@@ -210,12 +204,12 @@ class BeritaApp(App[int]):
         cluster: Cluster | None,
         keep_id: int | None,
     ) -> None:
-        category, tab, query, _ = view
+        category, tab, query = view.category, view.tab, view.query
         store = self.store
         if not self.service.feeds_synced:
             # The sidebar follows the config even before (or without) a refresh.
             self.service.sync_feeds()
-        cat = None if category == ALL_CATEGORIES else category
+        cat = view.category_filter
         counts = store.categories()
         clusters: list[Cluster] | None = None
         if query is not None:
@@ -224,11 +218,11 @@ class BeritaApp(App[int]):
         elif cluster is not None:
             rows = store.list_articles(ids=sorted(cluster.article_ids), limit=LIST_LIMIT)
             title = f"Trending · {cluster.title}"
-        elif tab == "trending":
+        elif tab is Tab.TRENDING:
             clusters = self.service.trending(category=cat)
             rows = []
             title = f"Trending di {category} · {len(clusters)} cerita"
-        elif tab == "disimpan":
+        elif tab is Tab.SAVED:
             rows = self._page(view, 0)
             title = f"Disimpan · {category} · {len(rows)}"
         else:
@@ -246,10 +240,11 @@ class BeritaApp(App[int]):
 
     def _page(self, view: View, offset: int) -> list[ArticleRow]:
         """One page of the Terbaru or Disimpan list (blocking; thread workers only)."""
-        category, tab, _, _ = view
-        cat = None if category == ALL_CATEGORIES else category
         return self.store.list_articles(
-            category=cat, bookmarked=tab == "disimpan", limit=LIST_LIMIT, offset=offset
+            category=view.category_filter,
+            bookmarked=view.tab is Tab.SAVED,
+            limit=LIST_LIMIT,
+            offset=offset,
         )
 
     @on(ArticleList.NeedMore)
@@ -306,7 +301,7 @@ class BeritaApp(App[int]):
     def _empty_text(self) -> str:
         if self.search_query is not None:
             return "Tidak ada hasil."
-        if self.tab == "disimpan":
+        if self.tab is Tab.SAVED:
             return "Belum ada artikel disimpan. Tekan b pada artikel untuk menyimpannya."
         if self.service.offline:
             return "Belum ada artikel tersimpan untuk dibaca offline."
@@ -420,14 +415,15 @@ class BeritaApp(App[int]):
         self.ui_state.theme = self.theme
         self._save_state()
 
-    def action_tab(self, tab: str) -> None:
+    def action_tab(self, name: str) -> None:
+        tab = Tab.parse(name)
         self.tab = tab
         self.top_bar.tab = tab
         self.search_query = None
         self.cluster = None
         self.query_one("#search", Input).display = False
         self.reload_list()
-        target = "#clusters" if tab == "trending" else "#articles"
+        target = "#clusters" if tab is Tab.TRENDING else "#articles"
         self.query_one(target).focus()
 
     def action_other_versions(self) -> None:
@@ -437,8 +433,8 @@ class BeritaApp(App[int]):
         if cluster is None:
             self.notify("Berita ini belum diberitakan sumber lain.")
             return
-        self.tab = "trending"
-        self.top_bar.tab = "trending"
+        self.tab = Tab.TRENDING
+        self.top_bar.tab = Tab.TRENDING
         self.search_query = None
         self.cluster = cluster
         self.query_one("#search", Input).display = False
@@ -531,8 +527,7 @@ class BeritaApp(App[int]):
         self.post_message(RowChanged(article_id, is_read=read))
 
     def action_mark_all_read(self) -> None:
-        category = None if self.category == ALL_CATEGORIES else self.category
-        self._mark_all_read(category)
+        self._mark_all_read(self._view().category_filter)
 
     @work(thread=True, group="state", exit_on_error=False)
     def _mark_all_read(self, category: str | None) -> None:
@@ -677,7 +672,7 @@ class BeritaApp(App[int]):
     def _snapshot_state(self) -> UIState:
         state = self.ui_state
         state.category = self.category
-        state.tab = self.tab
+        state.tab = self.tab.value
         state.article_id = self.reader.article_id
         state.reader_scroll = float(self.reader.scroll_y)
         state.theme = self.theme

@@ -6,12 +6,10 @@ from dataclasses import dataclass
 
 from textual.message import Message
 
+from beritatui.listing import View
 from beritatui.models import ArticleDetail, ArticleRow, FeedInfo
 from beritatui.service import Progress, RefreshReport
 from beritatui.trending import Cluster
-
-View = tuple[str, str, str | None, str | None]
-"""What the middle pane shows: (category, tab, search query, trending cluster key)."""
 
 
 @dataclass
@@ -19,7 +17,7 @@ class ListLoaded(Message):
     """Fresh data for the sidebar and the middle pane."""
 
     view: View
-    """(category, tab, query, cluster key) it was loaded for; stale views are dropped."""
+    """The view it was loaded for; stale views are dropped."""
     counts: list[tuple[str, int, int]]
     rows: list[ArticleRow]
     clusters: list[Cluster] | None

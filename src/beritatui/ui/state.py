@@ -12,14 +12,18 @@ import tempfile
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
+from beritatui.config import DEFAULT_THEME_DARK
+from beritatui.listing import Tab
+from beritatui.models import ALL_CATEGORIES
+
 
 @dataclass
 class UIState:
     """What the app restores on start."""
 
-    theme: str = "textual-dark"
-    category: str = "Semua"
-    tab: str = "terbaru"
+    theme: str = DEFAULT_THEME_DARK
+    category: str = ALL_CATEGORIES
+    tab: str = Tab.LATEST.value
     article_id: int | None = None
     reader_scroll: float = 0.0
 

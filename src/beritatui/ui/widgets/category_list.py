@@ -8,9 +8,7 @@ from rich.text import Text
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
-from beritatui.trending import ALL_CATEGORIES
-
-__all__ = ["ALL_CATEGORIES", "CategoryList"]
+from beritatui.models import ALL_CATEGORIES
 
 
 class CategoryList(OptionList):

@@ -9,10 +9,10 @@ from rich.text import Text
 from textual.reactive import reactive
 from textual.widget import Widget
 
+from beritatui.listing import Tab
 from beritatui.ui.timefmt import WIB
 
-TABS = (("terbaru", "1 Terbaru"), ("trending", "2 Trending"), ("disimpan", "3 Disimpan"))
-TAB_KEYS = tuple(key for key, _ in TABS)
+TABS = ((Tab.LATEST, "1 Terbaru"), (Tab.TRENDING, "2 Trending"), (Tab.SAVED, "3 Disimpan"))
 
 
 class TopBar(Widget):
@@ -20,7 +20,7 @@ class TopBar(Widget):
 
     COMPONENT_CLASSES = {"top-bar--tab", "top-bar--active", "top-bar--status", "top-bar--offline"}
 
-    tab: reactive[str] = reactive("terbaru")
+    tab: reactive[Tab] = reactive(Tab.LATEST)
     online: reactive[bool] = reactive(True)
     progress: reactive[str] = reactive("")
 

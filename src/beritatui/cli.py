@@ -1,4 +1,4 @@
-"""The ``beritatui`` command line (contract in docs/ARCHITECTURE.md and DESIGN.md).
+"""The ``beritatui`` command line (see docs/ARCHITECTURE.md and README.md).
 
 Keep module-level imports light: ``--version`` and ``--help`` must not import
 textual (or any heavy dependency); each command imports what it needs.

@@ -14,9 +14,9 @@ from beritatui.store import Store
 from beritatui.trending import Cluster
 from beritatui.ui.app import BeritaApp
 from beritatui.ui.widgets.cluster_list import ClusterList
+from tests.helpers import wait_for
 from tests.library import fill_library, library_config
 from tests.site import NOW
-from tests.test_app import wait_for
 
 
 def _app(tmp_path: Path, config: Config | None = None) -> tuple[BeritaApp, dict[str, int]]:
@@ -66,6 +66,11 @@ async def test_theme_change_restyles_the_open_article(tmp_path: Path) -> None:
     app.store.close()
 
 
+def list_loads_running(app: BeritaApp) -> int:
+    """List-loading workers not finished yet."""
+    return sum(1 for w in app.workers if w.group == "list" and not w.is_finished)
+
+
 async def test_a_slow_old_list_load_cannot_replace_the_current_view(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -82,12 +87,13 @@ async def test_a_slow_old_list_load_cannot_replace_the_current_view(
         await wait_for(lambda: len(app.article_list.rows) == 5, pilot)
         monkeypatch.setattr(Service, "trending", slow_trending)
         await pilot.press("2")  # starts a load that blocks in trending()
-        await pilot.pause(0.2)
+        await wait_for(lambda: list_loads_running(app) == 1, pilot)
         monkeypatch.setattr(Service, "trending", original)
         await pilot.press("1")
         await wait_for(lambda: app.query_one("#switcher").current == "articles", pilot)  # type: ignore[attr-defined]
         gate.set()
-        await pilot.pause(0.5)
+        await wait_for(lambda: list_loads_running(app) == 0, pilot)  # the old load ended
+        await pilot.pause()  # and any message it posted was handled
         assert app.query_one("#switcher").current == "articles"  # type: ignore[attr-defined]
         assert len(app.query_one(ClusterList).clusters) == 0
         assert app.tab == "terbaru"
@@ -137,7 +143,7 @@ async def test_open_in_browser_and_copy_link_use_only_http_urls(
         notes: list[str] = []
         monkeypatch.setattr(app, "notify", lambda message, **kw: notes.append(message))
         await pilot.press("o", "y")
-        await pilot.pause(0.2)
+        await wait_for(lambda: len(notes) == 2 and opened, pilot)
         assert opened == ["https://detik.example/berita/harga-beras"]
         assert len(copied) == 1
         assert len(notes) == 2
@@ -150,10 +156,10 @@ async def test_long_lists_load_the_next_page_near_the_end(
 ) -> None:
     from datetime import timedelta
 
+    from beritatui import listing
     from beritatui.models import FeedEntry
-    from beritatui.ui import app as app_module
 
-    monkeypatch.setattr(app_module, "LIST_LIMIT", 40)
+    monkeypatch.setattr(listing, "LIST_LIMIT", 40)
     app, _ = _app(tmp_path)
     feed_id = app.store.feeds()[0].id
     app.store.upsert_entries(

@@ -1,13 +1,21 @@
-"""Service pieces not covered end to end: re-extraction of stored pages."""
+"""The service on its own: refresh, offline, opening articles, trending, re-extraction."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from typing import Any
+
+import pytest
+
+from beritatui.config import Config, FeedSpec, Settings
 from beritatui.extract import EXTRACTOR_VERSION
-from beritatui.models import Block, ExtractedArticle
+from beritatui.models import Block, ExtractedArticle, FeedEntry, FeedStatus
 from beritatui.paths import database_file
-from beritatui.service import Service
+from beritatui.service import NOT_CACHED_OFFLINE, OfflineError, Progress, Service
 from beritatui.store import Store
 from tests.library import fill_library, library_config
+from tests.server import LocalServer
+from tests.site import NASIONAL, OLAHRAGA, LocalSite, build_site
 
 PAGE = b"""<html><head><title>Judul</title></head><body><article>
 <h1>Judul halaman tersimpan</h1>
@@ -33,3 +41,138 @@ def test_reextract_stale_uses_stored_page_without_network() -> None:
     assert store.stale_bodies(EXTRACTOR_VERSION) == []
     assert service.reextract_stale() == 0
     store.close()
+
+
+# -- the service on its own (real store, the local test server) ---------------------------
+
+
+@pytest.fixture
+def store() -> Iterator[Store]:
+    opened = Store.open(database_file())
+    yield opened
+    opened.close()
+
+
+def site_config(site: LocalSite, **settings: Any) -> Config:
+    values: dict[str, Any] = {"refresh_on_start": False, "refresh_interval_minutes": 0}
+    values |= settings
+    feeds = tuple(
+        FeedSpec(url, category, f"{category} Lokal") for category, url in site.feed_urls.items()
+    )
+    return Config(settings=Settings(**values), feeds=feeds, using_default_feeds=False)
+
+
+async def test_forced_offline_refresh_and_prefetch_raise_without_touching_feeds(
+    store: Store,
+) -> None:
+    service = Service(library_config(), store, offline=True)
+    assert service.offline
+    assert service.forced_offline
+    with pytest.raises(OfflineError):
+        await service.refresh()
+    with pytest.raises(OfflineError):
+        await service.prefetch()
+    assert not service.feeds_synced
+    assert store.feeds() == []
+
+
+def test_sync_feeds_follows_the_config_order(store: Store) -> None:
+    service = Service(library_config(), store)
+    service.sync_feeds()
+    assert service.feeds_synced
+    assert [f.url for f in store.feeds()] == [f.url for f in library_config().feeds]
+
+
+async def test_refresh_stores_entries_then_a_second_refresh_finds_nothing_new(
+    server: LocalServer, store: Store
+) -> None:
+    site = build_site(server)
+    service = Service(site_config(site), store)
+    seen: list[Progress] = []
+    report = await service.refresh(prefetch=False, on_progress=seen.append)
+    assert report.feeds_ok == 3
+    assert report.feeds_failed == []
+    assert len(report.new_article_ids) == store.count_articles() > 0
+    assert (seen[0].done, seen[-1].done, seen[-1].total) == (0, 3, 3)
+    again = await service.refresh(prefetch=False)
+    assert again.new_article_ids == []
+    statuses = {o.url: o.status for o in again.outcomes}
+    # The Nasional feed sends an ETag: the second fetch is conditional.
+    assert statuses[site.feed_urls["Nasional"]] is FeedStatus.NOT_MODIFIED
+    assert not service.network_down
+
+
+async def test_refresh_that_reaches_no_feed_sets_network_down(store: Store) -> None:
+    dead = Config(
+        settings=Settings(refresh_on_start=False, timeout_seconds=2),
+        feeds=(FeedSpec("http://127.0.0.1:9/rss", "Nasional", "Mati"),),
+        using_default_feeds=False,
+    )
+    service = Service(dead, store)
+    report = await service.refresh()
+    assert report.network_down
+    assert service.network_down
+    assert service.offline
+    assert not service.forced_offline
+    (feed,) = store.feeds()
+    assert feed.status is FeedStatus.NETWORK_ERROR
+    assert "refused" in feed.detail
+
+
+async def test_open_article_downloads_the_page_once(server: LocalServer, store: Store) -> None:
+    site = build_site(server)
+    service = Service(site_config(site), store)
+    await service.refresh(prefetch=False)
+    url = site.page_urls[NASIONAL[0].slug]
+    (row,) = [r for r in store.list_articles() if r.url == url]
+    assert not row.has_body
+    detail = await service.open_article(row.id)
+    assert detail is not None
+    assert detail.body is not None
+    assert NASIONAL[0].paragraphs[0][:40] in detail.body.text
+    server.clear()  # the page is gone from the web now, and no longer needed
+    again = await service.open_article(row.id)
+    assert again is not None
+    assert again.body == detail.body
+
+
+async def test_open_article_offline_uses_feed_content_and_says_why(
+    server: LocalServer, store: Store
+) -> None:
+    site = build_site(server, serve_pages=False)
+    await Service(site_config(site), store).refresh(prefetch=False)
+    offline = Service(site_config(site), store, offline=True)
+    url = site.page_urls[OLAHRAGA[0].slug]  # the WordPress feed carries content:encoded
+    (row,) = [r for r in store.list_articles() if r.url == url]
+    detail = await offline.open_article(row.id)
+    assert detail is not None
+    assert detail.body_error == NOT_CACHED_OFFLINE
+    assert detail.body is not None
+    assert detail.body.blocks
+    assert await offline.open_article(10**9) is None
+
+
+def test_trending_is_cached_until_the_articles_change(
+    store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import beritatui.service
+
+    fill_library(store)
+    runs: list[int] = []
+    real = beritatui.service.cluster_stories
+
+    def counted(*args: Any, **kwargs: Any) -> Any:
+        runs.append(1)
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(beritatui.service, "cluster_stories", counted)
+    service = Service(library_config(), store)
+    first = service.trending()
+    assert any(len(c.sources) > 1 for c in first)
+    assert service.trending() == first
+    assert len(runs) == 1  # the second call came from the cache
+    feed_id = store.feeds()[0].id
+    entry = FeedEntry(guid="baru", url="https://antara.example/berita/baru", title="Baru")
+    store.upsert_entries(feed_id, [entry])
+    service.trending()
+    assert len(runs) == 2  # new articles: computed again

@@ -1,15 +1,23 @@
-"""What the article list shows, without Textual: tabs and the view key.
+"""What an article list shows, without Textual: the view, its query, its first page.
 
 The TUI keeps a :class:`View` for the middle pane (a stale load for an older
-view is dropped by comparing views); the CLI and the TUI read the same lists.
+view is dropped by comparing views) and loads it with :func:`load_page` and
+:func:`more_rows`; ``beritatui search`` and ``bookmarks`` read the same
+:func:`article_rows`. Titles are in the app's language (Indonesian).
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from enum import StrEnum
+from typing import TYPE_CHECKING
 
-from beritatui.models import ALL_CATEGORIES
+from beritatui.models import ALL_CATEGORIES, ArticleRow
+
+if TYPE_CHECKING:
+    from beritatui.service import Service
+    from beritatui.store import Store
+    from beritatui.trending import Cluster
 
 
 class Tab(StrEnum):
@@ -43,3 +51,82 @@ class View:
     def category_filter(self) -> str | None:
         """The category to filter by, ``None`` for every category."""
         return None if self.category == ALL_CATEGORIES else self.category
+
+
+LIST_LIMIT = 2000
+"""Rows per page of a list; further pages load as the cursor nears the end."""
+SEARCH_LIMIT = 500
+"""Search results shown in the app (best first)."""
+
+
+@dataclass(frozen=True, slots=True)
+class ListPage:
+    """The first page of a view: what the sidebar and the middle pane show."""
+
+    view: View
+    counts: list[tuple[str, int, int]]
+    """``(category, total, unread)`` for the sidebar."""
+    rows: list[ArticleRow]
+    clusters: list[Cluster] | None
+    """Set for the Trending tab (a list of stories instead of articles)."""
+    title: str
+    """The line over the list, in the app's language."""
+    more: bool
+    """More rows exist past ``rows`` (:func:`more_rows` loads them)."""
+
+
+def article_rows(
+    store: Store, view: View, *, offset: int = 0, limit: int | None = None
+) -> list[ArticleRow]:
+    """The articles of ``view``: a search, the saved articles, or the latest (blocking).
+
+    ``limit`` defaults to :data:`LIST_LIMIT` (one page).
+    """
+    limit = LIST_LIMIT if limit is None else limit
+    if view.query is not None:
+        return store.search(view.query, limit=limit)[offset:]
+    return store.list_articles(
+        category=view.category_filter,
+        bookmarked=view.tab is Tab.SAVED,
+        limit=limit,
+        offset=offset,
+    )
+
+
+def load_page(service: Service, view: View, cluster: Cluster | None = None) -> ListPage:
+    """The first page of ``view`` (blocking; call from a thread).
+
+    ``cluster`` is the trending story ``view.cluster_key`` names, when one is open.
+    """
+    store = service.store
+    if not service.feeds_synced:
+        # The sidebar follows the config even before (or without) a refresh.
+        service.sync_feeds()
+    counts = service.category_counts()
+    category = view.category
+    clusters: list[Cluster] | None = None
+    more = False
+    if view.query is not None:
+        rows = article_rows(store, view, limit=SEARCH_LIMIT)
+        title = f"Cari: “{view.query}” · {len(rows)}"
+    elif cluster is not None:
+        rows = store.list_articles(ids=sorted(cluster.article_ids), limit=LIST_LIMIT)
+        title = f"Trending · {cluster.title}"
+    elif view.tab is Tab.TRENDING:
+        clusters = service.trending(category=view.category_filter)
+        rows = []
+        title = f"Trending di {category} · {len(clusters)} cerita"
+    else:
+        rows = article_rows(store, view)
+        more = len(rows) == LIST_LIMIT
+        if view.tab is Tab.SAVED:
+            title = f"Disimpan · {category} · {len(rows)}"
+        else:
+            title = f"{category} · {store.count_articles(category=view.category_filter)}"
+    return ListPage(view, counts, rows, clusters, title, more)
+
+
+def more_rows(service: Service, view: View, offset: int) -> tuple[list[ArticleRow], bool]:
+    """The page of ``view`` from ``offset`` on, and whether more follow (blocking)."""
+    rows = article_rows(service.store, view, offset=offset)
+    return rows, len(rows) == LIST_LIMIT

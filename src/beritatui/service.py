@@ -1,186 +1,59 @@
 """The pipeline shared by the CLI and the TUI: refresh, prefetch, read, trending.
 
 config → fetch feeds → parse (thread) → store (thread) → fetch and extract
-article pages → store bodies. Network work is async; parsing, extraction and
-SQLite run in threads via :func:`asyncio.to_thread` and page extraction in
-worker processes (:mod:`beritatui.extract.pool`), so an event loop (the TUI's)
-never blocks and a native crash in the extractor costs one page. Nothing here
-imports textual. The extractor (trafilatura, ~150 ms to import), the fetcher
-(httpx) and the parser (feedparser) are imported on first use, so start-up does
-not pay for them.
+article pages → store bodies. Network work is async; parsing and SQLite run in
+threads via :func:`asyncio.to_thread` and page extraction in worker processes
+(:mod:`beritatui.extract.pool`), so an event loop (the TUI's) never blocks and a
+native crash in the extractor costs one page. Nothing here imports textual. The
+fetcher (httpx), the parser (feedparser) and the extractor (trafilatura) are
+imported on first use, so start-up does not pay for them. Split by job: shared state in
+:mod:`beritatui.servicecore`, article pages in :mod:`beritatui.pages`, what a
+refresh reports in :mod:`beritatui.reports`; this module keeps refresh, marks
+and trending, and re-exports the names callers import from here.
 """
 
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field, replace
+from collections.abc import Callable
 from datetime import datetime, timedelta
-from typing import TYPE_CHECKING, Literal
+from typing import TYPE_CHECKING
 
-from beritatui.clock import Clock
-from beritatui.config import Config, FeedSpec
 from beritatui.formats import count
-from beritatui.models import ArticleDetail, ExtractedArticle, FeedStatus
-from beritatui.store import Store
+from beritatui.models import FeedStatus
+from beritatui.pages import PagesMixin, download_article, warm_up
+from beritatui.reports import (
+    NETWORK_DOWN_STATUSES,
+    NOT_CACHED_OFFLINE,
+    FeedOutcome,
+    OfflineError,
+    Progress,
+    ProgressCallback,
+    RefreshReport,
+)
 from beritatui.trending import Cluster, StoryInput, TrendingCache, cluster_stories
 
 if TYPE_CHECKING:
-    from beritatui.feeds.fetch import Fetcher, FetchResult
+    from beritatui.config import FeedSpec
+    from beritatui.feeds.fetch import Fetcher
 
-NOT_CACHED_OFFLINE = "not cached for offline reading; the full article needs the network"
-NETWORK_DOWN_STATUSES = frozenset({FeedStatus.NETWORK_ERROR, FeedStatus.TIMEOUT})
-
-
-@dataclass(frozen=True, slots=True)
-class Progress:
-    """How far a refresh or prefetch has got."""
-
-    phase: Literal["feeds", "articles"]
-    done: int
-    total: int
-    label: str = ""
-
-
-ProgressCallback = Callable[[Progress], None]
+__all__ = [
+    "NETWORK_DOWN_STATUSES",
+    "NOT_CACHED_OFFLINE",
+    "FeedOutcome",
+    "OfflineError",
+    "Progress",
+    "ProgressCallback",
+    "RefreshReport",
+    "Service",
+    "download_article",
+    "warm_up",
+]
 
 
-@dataclass(frozen=True, slots=True)
-class FeedOutcome:
-    """What happened to one feed in a refresh."""
-
-    feed_id: int
-    url: str
-    title: str
-    category: str
-    status: FeedStatus
-    detail: str
-    new_articles: int = 0
-
-
-@dataclass(slots=True)
-class RefreshReport:
-    """The result of :meth:`Service.refresh`."""
-
-    outcomes: list[FeedOutcome] = field(default_factory=list)
-    new_article_ids: list[int] = field(default_factory=list)
-    articles_saved: int = 0
-    articles_failed: int = 0
-
-    @property
-    def feeds_ok(self) -> int:
-        return sum(1 for o in self.outcomes if o.status.is_success)
-
-    @property
-    def feeds_failed(self) -> list[FeedOutcome]:
-        return [o for o in self.outcomes if not o.status.is_success]
-
-    @property
-    def network_down(self) -> bool:
-        """Every feed failed to connect: the machine is probably offline."""
-        return bool(self.outcomes) and all(o.status in NETWORK_DOWN_STATUSES for o in self.outcomes)
-
-    def summary(self) -> str:
-        """One plain line, e.g. for ``beritatui refresh`` without a TTY."""
-        parts = [
-            f"{self.feeds_ok}/{len(self.outcomes)} feeds ok",
-            count(len(self.new_article_ids), "new article"),
-        ]
-        if self.articles_saved or self.articles_failed:
-            parts.append(f"{count(self.articles_saved, 'page')} cached")
-        if self.articles_failed:
-            parts.append(f"{count(self.articles_failed, 'page')} failed")
-        failed = self.feeds_failed
-        if failed:
-            parts.append(f"{count(len(failed), 'feed')} failed")
-        return ", ".join(parts)
-
-
-class OfflineError(Exception):
-    """An action needs the network while beritatui is offline."""
-
-
-async def download_article(
-    fetcher: Fetcher, url: str
-) -> tuple[FetchResult, ExtractedArticle | None]:
-    """Fetch an article page (and its further pages) and extract it.
-
-    The article is ``None`` when the first page could not be had; the fetch
-    result says why. Shared by the prefetch and ``beritatui read``.
-    """
-    from beritatui.extract import extract_with_pages
-    from beritatui.feeds.fetch import PAGE_ACCEPT
-
-    result = await fetcher.fetch(url, accept=PAGE_ACCEPT)
-    if not result.ok or result.content is None:
-        return result, None
-
-    async def fetch_more(page_url: str) -> bytes | None:
-        more = await fetcher.fetch(page_url, accept=PAGE_ACCEPT)
-        return more.content if more.ok else None
-
-    article = await extract_with_pages(
-        result.content, result.final_url, fetch_more, content_type=result.content_type
-    )
-    return result, article
-
-
-def warm_up() -> None:
-    """Import the network, feed and extraction stack now (the service imports it on first use).
-
-    The TUI calls this in a thread after its first paint, so the ~0.3 s of
-    imports stays out of start-up and out of the event loop.
-    """
-    import beritatui.extract
-    import beritatui.feeds.fetch
-    import beritatui.feeds.parse  # noqa: F401
-
-
-class Service:
-    """One instance per process; owns no network client between calls."""
-
-    def __init__(
-        self,
-        config: Config,
-        store: Store,
-        *,
-        offline: bool = False,
-    ) -> None:
-        self.config = config
-        self.store = store
-        self.forced_offline = offline
-        """``--offline``: never touch the network."""
-        self.network_down = False
-        """The last refresh could reach no feed; cleared by the next one that can."""
-        self._trending_caches: dict[str | None, TrendingCache] = {}
-        self._feeds_by_id: dict[int, FeedSpec] = {}
-
-    @property
-    def clock(self) -> Clock:
-        """The store's clock, the one clock of the process."""
-        return self.store.clock
-
-    @property
-    def offline(self) -> bool:
-        """Offline by choice (``--offline``) or because the network is down."""
-        return self.forced_offline or self.network_down
-
-    # -- set-up ---------------------------------------------------------------
-
-    @property
-    def feeds_synced(self) -> bool:
-        """Whether :meth:`sync_feeds` has run in this process."""
-        return bool(self._feeds_by_id)
-
-    def sync_feeds(self) -> None:
-        """Make the store's feed table match the config (blocking; call from a thread)."""
-        ids = self.store.sync_feeds(self.config.feeds)
-        self._feeds_by_id = {ids[f.url]: f for f in self.config.feeds}
-
-    def _fetcher(self) -> Fetcher:
-        from beritatui.feeds.fetch import Fetcher  # httpx, lazily
-
-        return Fetcher.from_settings(self.config.settings)
+class Service(PagesMixin):
+    """The one pipeline: refresh (here), pages (:class:`~beritatui.pages.PagesMixin`),
+    marks, counts and trending; state in :class:`~beritatui.servicecore.ServiceCore`."""
 
     # -- refresh --------------------------------------------------------------
 
@@ -321,126 +194,23 @@ class Service:
         self.reextract_stale()
         self.store.maybe_vacuum()
 
-    # -- article pages --------------------------------------------------------
+    # -- read and bookmark marks (the UI's writes go through here) --------------
 
-    async def prefetch(
-        self,
-        *,
-        ids: Sequence[int] | None = None,
-        limit: int = 300,
-        on_progress: ProgressCallback | None = None,
-    ) -> tuple[int, int]:
-        """Download and extract pages of articles without a cached body."""
-        if self.forced_offline:
-            raise OfflineError("caching articles needs the network (beritatui is offline)")
-        todo = await asyncio.to_thread(self.store.articles_needing_body, limit=limit, ids=ids)
-        saved = failed = done = 0
-        if on_progress:
-            on_progress(Progress("articles", 0, len(todo)))
-        async with self._fetcher() as fetcher:
+    def set_read(self, article_id: int, read: bool) -> None:
+        """Mark one article read or unread (blocking)."""
+        self.store.set_read(article_id, read)
 
-            async def one(article_id: int, url: str) -> None:
-                nonlocal saved, failed, done
-                error = await self._download_body(fetcher, article_id, url)
-                if error is None:
-                    saved += 1
-                else:
-                    failed += 1
-                done += 1
-                if on_progress:
-                    on_progress(Progress("articles", done, len(todo), url))
+    def set_bookmark(self, article_id: int, on: bool) -> None:
+        """Save or unsave one article (blocking)."""
+        self.store.set_bookmark(article_id, on)
 
-            await asyncio.gather(*(one(aid, url) for aid, url in todo))
-        return saved, failed
+    def mark_all_read(self, category: str | None) -> int:
+        """Mark every unread article (of ``category``) read; returns how many (blocking)."""
+        return self.store.mark_all_read(category)
 
-    async def _download_body(self, fetcher: Fetcher, article_id: int, url: str) -> str | None:
-        """Fetch, extract and store one page; returns an error message or None."""
-        from beritatui.extract import EXTRACTOR_VERSION
-        from beritatui.extract.pool import ExtractionFailed
-
-        try:
-            result, article = await download_article(fetcher, url)
-            if article is None:
-                await asyncio.to_thread(self.store.save_body_error, article_id, result.detail)
-                return result.detail
-            if not article.blocks:
-                message = "no article text found on the page"
-                await asyncio.to_thread(self.store.save_body_error, article_id, message)
-                return message
-            await asyncio.to_thread(
-                self.store.save_body, article_id, article, result.content, EXTRACTOR_VERSION
-            )
-            return None
-        except ExtractionFailed as exc:  # the worker crashed or hung on this page
-            message = str(exc)
-            await asyncio.to_thread(self.store.save_body_error, article_id, message)
-            return message
-        except Exception as exc:  # extraction bugs on odd pages must not stop the rest
-            message = f"could not read the page: {type(exc).__name__}: {exc}"
-            await asyncio.to_thread(self.store.save_body_error, article_id, message)
-            return message
-
-    async def open_article(self, article_id: int) -> ArticleDetail | None:
-        """The article with its body, downloading the page first when not cached.
-
-        Offline, or when the download fails, the article comes back with what
-        is known (and ``body_error`` saying why); feed-provided full content is
-        used as the body when the page cannot be had.
-        """
-        detail = await asyncio.to_thread(self.store.get_article, article_id)
-        if detail is None or detail.body is not None or not detail.row.url:
-            return detail
-        error: str | None = None
-        if not self.forced_offline:
-            # Tried even when the last refresh found no network: it may be back.
-            async with self._fetcher() as fetcher:
-                error = await self._download_body(fetcher, article_id, detail.row.url)
-            detail = await asyncio.to_thread(self.store.get_article, article_id)
-        if detail is not None and detail.body is None:
-            return await asyncio.to_thread(self._with_feed_content, detail, error)
-        return detail
-
-    def _with_feed_content(self, detail: ArticleDetail, error: str | None) -> ArticleDetail:
-        from beritatui.extract.pool import ExtractionFailed, get_pool
-
-        error = error or detail.body_error
-        if self.forced_offline and error is None:
-            error = NOT_CACHED_OFFLINE
-        body: ExtractedArticle | None = None
-        if detail.content_html:
-            try:
-                body = get_pool().fragment_blocking(detail.content_html, detail.row.url)
-            except ExtractionFailed:
-                body = None
-            if body is not None and not body.blocks:
-                body = None
-        return replace(detail, body=body, body_error=error)
-
-    def reextract_stale(self, *, limit: int = 200) -> int:
-        """Re-run a newer extractor over stored pages, without refetching (blocking).
-
-        A page that turns out to be the first of several keeps its stitched body:
-        re-extracting only the first page would lose the rest.
-        """
-        from beritatui.extract import EXTRACTOR_VERSION
-        from beritatui.extract.pool import ExtractionFailed, get_pool
-
-        redone = 0
-        for article_id, url, raw in self.store.stale_bodies(EXTRACTOR_VERSION, limit=limit):
-            article: ExtractedArticle | None
-            try:
-                article = get_pool().extract_blocking(raw, url)
-            except ExtractionFailed:
-                article = None
-            if article is not None and article.blocks and not article.next_pages:
-                redone += 1
-            else:
-                # Keep the stored body, marked current so it is not tried again.
-                stored = self.store.get_article(article_id)
-                article = stored.body if stored is not None else None
-            if article is not None:
-                self.store.save_body(article_id, article, None, EXTRACTOR_VERSION)
-        return redone
+    def category_counts(self) -> list[tuple[str, int, int]]:
+        """``(category, total, unread)`` for the sidebar (blocking)."""
+        return self.store.categories()
 
     # -- trending -------------------------------------------------------------
 

@@ -10,6 +10,7 @@ from typing import Any
 
 from beritatui.config import Config
 from beritatui.formats import count
+from beritatui.listing import Tab, View, article_rows
 from beritatui.models import ArticleRow
 from beritatui.sanitize import clean_line
 from beritatui.service import Progress, RefreshReport, Service
@@ -102,7 +103,7 @@ def run_trending(args: argparse.Namespace, config: Config, store: Store) -> int:
 
 def run_search(args: argparse.Namespace, config: Config, store: Store) -> int:
     """Full-text search over cached articles."""
-    rows = store.search(" ".join(args.query), limit=args.limit)
+    rows = article_rows(store, View(query=" ".join(args.query)), limit=args.limit)
     if args.json:
         print(json.dumps([_row_json(r) for r in rows], ensure_ascii=False, indent=2))
     elif rows:
@@ -128,7 +129,7 @@ def run_bookmarks(args: argparse.Namespace, config: Config, store: Store) -> int
             return 1
         print(f"Imported {count} bookmarks.")
         return 0
-    rows = store.list_articles(bookmarked=True, limit=100_000)
+    rows = article_rows(store, View(tab=Tab.SAVED), limit=100_000)
     if args.json:
         print(json.dumps([_row_json(r) for r in rows], ensure_ascii=False, indent=2))
     elif rows:

@@ -25,7 +25,7 @@ from textual.worker import Worker, WorkerState, get_current_worker
 
 from beritatui.config import DEFAULT_THEME_DARK, DEFAULT_THEME_LIGHT, Config
 from beritatui.feeds.manage import FeedManager
-from beritatui.listing import Tab, View
+from beritatui.listing import Tab, View, load_page, more_rows
 from beritatui.models import ArticleDetail, ArticleRow
 from beritatui.paths import config_file, state_file, styles_dir
 from beritatui.sanitize import safe_url
@@ -50,9 +50,6 @@ from beritatui.ui.widgets.category_list import CategoryList
 from beritatui.ui.widgets.cluster_list import ClusterList
 from beritatui.ui.widgets.reader import OtherVersion, ReaderPane
 from beritatui.ui.widgets.top_bar import TopBar
-
-LIST_LIMIT = 2000
-"""Rows per page of the article list; further pages load as the cursor nears the end."""
 
 
 class BeritaApp(App[int]):
@@ -198,54 +195,15 @@ class BeritaApp(App[int]):
         self._load_list(self._view(), self.cluster, keep_id)
 
     @work(thread=True, exclusive=True, group="list", exit_on_error=False)
-    def _load_list(
-        self,
-        view: View,
-        cluster: Cluster | None,
-        keep_id: int | None,
-    ) -> None:
-        category, tab, query = view.category, view.tab, view.query
-        store = self.store
-        if not self.service.feeds_synced:
-            # The sidebar follows the config even before (or without) a refresh.
-            self.service.sync_feeds()
-        cat = view.category_filter
-        counts = store.categories()
-        clusters: list[Cluster] | None = None
-        if query is not None:
-            rows = store.search(query, limit=500)
-            title = f"Cari: “{query}” · {len(rows)}"
-        elif cluster is not None:
-            rows = store.list_articles(ids=sorted(cluster.article_ids), limit=LIST_LIMIT)
-            title = f"Trending · {cluster.title}"
-        elif tab is Tab.TRENDING:
-            clusters = self.service.trending(category=cat)
-            rows = []
-            title = f"Trending di {category} · {len(clusters)} cerita"
-        elif tab is Tab.SAVED:
-            rows = self._page(view, 0)
-            title = f"Disimpan · {category} · {len(rows)}"
-        else:
-            rows = self._page(view, 0)
-            total = store.count_articles(category=cat)
-            title = f"{category} · {total}"
+    def _load_list(self, view: View, cluster: Cluster | None, keep_id: int | None) -> None:
+        page = load_page(self.service, view, cluster)
         if get_current_worker().is_cancelled:
             return
-        more = len(rows) == LIST_LIMIT and query is None and cluster is None
-        self.post_message(ListLoaded(view, counts, rows, clusters, title, keep_id, more))
+        self.post_message(ListLoaded(page, keep_id))
         # The list is on screen first; trending marks follow (cached until articles change).
         trending = self.service.trending()
         if not get_current_worker().is_cancelled:
             self.post_message(TrendingLoaded(trending))
-
-    def _page(self, view: View, offset: int) -> list[ArticleRow]:
-        """One page of the Terbaru or Disimpan list (blocking; thread workers only)."""
-        return self.store.list_articles(
-            category=view.category_filter,
-            bookmarked=view.tab is Tab.SAVED,
-            limit=LIST_LIMIT,
-            offset=offset,
-        )
 
     @on(ArticleList.NeedMore)
     def _on_need_more(self, message: ArticleList.NeedMore) -> None:
@@ -253,8 +211,8 @@ class BeritaApp(App[int]):
 
     @work(thread=True, exclusive=True, group="more", exit_on_error=False)
     def _load_more(self, view: View, offset: int) -> None:
-        rows = self._page(view, offset)
-        self.post_message(MoreLoaded(view, rows, more=len(rows) == LIST_LIMIT))
+        rows, more = more_rows(self.service, view, offset)
+        self.post_message(MoreLoaded(view, rows, more=more))
 
     @on(MoreLoaded)
     def _show_more(self, message: MoreLoaded) -> None:
@@ -263,19 +221,20 @@ class BeritaApp(App[int]):
 
     @on(ListLoaded)
     def _show_list(self, message: ListLoaded) -> None:
-        if message.view != self._view():
+        page = message.page
+        if page.view != self._view():
             return  # an older load finished after the user moved on
-        self.categories_widget.set_counts(message.counts, self.category)
-        self.query_one("#list-title", Static).update(message.title)
+        self.categories_widget.set_counts(page.counts, self.category)
+        self.query_one("#list-title", Static).update(page.title)
         articles = self.article_list
         switcher = self.query_one("#switcher", ContentSwitcher)
-        if message.clusters is not None:
-            self.query_one("#clusters", ClusterList).set_clusters(message.clusters)
+        if page.clusters is not None:
+            self.query_one("#clusters", ClusterList).set_clusters(page.clusters)
             switcher.current = "clusters"
         else:
             articles.empty_text = self._empty_text()
-            articles.more_available = message.more
-            articles.set_rows(message.rows, keep_id=message.keep_id)
+            articles.more_available = page.more
+            articles.set_rows(page.rows, keep_id=message.keep_id)
             switcher.current = "articles"
         if self._resume_id is not None:
             resume, self._resume_id = self._resume_id, None
@@ -331,18 +290,17 @@ class BeritaApp(App[int]):
     @work(exclusive=True, group="article", exit_on_error=False)
     async def open_article(self, article_id: int, restore_scroll: float | None = None) -> None:
         """Show what is known at once, then the full cleaned page when it arrives."""
-        detail = await asyncio.to_thread(self.store.get_article, article_id)
+        service = self.service
+        detail = await asyncio.to_thread(service.article, article_id)
         if detail is None:
             return
-        needs_page = (
-            detail.body is None and bool(detail.row.url) and not self.service.forced_offline
-        )
-        self.post_message(ArticleReady(detail, loading=needs_page, restore_scroll=restore_scroll))
+        loading = service.needs_page(detail)
+        self.post_message(ArticleReady(detail, loading=loading, restore_scroll=restore_scroll))
         if not detail.row.is_read:
-            await asyncio.to_thread(self.store.set_read, article_id, True)
+            await asyncio.to_thread(service.set_read, article_id, True)
             self.post_message(RowChanged(article_id, is_read=True))
         if detail.body is None:
-            full = await self.service.open_article(article_id)
+            full = await service.open_article(article_id, known=detail)
             if full is not None:
                 self.post_message(ArticleReady(full, restore_scroll=restore_scroll))
 
@@ -391,7 +349,7 @@ class BeritaApp(App[int]):
 
     @work(thread=True, exclusive=True, group="counts", exit_on_error=False)
     def _load_counts(self) -> None:
-        counts = self.store.categories()
+        counts = self.service.category_counts()
         self.call_from_thread(self.categories_widget.set_counts, counts, self.category)
 
     # -- the target of an action ----------------------------------------------
@@ -511,7 +469,7 @@ class BeritaApp(App[int]):
 
     @work(thread=True, group="state", exit_on_error=False)
     def _set_bookmark(self, article_id: int, on: bool) -> None:
-        self.store.set_bookmark(article_id, on)
+        self.service.set_bookmark(article_id, on)
         self.post_message(RowChanged(article_id, is_bookmarked=on))
         text = "Disimpan ★ (tersedia offline)" if on else "Dihapus dari simpanan"
         self.call_from_thread(self.notify, text)
@@ -523,7 +481,7 @@ class BeritaApp(App[int]):
 
     @work(thread=True, group="state", exit_on_error=False)
     def _set_read(self, article_id: int, read: bool) -> None:
-        self.store.set_read(article_id, read)
+        self.service.set_read(article_id, read)
         self.post_message(RowChanged(article_id, is_read=read))
 
     def action_mark_all_read(self) -> None:
@@ -531,7 +489,7 @@ class BeritaApp(App[int]):
 
     @work(thread=True, group="state", exit_on_error=False)
     def _mark_all_read(self, category: str | None) -> None:
-        count = self.store.mark_all_read(category)
+        count = self.service.mark_all_read(category)
         self.call_from_thread(self._after_mark_all_read, count)
 
     def _after_mark_all_read(self, count: int) -> None:

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 from textual.message import Message
 
-from beritatui.listing import View
+from beritatui.listing import ListPage, View
 from beritatui.models import ArticleDetail, ArticleRow, FeedInfo
 from beritatui.service import Progress, RefreshReport
 from beritatui.trending import Cluster
@@ -16,16 +16,9 @@ from beritatui.trending import Cluster
 class ListLoaded(Message):
     """Fresh data for the sidebar and the middle pane."""
 
-    view: View
-    """The view it was loaded for; stale views are dropped."""
-    counts: list[tuple[str, int, int]]
-    rows: list[ArticleRow]
-    clusters: list[Cluster] | None
-    """Set for the Trending tab (cluster list view)."""
-    title: str
+    page: ListPage
+    """With the view it was loaded for; a stale view is dropped."""
     keep_id: int | None = None
-    more: bool = False
-    """More rows exist past ``rows`` (the list loads them when scrolled near the end)."""
 
 
 @dataclass

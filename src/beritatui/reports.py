@@ -1,0 +1,81 @@
+"""What a refresh reports: progress, per-feed outcomes, the summary; offline errors."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Literal
+
+from beritatui.formats import count
+from beritatui.models import FeedStatus
+
+NOT_CACHED_OFFLINE = "not cached for offline reading; the full article needs the network"
+NETWORK_DOWN_STATUSES = frozenset({FeedStatus.NETWORK_ERROR, FeedStatus.TIMEOUT})
+
+
+@dataclass(frozen=True, slots=True)
+class Progress:
+    """How far a refresh or prefetch has got."""
+
+    phase: Literal["feeds", "articles"]
+    done: int
+    total: int
+    label: str = ""
+
+
+ProgressCallback = Callable[[Progress], None]
+
+
+@dataclass(frozen=True, slots=True)
+class FeedOutcome:
+    """What happened to one feed in a refresh."""
+
+    feed_id: int
+    url: str
+    title: str
+    category: str
+    status: FeedStatus
+    detail: str
+    new_articles: int = 0
+
+
+@dataclass(slots=True)
+class RefreshReport:
+    """The result of :meth:`Service.refresh`."""
+
+    outcomes: list[FeedOutcome] = field(default_factory=list)
+    new_article_ids: list[int] = field(default_factory=list)
+    articles_saved: int = 0
+    articles_failed: int = 0
+
+    @property
+    def feeds_ok(self) -> int:
+        return sum(1 for o in self.outcomes if o.status.is_success)
+
+    @property
+    def feeds_failed(self) -> list[FeedOutcome]:
+        return [o for o in self.outcomes if not o.status.is_success]
+
+    @property
+    def network_down(self) -> bool:
+        """Every feed failed to connect: the machine is probably offline."""
+        return bool(self.outcomes) and all(o.status in NETWORK_DOWN_STATUSES for o in self.outcomes)
+
+    def summary(self) -> str:
+        """One plain line, e.g. for ``beritatui refresh`` without a TTY."""
+        parts = [
+            f"{self.feeds_ok}/{len(self.outcomes)} feeds ok",
+            count(len(self.new_article_ids), "new article"),
+        ]
+        if self.articles_saved or self.articles_failed:
+            parts.append(f"{count(self.articles_saved, 'page')} cached")
+        if self.articles_failed:
+            parts.append(f"{count(self.articles_failed, 'page')} failed")
+        failed = self.feeds_failed
+        if failed:
+            parts.append(f"{count(len(failed), 'feed')} failed")
+        return ", ".join(parts)
+
+
+class OfflineError(Exception):
+    """An action needs the network while beritatui is offline."""

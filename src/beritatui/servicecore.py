@@ -1,0 +1,64 @@
+"""The state every part of :class:`~beritatui.service.Service` shares.
+
+Config, store, the offline flags, the feed ids of this process and the
+fetcher factory; :mod:`beritatui.pages` and :mod:`beritatui.service` build on it.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from beritatui.clock import Clock
+from beritatui.config import Config, FeedSpec
+from beritatui.store import Store
+from beritatui.trending import TrendingCache
+
+if TYPE_CHECKING:
+    from beritatui.feeds.fetch import Fetcher
+
+
+class ServiceCore:
+    """One instance per process; owns no network client between calls."""
+
+    def __init__(
+        self,
+        config: Config,
+        store: Store,
+        *,
+        offline: bool = False,
+    ) -> None:
+        self.config = config
+        self.store = store
+        self.forced_offline = offline
+        """``--offline``: never touch the network."""
+        self.network_down = False
+        """The last refresh could reach no feed; cleared by the next one that can."""
+        self._trending_caches: dict[str | None, TrendingCache] = {}
+        self._feeds_by_id: dict[int, FeedSpec] = {}
+
+    @property
+    def clock(self) -> Clock:
+        """The store's clock, the one clock of the process."""
+        return self.store.clock
+
+    @property
+    def offline(self) -> bool:
+        """Offline by choice (``--offline``) or because the network is down."""
+        return self.forced_offline or self.network_down
+
+    # -- set-up ---------------------------------------------------------------
+
+    @property
+    def feeds_synced(self) -> bool:
+        """Whether :meth:`sync_feeds` has run in this process."""
+        return bool(self._feeds_by_id)
+
+    def sync_feeds(self) -> None:
+        """Make the store's feed table match the config (blocking; call from a thread)."""
+        ids = self.store.sync_feeds(self.config.feeds)
+        self._feeds_by_id = {ids[f.url]: f for f in self.config.feeds}
+
+    def _fetcher(self) -> Fetcher:
+        from beritatui.feeds.fetch import Fetcher  # httpx, lazily
+
+        return Fetcher.from_settings(self.config.settings)

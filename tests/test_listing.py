@@ -1,0 +1,74 @@
+"""The Textual-free list pipeline (listing.py) the TUI and the CLI share."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+
+import beritatui.listing as listing
+from beritatui.listing import ListPage, Tab, View, article_rows, load_page, more_rows
+from beritatui.models import ALL_CATEGORIES
+from beritatui.paths import database_file
+from beritatui.service import Service
+from beritatui.store import Store
+from tests.library import fill_library, library_config
+
+
+@pytest.fixture
+def service() -> Iterator[Service]:
+    store = Store.open(database_file())
+    fill_library(store)
+    yield Service(library_config(), store)
+    store.close()
+
+
+def test_latest_page_of_every_category(service: Service) -> None:
+    page = load_page(service, View())
+    assert isinstance(page, ListPage)
+    assert page.view == View()
+    total = service.store.count_articles()
+    assert page.title == f"{ALL_CATEGORIES} · {total}"
+    assert len(page.rows) == total
+    assert page.clusters is None
+    assert not page.more
+    assert [c for c, _, _ in page.counts] == ["Nasional", "Ekonomi", "Olahraga"]
+    assert service.feeds_synced
+
+
+def test_category_search_saved_and_trending_pages(service: Service) -> None:
+    ekonomi = load_page(service, View("Ekonomi"))
+    assert {r.category for r in ekonomi.rows} == {"Ekonomi"}
+    assert ekonomi.title.startswith("Ekonomi · ")
+    found = load_page(service, View(query="banjir"))
+    assert found.title == f"Cari: “banjir” · {len(found.rows)}"
+    assert found.rows
+    assert all("anjir" in r.title for r in found.rows)
+    saved = load_page(service, View(tab=Tab.SAVED))
+    assert (saved.rows, saved.title) == ([], f"Disimpan · {ALL_CATEGORIES} · 0")
+    trending = load_page(service, View(tab=Tab.TRENDING))
+    assert trending.clusters
+    assert trending.rows == []
+    assert trending.title == f"Trending di {ALL_CATEGORIES} · {len(trending.clusters)} cerita"
+    cluster = trending.clusters[0]
+    opened = load_page(service, View(tab=Tab.TRENDING, cluster_key=cluster.key), cluster)
+    assert {r.id for r in opened.rows} == set(cluster.article_ids)
+    assert opened.title == f"Trending · {cluster.title}"
+
+
+def test_pages_and_more_rows(service: Service, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(listing, "LIST_LIMIT", 2)
+    first = load_page(service, View())
+    assert len(first.rows) == 2
+    assert first.more
+    rest, more = more_rows(service, View(), 2)
+    everything = article_rows(service.store, View(), limit=100)
+    assert [r.id for r in first.rows + rest] == [r.id for r in everything][: 2 + len(rest)]
+    assert more == (len(rest) == 2)
+
+
+def test_cli_and_tui_read_the_same_saved_rows(service: Service) -> None:
+    row = service.store.list_articles(limit=1)[0]
+    service.set_bookmark(row.id, True)
+    assert [r.id for r in article_rows(service.store, View(tab=Tab.SAVED))] == [row.id]
+    assert [r.id for r in load_page(service, View(tab=Tab.SAVED)).rows] == [row.id]

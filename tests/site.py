@@ -118,10 +118,9 @@ class LocalSite:
 
     def write_config(self, config_home: Path) -> Path:
         """Write config.toml into ``$XDG_CONFIG_HOME/beritatui``."""
-        path = config_home / "beritatui" / "config.toml"
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(self.config_toml(), "utf-8")
-        return path
+        from tests.helpers import write_config
+
+        return write_config(config_home, self.config_toml())
 
 
 def _antara_page(story: Story) -> str:

@@ -2,48 +2,19 @@
 
 from __future__ import annotations
 
-import asyncio
-import io
 from collections.abc import AsyncIterator
 from pathlib import Path
 
 import pytest
 
-from beritatui.config import load_config
-from beritatui.paths import database_file, state_file
-from beritatui.store import Store
+from beritatui.paths import state_file
 from beritatui.ui.app import BeritaApp
 from beritatui.ui.screens.help import HelpScreen
 from beritatui.ui.widgets.article_list import ArticleList
 from beritatui.ui.widgets.reader import ReaderPane
+from tests.helpers import make_app, rendered_reader, wait_for
 from tests.server import LocalServer
 from tests.site import LocalSite, build_site
-
-
-def make_app(site: LocalSite, config_home: Path, **kwargs: object) -> BeritaApp:
-    site.write_config(config_home)
-    config = load_config()
-    store = Store.open(database_file())
-    return BeritaApp(config, store, **kwargs)  # type: ignore[arg-type]
-
-
-async def wait_for(condition, pilot, timeout: float = 10.0) -> None:  # type: ignore[no-untyped-def]
-    """Let the app work until ``condition()`` holds (workers run concurrently)."""
-    loop = asyncio.get_running_loop()
-    deadline = loop.time() + timeout
-    while not condition():
-        if loop.time() > deadline:
-            raise AssertionError("condition not reached in time")
-        await pilot.pause(0.05)
-
-
-def rendered_reader(app: BeritaApp) -> str:
-    """Plain text of the reader pane as laid out."""
-    from rich.console import Console
-
-    console = Console(width=100, record=True, color_system=None, file=io.StringIO())
-    console.print(app.reader.content)
-    return console.export_text()
 
 
 @pytest.fixture

@@ -43,6 +43,7 @@ def test_every_script_has_an_expectation() -> None:
     assert set(SCRIPTS) == set(EXPECTED)
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("script", SCRIPTS)
 def test_smoke_run_exits_zero_and_measures(script: str, tmp_path: Path) -> None:
     done = _run(script, "--smoke", tmp_path=tmp_path)

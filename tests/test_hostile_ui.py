@@ -34,6 +34,7 @@ from beritatui.store import Store
 from beritatui.ui.app import BeritaApp
 from beritatui.ui.screens.feeds import FeedStatusScreen
 from beritatui.ui.widgets.cluster_list import ClusterList
+from tests.helpers import make_app, wait_for, write_config
 from tests.server import LocalServer
 from tests.site import NOW
 
@@ -130,10 +131,7 @@ class HostileSite:
         return "\n".join(lines)
 
     def write_config(self, config_home: Path) -> Path:
-        path = config_home / "beritatui" / "config.toml"
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(self.config_toml(), "utf-8")
-        return path
+        return write_config(config_home, self.config_toml())
 
 
 def page_html(number: int, title: str) -> str:
@@ -264,22 +262,6 @@ def list_title(app: BeritaApp) -> str:
     return widget.render_line(0).text
 
 
-async def wait_for(condition, pilot, timeout: float = 15.0) -> None:  # type: ignore[no-untyped-def]
-    import asyncio
-
-    loop = asyncio.get_running_loop()
-    deadline = loop.time() + timeout
-    while not condition():
-        if loop.time() > deadline:
-            raise AssertionError("condition not reached in time")
-        await pilot.pause(0.05)
-
-
-def make_app(site: HostileSite, config_home: Path) -> BeritaApp:
-    site.write_config(config_home)
-    return BeritaApp(load_config(), Store.open(database_file()))
-
-
 @pytest.fixture
 def hostile_site(server: LocalServer) -> HostileSite:
     return build_hostile_site(server)
@@ -298,7 +280,8 @@ async def refresh(app: BeritaApp, pilot) -> None:  # type: ignore[no-untyped-def
     await pilot.press("r")
     await wait_for(lambda: len(app.article_list.rows) >= 10, pilot)
     await wait_for(lambda: app.top_bar.progress == "", pilot, timeout=30)
-    await pilot.pause(0.2)
+    # The list reload after it, too.
+    await wait_for(lambda: all(w.is_finished for w in app.workers), pilot)
 
 
 async def quit_with_q(app: BeritaApp, pilot) -> None:  # type: ignore[no-untyped-def]
@@ -306,8 +289,7 @@ async def quit_with_q(app: BeritaApp, pilot) -> None:  # type: ignore[no-untyped
     assert app.return_code is None  # nothing (no click action) quit it meanwhile
     await pilot.press("escape", "escape")
     await pilot.press("q")
-    await pilot.pause(0.1)
-    assert app.return_code == 0
+    await wait_for(lambda: app.return_code == 0, pilot)
 
 
 # -- the TUI ------------------------------------------------------------------------
@@ -401,7 +383,7 @@ async def test_selecting_a_hostile_category_keeps_markup_literal(app: BeritaApp)
         names = app.categories_widget.names
         for _ in names[1:]:
             await pilot.press("right_square_bracket")
-            await pilot.pause(0.3)
+            await wait_for(lambda: app.category in list_title(app), pilot)
             assert app.is_running
             category = app.category
             screenshot(app, f"category {category!r}")
@@ -416,7 +398,7 @@ async def test_searching_for_markup_keeps_it_literal(app: BeritaApp) -> None:
         await refresh(app, pilot)
         await pilot.press("slash", "left_square_bracket", "slash", "right_square_bracket", "enter")
         await wait_for(lambda: app.search_query == "[/]", pilot)
-        await pilot.pause(0.3)
+        await wait_for(lambda: list_title(app).startswith("Cari: “[/]”"), pilot)
         assert app.is_running
         assert "[/]" in list_title(app)
         await quit_with_q(app, pilot)
@@ -452,7 +434,7 @@ async def test_opening_a_hostile_cluster_keeps_markup_literal(app: BeritaApp) ->
         cluster = clusters.clusters[0]
         await pilot.press("enter")  # open the cluster: its articles and a title line
         await wait_for(lambda: app.cluster is not None, pilot)
-        await pilot.pause(0.3)
+        await wait_for(lambda: list_title(app).startswith("Trending · "), pilot)
         assert app.is_running
         title = list_title(app)
         assert_clean(title, "cluster title")
@@ -474,7 +456,7 @@ async def test_bookmarks_tab_and_feed_status_with_hostile_text(app: BeritaApp) -
         await pilot.press("1")
         await pilot.press("f")
         await wait_for(lambda: isinstance(app.screen, FeedStatusScreen), pilot)
-        await pilot.pause(0.2)
+        await wait_for(lambda: app.screen.query_one("#feeds-table").row_count > 0, pilot)  # type: ignore[attr-defined]
         svg = screenshot(app, "feed status")
         table = app.screen.query_one("#feeds-table")
         cells = [

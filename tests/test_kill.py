@@ -33,6 +33,7 @@ import pytest
 from beritatui.config import FeedSpec
 from beritatui.models import FeedEntry
 from beritatui.store import Store, StoreError
+from tests.helpers import write_config
 from tests.server import LocalServer
 from tests.site import NOW
 
@@ -141,9 +142,7 @@ def slow_site(server: LocalServer, isolated_dirs: dict[str, Path]) -> SlowSite:
         "/lambat/halaman",
         _slow(lambda path: site.page_html(path.split("no=", 1)[-1]), "text/html; charset=utf-8"),
     )
-    config = isolated_dirs["config"] / "beritatui" / "config.toml"
-    config.parent.mkdir(parents=True)
-    config.write_text(site.config_toml(), "utf-8")
+    write_config(isolated_dirs["config"], site.config_toml())
     return site
 
 
@@ -203,6 +202,7 @@ class KillTally:
     during_prefetch: int = 0
 
 
+@pytest.mark.slow
 def test_sigkill_during_refresh_and_prefetch(
     slow_site: SlowSite, server: LocalServer, isolated_dirs: dict[str, Path]
 ) -> None:
@@ -311,6 +311,7 @@ def drain(process: subprocess.Popen[str]) -> Drain:
     return Drain(thread, ready, chunks)
 
 
+@pytest.mark.slow
 def test_sigkill_while_saving_bookmarks(isolated_dirs: dict[str, Path]) -> None:
     path = db_path(isolated_dirs)
     ids = fill_articles(path, 200)
@@ -403,6 +404,7 @@ def test_refresh_while_another_store_reads_and_writes(
     check_after(path, bookmarked)
 
 
+@pytest.mark.slow
 def test_two_refreshes_at_once(slow_site: SlowSite, isolated_dirs: dict[str, Path]) -> None:
     path = db_path(isolated_dirs)
     processes = [start_refresh() for _ in range(2)]

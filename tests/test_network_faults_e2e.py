@@ -30,6 +30,7 @@ from beritatui.paths import database_file
 from beritatui.service import RefreshReport, Service
 from beritatui.store import Store
 from tests import faults
+from tests.helpers import write_config
 from tests.server import LocalServer
 from tests.site import NOW, LocalSite, build_site
 
@@ -109,9 +110,7 @@ class FaultSite:
         return "\n".join(lines)
 
     def write_config(self, config_home: Path) -> None:
-        path = config_home / "beritatui" / "config.toml"
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(self.config_toml(), "utf-8")
+        write_config(config_home, self.config_toml())
 
 
 def _rss(title: str, links: list[tuple[str, str]]) -> str:

@@ -27,9 +27,9 @@ from beritatui.service import RefreshReport, Service
 from beritatui.store import Store
 from beritatui.ui.app import BeritaApp
 from beritatui.ui.widgets.article_list import ROW_HEIGHT, ArticleList
+from tests.helpers import make_app, rendered_reader, wait_for
 from tests.server import LocalServer
 from tests.site import EKONOMI, NASIONAL, NOW, OLAHRAGA, Story, build_site
-from tests.test_app import make_app, rendered_reader, wait_for
 
 STORIES = {story.slug: story for story in NASIONAL + EKONOMI + OLAHRAGA}
 BANJIR = STORIES["banjir-bekasi"]
@@ -225,8 +225,7 @@ async def test_offline_tui_refresh_says_network_is_needed(
             message, severity = notes[-1]
             assert "jaringan" in message  # "network" in the app's language
             assert severity == "warning"
-            await pilot.pause(0.2)
-            assert app.top_bar.progress == ""
+            await wait_for(lambda: app.top_bar.progress == "", pilot)
             assert not app.top_bar.online
             assert len(articles.rows) == len(STORIES)
     finally:

@@ -14,6 +14,7 @@ from beritatui.paths import database_file
 from beritatui.store import Store
 from beritatui.ui.app import BeritaApp
 from beritatui.ui.widgets.cluster_list import ClusterList
+from tests.helpers import wait_for
 from tests.library import fill_library, library_config
 from tests.site import NOW
 
@@ -34,11 +35,8 @@ def _app(tmp_path: Path, theme: str) -> BeritaApp:
 async def _wait_for_list(pilot: Pilot[int]) -> BeritaApp:
     app = pilot.app
     assert isinstance(app, BeritaApp)
-    for _ in range(200):
-        # The list first, then its trending marks (the library has one two-source story).
-        if app.article_list.rows and app.article_list.trending_ids:
-            break
-        await pilot.pause(0.05)
+    # The list first, then its trending marks (the library has one two-source story).
+    await wait_for(lambda: app.article_list.rows and app.article_list.trending_ids, pilot)
     await pilot.pause()
     return app
 
@@ -46,10 +44,7 @@ async def _wait_for_list(pilot: Pilot[int]) -> BeritaApp:
 async def _open_first(pilot: Pilot[int]) -> None:
     app = await _wait_for_list(pilot)
     await pilot.press("enter")
-    for _ in range(100):
-        if app.reader.article_id is not None:
-            break
-        await pilot.pause(0.05)
+    await wait_for(lambda: app.reader.article_id is not None, pilot)
     await pilot.pause()
 
 
@@ -63,10 +58,7 @@ def test_trending_tab(snap_compare, tmp_path: Path) -> None:  # type: ignore[no-
         await _open_first(pilot)
         await pilot.press("2")
         clusters = pilot.app.query_one(ClusterList)
-        for _ in range(200):
-            if clusters.clusters:
-                break
-            await pilot.pause(0.05)
+        await wait_for(lambda: clusters.clusters, pilot)
         await pilot.pause()
 
     assert snap_compare(_app(tmp_path, "textual-dark"), terminal_size=SIZE, run_before=run_before)
@@ -100,10 +92,7 @@ def test_feed_status_screen(snap_compare, tmp_path: Path) -> None:  # type: igno
     async def run_before(pilot: Pilot[int]) -> None:
         await _wait_for_list(pilot)
         await pilot.press("f")
-        for _ in range(200):
-            if pilot.app.screen.__class__.__name__ == "FeedStatusScreen":
-                break
-            await pilot.pause(0.05)
+        await wait_for(lambda: pilot.app.screen.__class__.__name__ == "FeedStatusScreen", pilot)
         await pilot.pause()
 
     assert snap_compare(app, terminal_size=SIZE, run_before=run_before)

@@ -26,6 +26,7 @@ from beritatui.config import load_config
 from beritatui.models import FeedEntry
 from beritatui.store import Store
 from beritatui.ui.app import BeritaApp
+from tests.helpers import wait_for
 from tests.server import LocalServer
 from tests.site import build_site
 
@@ -313,7 +314,7 @@ async def test_tui_on_corrupt_database_says_it_was_moved(
     app = BeritaApp(load_config(), store, refresh_on_start=False)
     try:
         async with app.run_test(size=(140, 40)) as pilot:
-            await pilot.pause(0.2)
+            await wait_for(lambda: len(app._notifications) > 0, pilot)
             messages = [n.message for n in app._notifications]
             moved_notes = [m for m in messages if str(store.moved_aside) in m]
             assert moved_notes, messages

@@ -8,8 +8,8 @@ from beritatui.paths import database_file
 from beritatui.store import Store
 from beritatui.ui.app import BeritaApp
 from beritatui.ui.widgets.cluster_list import ClusterList
+from tests.helpers import rendered_reader, wait_for
 from tests.library import fill_library, library_config
-from tests.test_app import rendered_reader, wait_for
 
 
 def _app(tmp_path: Path) -> BeritaApp:

@@ -31,7 +31,7 @@ import httpx
 
 from beritatui import __version__
 from beritatui.feeds.errors import describe_error, http_error_detail, seconds, size
-from beritatui.feeds.inflate import BadEncoding, BoundedInflater, TooLarge
+from beritatui.feeds.inflate import ACCEPTED, BadEncoding, BoundedInflater, TooLarge
 from beritatui.models import FeedStatus
 from beritatui.sanitize import clean_line, safe_url
 
@@ -46,8 +46,8 @@ FEED_ACCEPT = (
 )
 PAGE_ACCEPT = "text/html, application/xhtml+xml;q=0.9, */*;q=0.8"
 ACCEPT_LANGUAGE = "id-ID, id;q=0.9, en;q=0.8"
-# Only what we can inflate with a bounded output size (see BoundedInflater).
-ACCEPT_ENCODING = "gzip, deflate"
+ACCEPT_ENCODING = ACCEPTED
+"""Only what we can inflate with a bounded output size (see :class:`BoundedInflater`)."""
 
 _READ_CHUNK = 64 * 1024
 _MAX_HEADER_VALUE = 512

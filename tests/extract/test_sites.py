@@ -10,7 +10,7 @@ import pytest
 
 from beritatui.extract import extract_article
 from beritatui.extract.article import parse_html
-from beritatui.extract.selectors import css_to_xpath, select
+from beritatui.extract.selectors import SelectorError, css_to_xpath, select
 from beritatui.extract.sites import RULES, SiteRule, rule_for
 
 PAGES = Path(__file__).parent.parent / "fixtures" / "pages"
@@ -100,6 +100,19 @@ def test_selector_translation() -> None:
     assert [e.text for e in select(tree, "div.a > p")] == ["x", "z"]
     assert select(tree, ".ab") == []
     assert "descendant" in css_to_xpath(".a .b")
+
+
+def test_selectors_beyond_the_old_subset() -> None:
+    tree = parse_html(
+        '<div class="a"><p class="baca">x</p><p>y</p><span title="dua kata">z</span>'
+        '<p class="iklan">w</p></div>'
+    )
+    assert [e.text for e in select(tree, "div.a > p:not(.iklan)")] == ["x", "y"]
+    assert [e.text for e in select(tree, "p.baca + p")] == ["y"]
+    assert [e.text for e in select(tree, 'span[title="dua kata"]')] == ["z"]
+    assert [e.text for e in select(tree, "p:nth-child(2)")] == ["y"]
+    with pytest.raises(SelectorError):
+        select(tree, "p[")
 
 
 def _fixture(name: str) -> tuple[bytes, str]:

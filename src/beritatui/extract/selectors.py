@@ -1,98 +1,44 @@
-"""A small CSS selector to XPath translator, so site rules can be written as CSS.
+"""Site rules are written as CSS; ``cssselect`` (the translator lxml itself uses) makes XPath.
 
-lxml's ``cssselect`` needs the optional ``cssselect`` package, which we do not
-depend on. Site rules only need a small subset: ``tag``, ``.class``, ``#id``,
-``[attr]``, ``[attr='v']``, ``[attr*='v']``, ``[attr^='v']``, descendant
-(space) and child (``>``) combinators, and comma-separated groups.
+Everything cssselect understands works (``:not()``, ``+`` and ``~``, quoted values,
+``:nth-child`` ...). Selectors match at or under the given node, like
+``descendant-or-self::``, and the results come in document order.
 """
 
 from __future__ import annotations
 
-import re
 from functools import lru_cache
 
+from cssselect import HTMLTranslator, SelectorError
+from cssselect.parser import Class
+from cssselect.xpath import XPathExpr
 from lxml import etree
 
 from .local import xpath
 
-_TOKEN = re.compile(
-    r"""
-    (?P<tag>[a-zA-Z][\w-]*|\*)
-  | \.(?P<cls>[\w-]+)
-  | \#(?P<id>[\w-]+)
-  | \[\s*(?P<attr>[\w:-]+)\s*(?:(?P<op>[*^$]?=)\s*["']?(?P<val>[^"'\]]*)["']?\s*)?\]
-  | (?P<child>\s*>\s*)
-  | (?P<space>\s+)
-    """,
-    re.VERBOSE,
-)
+__all__ = ["SelectorError", "compiled", "css_to_xpath", "select", "select_first"]
 
 
-class SelectorError(ValueError):
-    """The selector uses syntax outside the supported subset."""
+class _Translator(HTMLTranslator):
+    """HTML rules, with a cheap substring test before the exact class test."""
+
+    def xpath_class(self, class_selector: Class) -> XPathExpr:
+        xpath = self.xpath(class_selector.selector)
+        # Most elements fail the substring test, which skips the costlier exact one.
+        xpath.add_condition(f"contains(@class, {self.xpath_literal(class_selector.class_name)})")
+        return self.xpath_attrib_includes(xpath, "@class", class_selector.class_name)
 
 
-def _literal(value: str) -> str:
-    if "'" not in value:
-        return f"'{value}'"
-    return 'concat("' + value.replace('"', "") + '")'
-
-
-def _attr_test(name: str, op: str | None, value: str | None) -> str:
-    if op is None or value is None:
-        return f"@{name}"
-    lit = _literal(value)
-    if op == "=":
-        return f"@{name}={lit}"
-    if op == "*=":
-        return f"contains(@{name},{lit})"
-    if op == "^=":
-        return f"starts-with(@{name},{lit})"
-    return f"substring(@{name},string-length(@{name})-{len(value) - 1})={lit}"
-
-
-def _one(selector: str) -> str:
-    """XPath for one selector without commas."""
-    steps: list[str] = []
-    axis = "descendant-or-self::"
-    tag = "*"
-    tests: list[str] = []
-    pos = 0
-    selector = selector.strip()
-
-    def flush() -> None:
-        nonlocal tag, tests
-        pred = "".join(f"[{t}]" for t in tests)
-        steps.append(f"{axis}{tag}{pred}")
-        tag, tests = "*", []
-
-    while pos < len(selector):
-        match = _TOKEN.match(selector, pos)
-        if match is None:
-            raise SelectorError(f"unsupported selector: {selector!r}")
-        pos = match.end()
-        if match.group("tag"):
-            tag = match.group("tag").lower()
-        elif match.group("cls"):
-            cls = match.group("cls")
-            # The cheap substring test first: most elements fail it, skipping the exact one.
-            tests.append(f"contains(@class,'{cls}')")
-            tests.append(f"contains(concat(' ',normalize-space(@class),' '),' {cls} ')")
-        elif match.group("id"):
-            tests.append(f"@id={_literal(match.group('id'))}")
-        elif match.group("attr"):
-            tests.append(_attr_test(match.group("attr"), match.group("op"), match.group("val")))
-        else:
-            flush()
-            axis = "/" if match.group("child") else "/descendant::"
-    flush()
-    return "".join(steps)
+_TRANSLATOR = _Translator()
 
 
 @lru_cache(maxsize=512)
 def css_to_xpath(selector: str) -> str:
-    """Translate a CSS selector group to an XPath expression (relative to a node)."""
-    return " | ".join(_one(part) for part in selector.split(",") if part.strip())
+    """Translate a CSS selector group to an XPath expression (relative to a node).
+
+    Raises :class:`SelectorError` (a ``ValueError``) for a selector cssselect cannot read.
+    """
+    return str(_TRANSLATOR.css_to_xpath(selector, prefix="descendant-or-self::"))
 
 
 def compiled(selector: str) -> etree.XPath:

@@ -171,7 +171,15 @@ def row_index(articles: ArticleList, pick: Callable[[Any], bool]) -> int:
 
 
 async def open_row(app: BeritaApp, pilot: Any, index: int) -> None:
-    """Highlight row ``index`` in the list and press enter on it."""
+    """Highlight row ``index`` in the list and press enter on it.
+
+    A list reload still in flight (a refresh ends with one) would move the cursor
+    back to the row it keeps: let it land first.
+    """
+    await wait_for(
+        lambda: not any(w.group == "list" and not w.is_finished for w in app.workers), pilot
+    )
+    await pilot.pause()
     articles = app.article_list
     articles.focus()
     articles.cursor = index

@@ -6,8 +6,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
-ALL_CATEGORIES = "Semua"
-"""The sidebar entry meaning "every category"; same as ``category=None``."""
+from beritatui.models import ALL_CATEGORIES as ALL_CATEGORIES  # re-exported: "every category"
 
 
 @dataclass(frozen=True, slots=True)

@@ -15,7 +15,7 @@ from .article import (
 )
 from .pages import merge_pages
 
-EXTRACTOR_VERSION: int = 3
+EXTRACTOR_VERSION: int = 4
 """Bumped whenever the output for the same HTML changes; stored beside cached bodies."""
 
 __all__ = [

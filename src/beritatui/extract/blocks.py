@@ -24,6 +24,7 @@ from .junk import (
 )
 from .loose import loose_figures
 from .selectors import select
+from .tails import cut_press_tail
 
 SKIP_TAGS = frozenset(
     {
@@ -290,7 +291,7 @@ def finish_blocks(blocks: Iterable[Block]) -> list[Block]:
         previous = key
         has_body = has_body or block.type == "paragraph"
         out.append(Block(type=block.type, text=text, level=block.level))
-    return trim_edges(out)
+    return trim_edges(cut_press_tail(out))
 
 
 DROP_LEADING_HEADINGS = True

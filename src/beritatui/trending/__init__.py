@@ -13,14 +13,16 @@ How a story is found:
 2. Every article becomes a TF-IDF vector over its tokens (title words count
    double); IDF is computed over the window, so words every story uses
    ("Jakarta", "Presiden", "harga") weigh little.
-3. Candidate pairs, never all pairs: posting lists over rare tokens (filled
-   while scanning, so each pair is met once and its dot product accumulates on
-   the way) and bitsets over frequent ones (a pair must share three of those,
-   which keeps a 150-article story together without pairing every article
-   that says "Jakarta" and "harga"). A candidate must share at least two
-   informative tokens; it becomes an edge when its cosine similarity is high
-   enough, and a near-duplicate (same wire text, word-bigram Jaccard) counts
-   as similarity 1.
+3. Candidate pairs, never all pairs: every article is indexed under each pair
+   of its eight heaviest tokens (a key holds at most a few hundred articles)
+   and under each of its rare tokens (in at most 40 articles of the window);
+   two articles are candidates when they meet under a token-pair key or
+   share two rare tokens, so the work grows linearly with the window. A
+   candidate becomes an edge when its cosine similarity is high enough (two
+   shared common words are not enough), and a near-duplicate (same wire
+   text, word-bigram Jaccard) counts as similarity 1. The pass runs with the
+   cyclic garbage collector paused (:mod:`.gcpause`) and tokens memoised per
+   article.
 4. Edges are merged by average-link agglomeration: two groups join only when
    the mean similarity over all their article pairs passes a threshold, so one
    loose pair cannot chain two stories together.

@@ -12,6 +12,7 @@ from beritatui.sanitize import clean_line, clean_text, safe_url
 from .agglomerate import agglomerate
 from .centroids import merge_by_centroid
 from .coverage import score_group
+from .gcpause import collector_paused
 from .types import ALL_CATEGORIES, Cluster, ScoreParts, StoryInput, as_utc
 from .vectors import Doc, find_edges, make_doc, source_name, weigh
 
@@ -131,6 +132,14 @@ def _rank(
     items: Sequence[StoryInput], now: datetime, hours: float, category: str | None
 ) -> tuple[list[_Ranked], list[Doc], dict[tuple[int, int], float]]:
     """Cluster the window and score every group, best first."""
+    with collector_paused():
+        return _rank_window(items, now, hours, category)
+
+
+def _rank_window(
+    items: Sequence[StoryInput], now: datetime, hours: float, category: str | None
+) -> tuple[list[_Ranked], list[Doc], dict[tuple[int, int], float]]:
+    """:func:`_rank` with the collector already paused."""
     now = as_utc(now)
     docs = [make_doc(item) for item in select_window(items, now, hours, category)]
     if not docs:

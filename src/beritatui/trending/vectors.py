@@ -41,13 +41,15 @@ NEAR_DUP_MIN_COSINE = 0.3
 VERY_COMMON_FRACTION = 0.1
 VERY_COMMON_MIN = 200
 """Tokens in more than max(VERY_COMMON_MIN, VERY_COMMON_FRACTION * n) articles only
-count in the similarity, not in candidate blocking."""
-MAX_DF_FRACTION = 0.01
-MAX_DF_MIN = 40
-MAX_DF_CAP = 80
-"""Tokens in more than clamp(MAX_DF_FRACTION * n, MAX_DF_MIN, MAX_DF_CAP) articles are
-not indexed for candidates (they still count in the similarity). The cap keeps the
-candidate work near-linear in the window size."""
+count in the similarity, not in the candidate index."""
+INDEX_TOKENS = 8
+"""An article is indexed under pairs of this many of its heaviest tokens."""
+RARE_DF = 40
+"""Tokens in at most this many articles are indexed one by one too: two
+articles sharing two of them are candidates, however light the words."""
+KEY_POSTING_CAP = 300
+"""Articles one index key (a token pair) holds at most: keeps the candidate work
+linear in the window size."""
 
 
 @lru_cache(maxsize=1024)
@@ -89,11 +91,34 @@ def _pairs(words: list[str]) -> frozenset[tuple[str, str]]:
 
 
 def make_doc(item: StoryInput) -> Doc:
-    """Tokenise one article (language guessed once from title and lead together)."""
-    title_words = fold_words(item.title)
-    lead_words = fold_words(strip_dateline(item.lead[:LEAD_MAX_CHARS]))
-    english = is_english(title_words + lead_words)
+    """Tokenise one article (language guessed once from title and lead together).
+
+    The per-article part is memoised (see :data:`_MEMO`): the Trending tab
+    recomputes over mostly the same articles after every refresh.
+    """
+    key = (item.title, item.lead, item.source, item.published)
+    known = _MEMO.get(key)
+    if known is None:
+        if len(_MEMO) >= MEMO_MAX:
+            _MEMO.clear()
+        known = _MEMO[key] = _tokenise(item)
+    tokens, title_words, lead_words, stamp, source_key, entities = known
+    return Doc(item, tokens, title_words, lead_words, stamp, source_key, entities)
+
+
+_Features = tuple[dict[str, float], list[str], list[str], float, str, frozenset[str]]
+_MEMO: dict[tuple[str, str, str, object], _Features] = {}
+"""Article text -> its tokens; shared by threads (single dict operations only)."""
+MEMO_MAX = 100_000
+"""The memo is emptied when it holds this many articles."""
+
+
+def _tokenise(item: StoryInput) -> _Features:
+    """Tokens, words, timestamp, source key and entities of one article."""
     lead = strip_dateline(item.lead[:LEAD_MAX_CHARS])
+    title_words = fold_words(item.title)
+    lead_words = fold_words(lead)
+    english = is_english(title_words + lead_words)
     named = sorted(capitalised_words(item.title, lead))
     capitalised = frozenset(normalise_words(named, english)) if named else frozenset()
     tokens: dict[str, float] = {}
@@ -106,7 +131,7 @@ def make_doc(item: StoryInput) -> Doc:
                 entities.add(token)
     stamp = as_utc(item.published).timestamp() if item.published else 0.0
     source_key = source_name(item.source).casefold()
-    return Doc(item, tokens, title_words, lead_words, stamp, source_key, frozenset(entities))
+    return tokens, title_words, lead_words, stamp, source_key, frozenset(entities)
 
 
 def weigh(docs: list[Doc]) -> dict[str, int]:
@@ -153,88 +178,68 @@ def is_near_duplicate(a: StoryInput, b: StoryInput) -> bool:
 def find_edges(docs: list[Doc], df: dict[str, int]) -> dict[tuple[int, int], float]:
     """Similar pairs ``(i, j)`` with ``i < j`` and their similarity.
 
-    Candidate blocking, never all pairs. Rare tokens (2 <= df <= the index cap)
-    go into posting lists that are filled while scanning, so each pair is met
-    once and the dot product accumulates on the way. Frequent tokens (up to
-    VERY_COMMON_FRACTION of the window) are too costly for posting lists; they
-    become one bitset each, and a pair qualifies through them when it shares
-    three of them, or two of them plus a rare token: that keeps a huge story
-    (whose own words are frequent) together without pairing every article
-    that says "Jakarta" and "harga". Very common tokens only count in the
-    similarity. A candidate needs MIN_SHARED_TOKENS shared tokens either way.
+    Candidate index, never all pairs: every article is indexed under each pair
+    of its INDEX_TOKENS heaviest shared tokens (by TF-IDF weight; tokens of one
+    article only, and very common ones, are left out), and two articles are
+    candidates when they meet under one such key, i.e. share two of each
+    other's heaviest words. A key holds at most KEY_POSTING_CAP articles, so
+    the work stays linear in the window size: a huge story is still found
+    through its other keys. The cosine similarity of a candidate pair is then
+    computed over the whole vectors (see :func:`_pair_similarity`).
     """
-    n = len(docs)
-    max_df = min(MAX_DF_CAP, max(MAX_DF_MIN, int(MAX_DF_FRACTION * n)))
-    very_common = max(max_df, VERY_COMMON_MIN, int(VERY_COMMON_FRACTION * n))
-    masks: dict[str, int] = {}
-    postings: dict[str, list[tuple[int, float]]] = {}
+    very_common = max(VERY_COMMON_MIN, int(VERY_COMMON_FRACTION * len(docs)))
+    # Token numbers instead of strings make the pair keys plain ints; a key met
+    # once holds the article index itself, so most keys never need a list.
+    numbers = {token: n for n, token in enumerate(sorted(df))}
+    width = len(numbers)
+    postings: dict[int, int | list[int]] = {}
+    rare: dict[str, list[int]] = {}
     edges: dict[tuple[int, int], float] = {}
     for i, doc in enumerate(docs):
-        # One accumulator per candidate: _SHARED_MARK per shared rare token plus
-        # the partial dot product (< 1 for unit vectors), so one dict does both.
-        acc: dict[int, float] = {}
-        common: list[tuple[str, float]] = []
-        ones = twos = threes = 0
-        for token, weight in doc.vector.items():
-            count = df[token]
-            if count > max_df:
-                common.append((token, weight))
-                if count <= very_common:
-                    # Bitset of the earlier articles with this token, grown as we scan.
-                    mask = masks.get(token, 0)
-                    threes |= twos & mask
-                    twos |= ones & mask
-                    ones |= mask
-                    masks[token] = mask | (1 << i)
-            elif count > 1:
-                plist = postings.setdefault(token, [])
-                get = acc.get
-                for j, other in plist:
-                    acc[j] = get(j, 0.0) + weight * other + _SHARED_MARK
-                plist.append((i, weight))
-        for j, dot in _candidates(acc, twos, threes):
-            similarity = _pair_similarity(doc, docs[j], dot, common)
+        vector = doc.vector
+        shared: dict[int, int] = {}
+        for token in vector:
+            if 1 < df[token] <= RARE_DF:
+                plist = rare.setdefault(token, [])
+                for j in plist:
+                    shared[j] = shared.get(j, 0) + 1
+                plist.append(i)
+        met = {j for j, count in shared.items() if count >= MIN_SHARED_TOKENS}
+        top = sorted(
+            (t for t in vector if 1 < df[t] <= very_common),
+            key=lambda t: (-vector[t], t),
+        )[:INDEX_TOKENS]
+        ids = sorted(numbers[t] for t in top)
+        for a, b in itertools.combinations(ids, 2):
+            key = a * width + b
+            found = postings.get(key)
+            if found is None:
+                postings[key] = i
+            elif isinstance(found, int):
+                met.add(found)
+                postings[key] = [found, i]
+            elif len(found) < KEY_POSTING_CAP:
+                met.update(found)
+                found.append(i)
+        for j in sorted(met):
+            similarity = _pair_similarity(doc, docs[j])
             if similarity >= EDGE_THRESHOLD:
                 edges[(j, i)] = similarity
     return edges
 
 
-def _candidates(acc: dict[int, float], twos: int, threes: int) -> list[tuple[int, float]]:
-    """Candidate articles and their partial dot product, in a fixed order.
-
-    From the accumulator: two shared rare tokens, or one plus two frequent
-    ones (bit set in ``twos``). From the bitsets: three shared frequent tokens.
-    """
-    pairs = _bit_string(twos)
-    found: list[tuple[int, float]] = []
-    for j, total in acc.items():
-        if total >= _TWO_SHARED or (j < len(pairs) and pairs[j] == "1"):
-            found.append((j, total % _SHARED_MARK))
-    triples = _bit_string(threes)
-    j = triples.find("1")
-    while j != -1:
-        if j not in acc:
-            found.append((j, 0.0))
-        j = triples.find("1", j + 1)
-    return found
+def _dot(a: dict[str, float], b: dict[str, float]) -> float:
+    """Dot product of two sparse vectors."""
+    if len(a) > len(b):
+        a, b = b, a
+    get = b.get
+    return sum(w * get(t, 0.0) for t, w in a.items())
 
 
-def _bit_string(mask: int) -> str:
-    """``mask`` as "0"/"1" characters, bit ``j`` at index ``j`` ("" for 0)."""
-    return bin(mask)[:1:-1] if mask else ""
-
-
-_SHARED_MARK = 2.0
-_TWO_SHARED = MIN_SHARED_TOKENS * _SHARED_MARK
-
-
-def _pair_similarity(a: Doc, b: Doc, dot: float, common: list[tuple[str, float]]) -> float:
+def _pair_similarity(a: Doc, b: Doc) -> float:
     """Cosine similarity (or the near-duplicate value) of one candidate pair."""
     vector_b = b.vector
-    for token, weight in common:
-        other = vector_b.get(token)
-        if other is not None:
-            dot += weight * other
+    dot = _dot(a.vector, vector_b)
     if dot >= NEAR_DUP_MIN_COSINE and _near_duplicate(a, b):
         return NEAR_DUP_SIMILARITY
     if dot < EDGE_THRESHOLD:

@@ -45,8 +45,13 @@ count in the similarity, not in the candidate index."""
 INDEX_TOKENS = 8
 """An article is indexed under pairs of this many of its heaviest tokens."""
 RARE_DF = 40
-"""Tokens in at most this many articles are indexed one by one too: two
-articles sharing two of them are candidates, however light the words."""
+RARE_DF_MIN = 8
+RARE_WORK = 160_000
+"""Tokens in at most clamp(RARE_WORK / n, RARE_DF_MIN, RARE_DF) articles of a window
+of n are indexed one by one too: two articles sharing two of them are candidates,
+however light the words. The bound shrinks in big windows, where the token-pair
+keys find the stories and chance co-occurrences of rare words would cost
+quadratic work."""
 KEY_POSTING_CAP = 300
 """Articles one index key (a token pair) holds at most: keeps the candidate work
 linear in the window size."""
@@ -188,6 +193,7 @@ def find_edges(docs: list[Doc], df: dict[str, int]) -> dict[tuple[int, int], flo
     computed over the whole vectors (see :func:`_pair_similarity`).
     """
     very_common = max(VERY_COMMON_MIN, int(VERY_COMMON_FRACTION * len(docs)))
+    rare_df = max(RARE_DF_MIN, min(RARE_DF, RARE_WORK // max(1, len(docs))))
     # Token numbers instead of strings make the pair keys plain ints; a key met
     # once holds the article index itself, so most keys never need a list.
     numbers = {token: n for n, token in enumerate(sorted(df))}
@@ -199,15 +205,15 @@ def find_edges(docs: list[Doc], df: dict[str, int]) -> dict[tuple[int, int], flo
         vector = doc.vector
         shared: dict[int, int] = {}
         for token in vector:
-            if 1 < df[token] <= RARE_DF:
+            if 1 < df[token] <= rare_df:
                 plist = rare.setdefault(token, [])
                 for j in plist:
                     shared[j] = shared.get(j, 0) + 1
                 plist.append(i)
         met = {j for j, count in shared.items() if count >= MIN_SHARED_TOKENS}
+        # Ties keep the token order, which is the article's own: deterministic.
         top = sorted(
-            (t for t in vector if 1 < df[t] <= very_common),
-            key=lambda t: (-vector[t], t),
+            [t for t in vector if 1 < df[t] <= very_common], key=vector.__getitem__, reverse=True
         )[:INDEX_TOKENS]
         ids = sorted(numbers[t] for t in top)
         for a, b in itertools.combinations(ids, 2):
@@ -228,23 +234,15 @@ def find_edges(docs: list[Doc], df: dict[str, int]) -> dict[tuple[int, int], flo
     return edges
 
 
-def _dot(a: dict[str, float], b: dict[str, float]) -> float:
-    """Dot product of two sparse vectors."""
-    if len(a) > len(b):
-        a, b = b, a
-    get = b.get
-    return sum(w * get(t, 0.0) for t, w in a.items())
-
-
 def _pair_similarity(a: Doc, b: Doc) -> float:
     """Cosine similarity (or the near-duplicate value) of one candidate pair."""
-    vector_b = b.vector
-    dot = _dot(a.vector, vector_b)
+    vector_a, vector_b = a.vector, b.vector
+    shared = sorted(vector_a.keys() & vector_b.keys())  # sorted: a fixed summation order
+    dot = sum(vector_a[t] * vector_b[t] for t in shared)
     if dot >= NEAR_DUP_MIN_COSINE and _near_duplicate(a, b):
         return NEAR_DUP_SIMILARITY
     if dot < EDGE_THRESHOLD:
         return dot
-    shared = [t for t in a.vector if t in vector_b]
     if len(shared) <= MIN_SHARED_TOKENS and not any(
         t in a.entities or t in b.entities for t in shared
     ):
@@ -255,5 +253,5 @@ def _pair_similarity(a: Doc, b: Doc) -> float:
     # day later, "Gubernur X liburkan sekolah" share X. Hours apart, a pair must
     # share what happened too.
     entities = a.entities
-    content = sum(w * vector_b.get(t, 0.0) for t, w in a.vector.items() if t not in entities)
+    content = sum(vector_a[t] * vector_b[t] for t in shared if t not in entities)
     return dot if content >= MIN_CONTENT_SIMILARITY else 0.0

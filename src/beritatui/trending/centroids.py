@@ -48,22 +48,26 @@ def merge_by_centroid(groups: list[list[int]], docs: list[Doc]) -> list[list[int
         frozenset().union(*(docs[i].entities for i in group)) for group in groups
     ]
     spans = [(min(docs[i].stamp for i in g), max(docs[i].stamp for i in g)) for g in groups]
-    postings: dict[str, list[int]] = {}
+    postings: dict[str, tuple[list[int], list[int]]] = {}
     for g, centroid in enumerate(centroids):
-        top = sorted(centroid.items(), key=lambda kv: (-kv[1], kv[0]))[:CENTROID_TOP_TOKENS]
-        for token, _ in top:
-            postings.setdefault(token, []).append(g)
+        # Ties keep the token order (deterministic: the articles' own order).
+        top = sorted(centroid, key=centroid.__getitem__, reverse=True)[:CENTROID_TOP_TOKENS]
+        single = len(groups[g]) == 1
+        for token in top:
+            postings.setdefault(token, ([], []))[single].append(g)
     # Candidates share two heavy tokens; two single articles were already
-    # weighed against each other in the first pass.
+    # weighed against each other in the first pass, so only pairs with a
+    # group of two or more articles are counted.
     seen: dict[tuple[int, int], int] = {}
-    single = [len(group) == 1 for group in groups]
-    for members in postings.values():
-        if len(members) > CENTROID_MAX_DF:
+    for multi, singles in postings.values():
+        if not multi or len(multi) + len(singles) > CENTROID_MAX_DF:
             continue
-        for pos, a in enumerate(members):
-            for b in members[pos + 1 :]:
-                if not (single[a] and single[b]):
-                    seen[(a, b)] = seen.get((a, b), 0) + 1
+        for pos, a in enumerate(multi):
+            for b in multi[pos + 1 :]:
+                seen[(a, b)] = seen.get((a, b), 0) + 1
+            for b in singles:
+                pair = (a, b) if a < b else (b, a)
+                seen[pair] = seen.get(pair, 0) + 1
     edges: dict[tuple[int, int], float] = {}
     for a, b in sorted(pair for pair, count in seen.items() if count >= MIN_SHARED_TOKENS):
         small, large = sorted((centroids[a], centroids[b]), key=len)

@@ -49,6 +49,8 @@ def _independent(
 
     One site's articles are one source; wire copies join the source they copy.
     """
+    if len(group) == 1:
+        return [list(group)]
     parent = {i: i for i in group}
 
     def find(i: int) -> int:

@@ -30,6 +30,7 @@ from beritatui.trending import (
 )
 from beritatui.trending.scoring import is_plain
 from tests.site import NOW  # the app clock of the tests, never the wall clock
+from tests.trending_eval import load_story_file
 
 FIXTURES = Path(__file__).parent / "fixtures" / "trending"
 SETS = ("set_a.json", "set_b.json")
@@ -37,23 +38,7 @@ SETS = ("set_a.json", "set_b.json")
 
 def load(name: str) -> tuple[list[StoryInput], dict[int, str]]:
     """Fixture articles (ids by position) and their true story labels."""
-    rows = json.loads((FIXTURES / name).read_text(encoding="utf-8"))
-    items, labels = [], {}
-    for number, row in enumerate(rows, start=1):
-        slug = row["source"].lower().replace(" ", "")
-        items.append(
-            StoryInput(
-                id=number,
-                title=row["title"],
-                lead=row["lead"],
-                source=row["source"],
-                category=row["category"],
-                published=NOW - timedelta(minutes=row["age_min"]),
-                url=f"https://{slug}.example/berita/{number}",
-            )
-        )
-        labels[number] = row["story"]
-    return items, labels
+    return load_story_file(FIXTURES / name)
 
 
 def story(items: list[StoryInput], labels: dict[int, str], name: str) -> list[StoryInput]:

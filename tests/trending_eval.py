@@ -25,7 +25,12 @@ HOURS = 48.0
 
 def load_labelled(name: str) -> tuple[list[StoryInput], dict[int, str]]:
     """Articles of one labelled set (ids by position, dates from NOW) and their labels."""
-    rows = json.loads((LABELLED / name).read_text(encoding="utf-8"))
+    return load_story_file(LABELLED / name)
+
+
+def load_story_file(path: Path) -> tuple[list[StoryInput], dict[int, str]]:
+    """Articles of a story file (ids by position, dates from NOW) and their story labels."""
+    rows = json.loads(path.read_text(encoding="utf-8"))
     items, labels = [], {}
     for number, row in enumerate(rows, start=1):
         slug = row["source"].lower().replace(" ", "")

@@ -13,6 +13,7 @@ from pathlib import Path
 
 import pytest
 
+from beritatui import i18n
 from beritatui.clock import ENV_NOW
 from tests.server import LocalServer
 from tests.site import NOW
@@ -22,6 +23,27 @@ from tests.site import NOW
 def fixed_now(monkeypatch: pytest.MonkeyPatch) -> None:
     """Run the app (in process and in subprocesses) on the fixtures' clock, NOW."""
     monkeypatch.setenv(ENV_NOW, NOW.isoformat())
+
+
+@pytest.fixture(autouse=True)
+def english(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    """English unless a test asks otherwise, in process and in CLI subprocesses.
+
+    The locale variables are fixed so the machine's own locale never changes a test.
+    """
+    for variable in i18n.LOCALE_VARIABLES:
+        monkeypatch.delenv(variable, raising=False)
+    monkeypatch.setenv("LANG", "C.UTF-8")
+    i18n.set_language("en")
+    yield
+    i18n.set_language("en")
+
+
+@pytest.fixture
+def indonesian(english: None, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The interface in Indonesian, in process and in CLI subprocesses."""
+    monkeypatch.setenv("LANG", "id_ID.UTF-8")
+    i18n.set_language("id")
 
 
 @pytest.fixture(autouse=True)

@@ -16,6 +16,9 @@ from tests.helpers import make_app, rendered_reader, wait_for
 from tests.server import LocalServer
 from tests.site import LocalSite, build_site
 
+# The interface in Indonesian (English has its own tests).
+pytestmark = pytest.mark.usefixtures("indonesian")
+
 
 @pytest.fixture
 def site(server: LocalServer) -> LocalSite:

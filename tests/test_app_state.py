@@ -18,6 +18,9 @@ from tests.helpers import wait_for
 from tests.library import fill_library, library_config
 from tests.site import NOW
 
+# The interface in Indonesian (English has its own tests).
+pytestmark = pytest.mark.usefixtures("indonesian")
+
 
 def _app(tmp_path: Path, config: Config | None = None) -> tuple[BeritaApp, dict[str, int]]:
     store = Store.open(database_file())

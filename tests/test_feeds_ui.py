@@ -22,6 +22,9 @@ from tests.site import NOW, LocalSite, build_site
 from tests.test_app import wait_for
 from tests.test_feeds_cli import RSS, homepage, link, rss
 
+# The interface in Indonesian (English has its own tests).
+pytestmark = pytest.mark.usefixtures("indonesian")
+
 SIZE = (180, 45)
 
 

@@ -38,6 +38,9 @@ from tests.helpers import make_app, wait_for, write_config
 from tests.server import LocalServer
 from tests.site import NOW
 
+# The interface in Indonesian (English has its own tests).
+pytestmark = pytest.mark.usefixtures("indonesian")
+
 HOSTILE_DIR = Path(__file__).parent / "hostile"
 
 # Terminal attacks: every one must vanish before anything is shown.

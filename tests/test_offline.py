@@ -31,6 +31,9 @@ from tests.helpers import make_app, rendered_reader, wait_for
 from tests.server import LocalServer
 from tests.site import EKONOMI, NASIONAL, NOW, OLAHRAGA, Story, build_site
 
+# The interface in Indonesian (English has its own tests).
+pytestmark = pytest.mark.usefixtures("indonesian")
+
 STORIES = {story.slug: story for story in NASIONAL + EKONOMI + OLAHRAGA}
 BANJIR = STORIES["banjir-bekasi"]
 BERAS = STORIES["harga-beras"]

@@ -1,7 +1,9 @@
-"""Packaging and layering: the wheel ships the styles; domain code never loads textual."""
+"""Packaging and layering: the wheel ships styles and catalogs; domain code never loads textual."""
 
 from __future__ import annotations
 
+import gettext
+import io
 import subprocess
 import sys
 import zipfile
@@ -44,6 +46,13 @@ def test_wheel_contains_styles_and_default_feeds(tmp_path: Path) -> None:
     entry_points = next(n for n in names if n.endswith("entry_points.txt"))
     text = zipfile.ZipFile(wheels[0]).read(entry_points).decode()
     assert "beritatui = beritatui.cli:main" in text
+    for language, thursday in (("id", "Kamis"), ("en", "Thursday")):
+        # The build compiled the catalogs (.mo files are never committed).
+        mo = f"beritatui/locale/{language}/LC_MESSAGES/beritatui.mo"
+        assert mo in names
+        assert not (ROOT / "src" / mo).exists()
+        data = zipfile.ZipFile(wheels[0]).read(mo)
+        assert gettext.GNUTranslations(io.BytesIO(data)).gettext("Thursday") == thursday
 
 
 def test_styles_found_in_source_checkout() -> None:

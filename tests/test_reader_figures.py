@@ -5,11 +5,15 @@ from __future__ import annotations
 import io
 from datetime import UTC, datetime
 
+import pytest
 from rich.console import Console
 from textual.app import App, ComposeResult
 
 from beritatui.models import ArticleDetail, ArticleRow, Block, ExtractedArticle
 from beritatui.ui.widgets.reader import ReaderPane
+
+# The interface in Indonesian (English has its own tests).
+pytestmark = pytest.mark.usefixtures("indonesian")
 
 
 class _ReaderApp(App[None]):

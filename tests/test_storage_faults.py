@@ -30,6 +30,9 @@ from tests.helpers import wait_for
 from tests.server import LocalServer
 from tests.site import build_site
 
+# The interface in Indonesian (English has its own tests).
+pytestmark = pytest.mark.usefixtures("indonesian")
+
 CLI_TIMEOUT = 120.0
 DB_NAME = "beritatui.sqlite3"
 

@@ -4,12 +4,17 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from beritatui.paths import database_file
 from beritatui.store import Store
 from beritatui.ui.app import BeritaApp
 from beritatui.ui.widgets.cluster_list import ClusterList
 from tests.helpers import rendered_reader, wait_for
 from tests.library import fill_library, library_config
+
+# The interface in Indonesian (English has its own tests).
+pytestmark = pytest.mark.usefixtures("indonesian")
 
 
 def _app(tmp_path: Path) -> BeritaApp:

@@ -1,39 +1,88 @@
-"""Human times in Indonesian: "12 mnt", "3 jam", "Kamis, 3 Jul 2025 16:13"."""
+"""Human times in the interface language: "12 mnt lalu" / "12 min ago", long and short dates.
+
+Day and month names are catalog messages (``N_`` marks them, :func:`_` translates
+them when a date is shown), so a date follows the language chosen at run time.
+"""
 
 from __future__ import annotations
 
 from datetime import datetime, timedelta, timezone
 
+from beritatui.i18n import N_, _, ngettext
+
 WIB = timezone(timedelta(hours=7), "WIB")
-_DAYS = ("Senin", "Selasa", "Rabu", "Kamis", "Jumat", "Sabtu", "Minggu")
-_MONTHS = ("Jan", "Feb", "Mar", "Apr", "Mei", "Jun", "Jul", "Agu", "Sep", "Okt", "Nov", "Des")
+DAYS = (
+    N_("Monday"),
+    N_("Tuesday"),
+    N_("Wednesday"),
+    N_("Thursday"),
+    N_("Friday"),
+    N_("Saturday"),
+    N_("Sunday"),
+)
+MONTHS = (
+    N_("January"),
+    N_("February"),
+    N_("March"),
+    N_("April"),
+    N_("May"),
+    N_("June"),
+    N_("July"),
+    N_("August"),
+    N_("September"),
+    N_("October"),
+    N_("November"),
+    N_("December"),
+)
+SHORT_MONTHS = (
+    N_("Jan"),
+    N_("Feb"),
+    N_("Mar"),
+    N_("Apr"),
+    N_("May"),
+    N_("Jun"),
+    N_("Jul"),
+    N_("Aug"),
+    N_("Sep"),
+    N_("Oct"),
+    N_("Nov"),
+    N_("Dec"),
+)
 
 
 def relative_time(when: datetime, now: datetime) -> str:
-    """Short age of ``when``: "baru", "5 mnt", "3 jam", "2 hari", or a date."""
+    """Age of ``when``: "just now", "5 min ago", "3 hr ago", "2 days ago", or a date."""
     seconds = (now - when).total_seconds()
     if seconds < 60:
-        return "baru"
+        return _("just now")
     if seconds < 3600:
-        return f"{int(seconds // 60)} mnt"
+        return _("{count} min ago").format(count=int(seconds // 60))
     if seconds < 86400:
-        return f"{int(seconds // 3600)} jam"
+        return _("{count} hr ago").format(count=int(seconds // 3600))
     if seconds < 7 * 86400:
-        return f"{int(seconds // 86400)} hari"
+        days = int(seconds // 86400)
+        return ngettext("{count} day ago", "{count} days ago", days).format(count=days)
     local = when.astimezone(WIB)
-    return f"{local.day} {_MONTHS[local.month - 1]} {local.year}"
+    return _("{day} {month} {year}").format(
+        day=local.day, month=_(SHORT_MONTHS[local.month - 1]), year=local.year
+    )
 
 
 def long_date(when: datetime) -> str:
-    """Full date in Western Indonesian Time, e.g. "Kamis, 3 Jul 2025 16:13 WIB"."""
+    """Full date in Western Indonesian Time: "Thursday, 3 July 2025 16:13 WIB"."""
     local = when.astimezone(WIB)
-    return (
-        f"{_DAYS[local.weekday()]}, {local.day} {_MONTHS[local.month - 1]} {local.year}"
-        f" {local:%H:%M} WIB"
+    return _("{weekday}, {day} {month} {year} {time} WIB").format(
+        weekday=_(DAYS[local.weekday()]),
+        day=local.day,
+        month=_(MONTHS[local.month - 1]),
+        year=local.year,
+        time=f"{local:%H:%M}",
     )
 
 
 def short_date(when: datetime) -> str:
-    """Compact date and time in WIB, e.g. "3 Jul 16:13"."""
+    """Compact date and time in WIB: "3 Jul 16:13"."""
     local = when.astimezone(WIB)
-    return f"{local.day} {_MONTHS[local.month - 1]} {local:%H:%M}"
+    return _("{day} {month} {time}").format(
+        day=local.day, month=_(SHORT_MONTHS[local.month - 1]), time=f"{local:%H:%M}"
+    )

@@ -63,7 +63,7 @@ def _why(cluster: Cluster, now: datetime) -> str:
         line += f" · {relative_time(cluster.newest, now)}"
     if parts.first_seen and len(cluster.articles) > 1:
         age = relative_time(parts.first_seen, now)
-        line += "\n    awal " + ("baru saja" if age == "baru" else f"{age} lalu")
+        line += "\n    awal " + age  # "12 mnt lalu", "baru saja"
         if parts.recent_sources and not cluster.single_source:
             line += f" · {parts.recent_sources} sumber/{GROWTH_HOURS:g} jam"
     return line

@@ -40,9 +40,8 @@ def english(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
 
 
 @pytest.fixture
-def indonesian(english: None, monkeypatch: pytest.MonkeyPatch) -> None:
-    """The interface in Indonesian, in process and in CLI subprocesses."""
-    monkeypatch.setenv("LANG", "id_ID.UTF-8")
+def indonesian(english: None) -> None:
+    """The interface in Indonesian in this process (CLI subprocesses keep ``LANG=C.UTF-8``)."""
     i18n.set_language("id")
 
 

@@ -173,7 +173,7 @@ def test_import_sanitises_untrusted_text(store: Store) -> None:
 def test_markdown_export_is_readable(store: Store) -> None:
     fill(store)
     text = export_bookmarks(store, "markdown")
-    assert text.startswith("# Artikel tersimpan")
+    assert text.startswith("# Saved articles")
     assert "## Panen raya di Karawang" in text
     assert "## \\# Bukan judul Markdown" in text
     assert "<https://berita.example.id/read/1>" in text

@@ -87,7 +87,7 @@ def test_store_stamps_come_from_its_clock(tmp_path: Path) -> None:
             feed_id, [FeedEntry(guid="a", url="https://contoh.example.id/a", title="Satu")]
         )
         store.set_bookmark(article_id, True)
-        assert "Diekspor " + LATER.strftime("%Y-%m-%d %H:%M UTC") in export_bookmarks(
+        assert "Exported " + LATER.strftime("%Y-%m-%d %H:%M UTC") in export_bookmarks(
             store, "markdown"
         )
         [record] = store.bookmark_records()

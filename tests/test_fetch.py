@@ -203,7 +203,7 @@ async def test_per_host_limit_bounds_parallel_requests(server: LocalServer) -> N
             403,
             "HTTP 403 Forbidden: the site refused the request (it may block non-browser clients)",
         ),
-        (404, "HTTP 404 Not Found: nothing at this address (the feed may have moved)"),
+        (404, "HTTP 404 Not Found: nothing at this address (it may have moved)"),
         (410, "HTTP 410 Gone: the site removed this address for good"),
         (429, "HTTP 429 Too Many Requests: the site is limiting requests; try again later"),
         (500, "HTTP 500 Internal Server Error: the site had an internal error; try again later"),

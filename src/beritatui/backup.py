@@ -19,6 +19,7 @@ from typing import Any, Literal
 from beritatui.bodyformat import body_from_dict, body_to_dict
 from beritatui.clock import default_clock
 from beritatui.formats import blocks_to_markdown, md_line, md_text
+from beritatui.i18n import _, ngettext
 from beritatui.models import ExtractedArticle
 from beritatui.sanitize import clean_line, clean_text, safe_url
 from beritatui.store import BookmarkRecord, Store, salvage_bookmarks
@@ -49,7 +50,7 @@ def format_records(records: Sequence[BookmarkRecord], fmt: ExportFormat, *, now:
         return json.dumps(items, ensure_ascii=False, indent=2) + "\n"
     if fmt == "markdown":
         return records_to_markdown(records, now=now)
-    raise ValueError(f"unknown export format {fmt!r} (use json or markdown)")
+    raise ValueError(_("unknown export format {fmt!r} (use json or markdown)").format(fmt=fmt))
 
 
 def record_to_json(record: BookmarkRecord) -> dict[str, Any]:
@@ -86,27 +87,33 @@ def parse_backup(text: str) -> list[BookmarkRecord]:
         data = json.loads(text)
     except json.JSONDecodeError as exc:
         raise ValueError(
-            f"not a JSON backup (line {exc.lineno}, column {exc.colno}: {exc.msg})"
+            _("not a JSON backup (line {lineno}, column {colno}: {msg})").format(
+                lineno=exc.lineno, colno=exc.colno, msg=exc.msg
+            )
         ) from None
     if isinstance(data, dict) and isinstance(data.get("articles"), list):
         data = data["articles"]
     if not isinstance(data, list):
-        raise ValueError("a bookmark backup must be a JSON list of articles")
+        raise ValueError(_("a bookmark backup must be a JSON list of articles"))
     if len(data) > MAX_IMPORT_ITEMS:
-        raise ValueError(f"too many articles ({len(data)}; at most {MAX_IMPORT_ITEMS})")
+        raise ValueError(
+            _("too many articles ({count}; at most {limit})").format(
+                count=len(data), limit=MAX_IMPORT_ITEMS
+            )
+        )
     return [_parse_item(item, number) for number, item in enumerate(data, start=1)]
 
 
 def _parse_item(item: Any, number: int) -> BookmarkRecord:
     where = f"article {number}"
     if not isinstance(item, dict):
-        raise ValueError(f"{where}: expected an object with url and title")
+        raise ValueError(_("{where}: expected an object with url and title").format(where=where))
     url = safe_url(item.get("url")) if isinstance(item.get("url"), str) else None
     if url is None:
-        raise ValueError(f"{where}: 'url' must be an http(s) link")
+        raise ValueError(_("{where}: 'url' must be an http(s) link").format(where=where))
     for key in ("title", "source", "category", "summary"):
         if item.get(key) is not None and not isinstance(item[key], str):
-            raise ValueError(f"{where}: {key!r} must be text")
+            raise ValueError(_("{where}: {key!r} must be text").format(where=where, key=key))
     return BookmarkRecord(
         url=url,
         title=clean_line(item.get("title")) or url,
@@ -123,11 +130,17 @@ def _parse_time(value: Any, where: str, key: str) -> datetime | None:
     if value is None or value == "":
         return None
     if not isinstance(value, str):
-        raise ValueError(f"{where}: {key!r} must be an ISO 8601 date or null")
+        raise ValueError(
+            _("{where}: {key!r} must be an ISO 8601 date or null").format(where=where, key=key)
+        )
     try:
         moment = datetime.fromisoformat(value)
     except ValueError:
-        raise ValueError(f"{where}: {key!r} is not an ISO 8601 date: {value[:40]!r}") from None
+        raise ValueError(
+            _("{where}: {key!r} is not an ISO 8601 date: {value!r}").format(
+                where=where, key=key, value=value[:40]
+            )
+        ) from None
     return moment.replace(tzinfo=UTC) if moment.tzinfo is None else moment.astimezone(UTC)
 
 
@@ -135,13 +148,15 @@ def _parse_body(value: Any, url: str, where: str) -> ExtractedArticle | None:
     if value is None:
         return None
     if not isinstance(value, dict) or not isinstance(value.get("blocks", []), list):
-        raise ValueError(f"{where}: 'body' must be an article object or null")
+        raise ValueError(_("{where}: 'body' must be an article object or null").format(where=where))
     if not all(isinstance(b, dict) for b in value.get("blocks", [])):
-        raise ValueError(f"{where}: every body block must be an object")
+        raise ValueError(_("{where}: every body block must be an object").format(where=where))
     try:
         article = body_from_dict(value)
     except (TypeError, ValueError) as exc:
-        raise ValueError(f"{where}: unreadable body ({exc})") from None
+        raise ValueError(
+            _("{where}: unreadable body ({exc})").format(where=where, exc=exc)
+        ) from None
     if not article.url:
         article.url = url
     return article  # the store sanitises every string when it saves the body
@@ -153,7 +168,10 @@ def _parse_body(value: Any, url: str, where: str) -> ExtractedArticle | None:
 def records_to_markdown(records: Sequence[BookmarkRecord], *, now: datetime) -> str:
     """A readable document: one section per article with source, date, link, body."""
     stamp = now.astimezone(UTC).strftime("%Y-%m-%d %H:%M UTC")
-    lines = ["# Artikel tersimpan (beritatui)", "", f"Diekspor {stamp} · {len(records)} artikel"]
+    exported = ngettext(
+        "Exported {stamp} · {count} article", "Exported {stamp} · {count} articles", len(records)
+    ).format(stamp=stamp, count=len(records))
+    lines = ["# " + _("Saved articles (beritatui)"), "", exported]
     for record in records:
         lines += ["", "---", "", f"## {md_line(record.title)}", ""]
         meta = [record.source, record.category, _human_date(record.published)]

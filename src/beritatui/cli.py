@@ -9,9 +9,19 @@ from __future__ import annotations
 import argparse
 import sys
 from collections.abc import Sequence
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from beritatui import __version__
+from beritatui.i18n import (
+    LANGUAGES,
+    N_,
+    _,
+    current_language,
+    ngettext,
+    resolve_language,
+    set_language,
+)
 
 if TYPE_CHECKING:
     from beritatui.config import Config
@@ -22,85 +32,123 @@ EXIT_FAILURE = 1
 EXIT_USAGE = 2
 
 
+ARGPARSE_MESSAGES = (
+    N_("usage: "),
+    N_("positional arguments"),
+    N_("options"),
+    N_("show this help message and exit"),
+    N_("show program's version number and exit"),
+    N_("%(prog)s: error: %(message)s\n"),
+    N_("argument %(argument_name)s: %(message)s"),
+    N_("the following arguments are required: %s"),
+    N_("unrecognized arguments: %s"),
+    N_("invalid choice: %(value)r (choose from %(choices)s)"),
+    N_("invalid %(type)s value: %(value)r"),
+    N_("expected one argument"),
+    N_("not allowed with argument %s"),
+    N_("ambiguous option: %(option)s could match %(matches)s"),
+)
+"""argparse's own words, in the catalogs so usage, help and errors follow the language."""
+
+
 def build_parser() -> argparse.ArgumentParser:
-    """The argument parser for every command."""
+    """The argument parser for every command, in the current language."""
+    # argparse looks its words up through a module-level ``_`` at call time.
+    argparse._ = _  # type: ignore[attr-defined]
     parser = argparse.ArgumentParser(
         prog="beritatui",
-        description=(
+        description=_(
             "A keyboard-only terminal news reader: Indonesian news by default, any RSS/Atom feed."
         ),
-        epilog="Without a command the reader opens. State lives in the XDG config/data/cache dirs.",
+        epilog=_(
+            "Without a command the reader opens. State lives in the XDG config/data/cache dirs."
+        ),
     )
     parser.add_argument("--version", action="version", version=f"beritatui {__version__}")
     parser.add_argument(
-        "--offline", action="store_true", help="do not touch the network; read the cache"
+        "--offline", action="store_true", help=_("do not touch the network; read the cache")
     )
     parser.add_argument(
-        "--theme", metavar="NAME", help="Textual theme, e.g. textual-dark, textual-light"
+        "--theme", metavar="NAME", help=_("Textual theme, e.g. textual-dark, textual-light")
     )
-    parser.add_argument("--config", metavar="FILE", help="config file (default: XDG config dir)")
+    parser.add_argument(
+        "--language",
+        choices=LANGUAGES,
+        help=_("interface language (default: language in config, else the locale)"),
+    )
+    parser.add_argument("--config", metavar="FILE", help=_("config file (default: XDG config dir)"))
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
 
-    refresh = sub.add_parser("refresh", help="fetch feeds, then article pages for offline reading")
+    refresh = sub.add_parser(
+        "refresh", help=_("fetch feeds, then article pages for offline reading")
+    )
     refresh.add_argument(
-        "--no-articles", action="store_true", help="skip downloading article pages"
+        "--no-articles", action="store_true", help=_("skip downloading article pages")
     )
 
     read = sub.add_parser(
-        "read", help="print clean article(s) from URLs, .html/.html.gz files or -"
+        "read", help=_("print clean article(s) from URLs, .html/.html.gz files or -")
     )
     read.add_argument("--format", choices=["text", "markdown", "json", "jsonl"], default="text")
     read.add_argument(
-        "--base-url", metavar="URL", help="URL of local files (for links and site rules)"
+        "--base-url", metavar="URL", help=_("URL of local files (for links and site rules)")
     )
     read.add_argument("targets", nargs="+", metavar="TARGET")
 
-    trending = sub.add_parser("trending", help="stories many sources cover now")
+    trending = sub.add_parser("trending", help=_("stories many sources cover now"))
     trending.add_argument("--category", metavar="NAME")
     trending.add_argument("--hours", type=_positive_hours, metavar="H")
     trending.add_argument("--json", action="store_true")
 
-    search = sub.add_parser("search", help="full-text search over cached articles")
+    search = sub.add_parser("search", help=_("full-text search over cached articles"))
     search.add_argument("query", nargs="+")
     search.add_argument("--json", action="store_true")
     search.add_argument("--limit", type=int, default=50)
 
-    bookmarks = sub.add_parser("bookmarks", help="list, export or import saved articles")
-    bookmarks.add_argument("--json", action="store_true", help="list as JSON")
+    bookmarks = sub.add_parser("bookmarks", help=_("list, export or import saved articles"))
+    bookmarks.add_argument("--json", action="store_true", help=_("list as JSON"))
     group = bookmarks.add_mutually_exclusive_group()
-    group.add_argument("--export", choices=["json", "markdown"], help="full backup to stdout")
-    group.add_argument("--import", dest="import_file", metavar="FILE", help="restore a JSON backup")
+    group.add_argument("--export", choices=["json", "markdown"], help=_("full backup to stdout"))
     group.add_argument(
-        "--from-db", metavar="FILE", help="export bookmarks from another (moved-aside) database"
+        "--import", dest="import_file", metavar="FILE", help=_("restore a JSON backup")
+    )
+    group.add_argument(
+        "--from-db", metavar="FILE", help=_("export bookmarks from another (moved-aside) database")
     )
 
-    feeds = sub.add_parser("feeds", help="list, add, import, export, remove, rename or move feeds")
+    feeds = sub.add_parser(
+        "feeds", help=_("list, add, import, export, remove, rename or move feeds")
+    )
     feeds_sub = feeds.add_subparsers(dest="feeds_command", metavar="ACTION")
-    feeds_list = feeds_sub.add_parser("list", help="configured feeds and their last status")
+    feeds_list = feeds_sub.add_parser("list", help=_("configured feeds and their last status"))
     feeds_list.add_argument("--json", action="store_true")
     feeds_add = feeds_sub.add_parser(
-        "add", help="add a feed, or the feed(s) a site's page links to (feed discovery)"
+        "add", help=_("add a feed, or the feed(s) a site's page links to (feed discovery)")
     )
     feeds_add.add_argument("url")
     feeds_add.add_argument("--category", default="Lainnya")
     feeds_add.add_argument("--title", default="")
     several = feeds_add.add_mutually_exclusive_group()
-    several.add_argument("--all", action="store_true", help="add every feed the page offers")
-    several.add_argument("--first", action="store_true", help="add the first feed the page offers")
+    several.add_argument("--all", action="store_true", help=_("add every feed the page offers"))
+    several.add_argument(
+        "--first", action="store_true", help=_("add the first feed the page offers")
+    )
     feeds_import = feeds_sub.add_parser(
-        "import", help="add the feeds of an OPML file or a newsboat urls file"
+        "import", help=_("add the feeds of an OPML file or a newsboat urls file")
     )
     feeds_import.add_argument("file")
-    feeds_import.add_argument("--category", default="", help="category for feeds outside folders")
-    feeds_sub.add_parser("export", help="print the feeds as OPML")
+    feeds_import.add_argument(
+        "--category", default="", help=_("category for feeds outside folders")
+    )
+    feeds_sub.add_parser("export", help=_("print the feeds as OPML"))
     feeds_remove = feeds_sub.add_parser(
-        "remove", help="remove a feed (its bookmarks and cached articles stay)"
+        "remove", help=_("remove a feed (its bookmarks and cached articles stay)")
     )
     feeds_remove.add_argument("feed", metavar="URL|TITLE")
-    feeds_rename = feeds_sub.add_parser("rename", help="set a feed's title (empty: its own)")
+    feeds_rename = feeds_sub.add_parser("rename", help=_("set a feed's title (empty: its own)"))
     feeds_rename.add_argument("feed", metavar="URL|TITLE")
     feeds_rename.add_argument("title")
-    feeds_move = feeds_sub.add_parser("move", help="put a feed in another category")
+    feeds_move = feeds_sub.add_parser("move", help=_("put a feed in another category"))
     feeds_move.add_argument("feed", metavar="URL|TITLE")
     feeds_move.add_argument("--category", required=True)
     return parser
@@ -111,15 +159,45 @@ def _positive_hours(text: str) -> float:
     try:
         hours = float(text)
     except ValueError:
-        raise argparse.ArgumentTypeError(f"not a number: {text!r}") from None
+        raise argparse.ArgumentTypeError(
+            _("not a number: {text}").format(text=repr(text))
+        ) from None
     if not 1 / 60 <= hours < float("inf"):  # also rejects NaN
-        raise argparse.ArgumentTypeError("hours must be a finite number of at least 1/60")
+        raise argparse.ArgumentTypeError(_("hours must be a finite number of at least 1/60"))
     return hours
+
+
+def early_language(argv: Sequence[str]) -> str:
+    """The language for ``--help`` and usage errors, before the arguments are parsed.
+
+    ``--language`` when given, else ``language`` in the config file (read leniently:
+    a broken file is reported later, in this language), else the locale.
+    """
+    configured = _option_value(argv, "--language")
+    if configured in LANGUAGES:
+        return configured
+    from beritatui.config import configured_language
+
+    path = _option_value(argv, "--config")
+    return resolve_language(configured_language(Path(path) if path else None))
+
+
+def _option_value(argv: Sequence[str], option: str) -> str:
+    for index, arg in enumerate(argv):
+        if arg == "--":
+            break
+        if arg == option and index + 1 < len(argv):
+            return argv[index + 1]
+        if arg.startswith(option + "="):
+            return arg.partition("=")[2]
+    return ""
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the ``beritatui`` script."""
-    args = build_parser().parse_args(argv)
+    arguments = list(sys.argv[1:] if argv is None else argv)
+    set_language(early_language(arguments))
+    args = build_parser().parse_args(arguments)
     import logging
 
     # trafilatura logs its own warnings about odd pages; we report failures in our words.
@@ -136,10 +214,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         return _dispatch(args)
     except ConfigError as exc:
-        _error(f"config error: {exc}")
+        _error(_("config error: {error}").format(error=exc))
         return EXIT_USAGE
     except StoreError as exc:
-        _error(f"storage error: {exc}")
+        _error(_("storage error: {error}").format(error=exc))
         return EXIT_FAILURE
     except KeyboardInterrupt:
         return 130
@@ -153,8 +231,6 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 def _dispatch(args: argparse.Namespace) -> int:
     if args.command == "bookmarks" and args.from_db:
-        from pathlib import Path
-
         from beritatui.backup import export_from_file
 
         print(export_from_file(Path(args.from_db)))
@@ -192,13 +268,16 @@ def _dispatch(args: argparse.Namespace) -> int:
 
 
 def _load_config(args: argparse.Namespace) -> Config:
-    from pathlib import Path
-
     from beritatui.config import load_config
 
-    config = load_config(Path(args.config) if args.config else None)
+    path = Path(args.config) if args.config else None
+    config = load_config(path)
+    language = args.language or resolve_language(config.settings.language)
+    if language != current_language():
+        set_language(language)
+        config = load_config(path)  # its warnings in the chosen language
     for warning in config.warnings:
-        _error(f"warning: {warning}")
+        _error(_("warning: {warning}").format(warning=warning))
     return config
 
 
@@ -209,9 +288,15 @@ def _open_store() -> Store:
     store = Store.open(database_file())
     if store.moved_aside is not None:
         _error(
-            f"warning: the database was damaged or not ours; it was moved to {store.moved_aside}"
-            f" and a new one was started, with the {store.restored_bookmarks} bookmarks that could"
-            f" be read (export from the old file: beritatui bookmarks --from-db FILE)"
+            ngettext(
+                "warning: the database was damaged or not ours; it was moved to {path}"
+                " and a new one was started, with the {count} bookmark that could"
+                " be read (export from the old file: beritatui bookmarks --from-db FILE)",
+                "warning: the database was damaged or not ours; it was moved to {path}"
+                " and a new one was started, with the {count} bookmarks that could"
+                " be read (export from the old file: beritatui bookmarks --from-db FILE)",
+                store.restored_bookmarks,
+            ).format(path=store.moved_aside, count=store.restored_bookmarks)
         )
     return store
 

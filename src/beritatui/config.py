@@ -14,6 +14,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
+from beritatui.i18n import LANGUAGES, _
 from beritatui.models import ALL_CATEGORIES
 from beritatui.sanitize import clean_line, safe_url
 
@@ -42,6 +43,8 @@ class Settings:
 
     theme: str = ""
     """Theme name; empty means the last theme chosen with ``d`` (default dark)."""
+    language: str = ""
+    """Interface language, ``id`` or ``en``; empty follows the locale (``LANG``...)."""
     refresh_interval_minutes: int = 30
     """Automatic refresh while the TUI runs; 0 turns it off."""
     refresh_on_start: bool = True
@@ -115,10 +118,33 @@ def load_config(path: Path | None = None) -> Config:
     try:
         text = path.read_text("utf-8")
     except UnicodeDecodeError as exc:
-        raise ConfigError(f"{path}: not UTF-8 text (byte {exc.start})") from None
+        raise ConfigError(
+            _("{path}: not UTF-8 text (byte {byte})").format(path=path, byte=exc.start)
+        ) from None
     except OSError as exc:
-        raise ConfigError(f"{path}: cannot be read ({exc.strerror or exc})") from None
+        raise ConfigError(
+            _("{path}: cannot be read ({reason})").format(path=path, reason=exc.strerror or exc)
+        ) from None
     return parse_config(text, path)
+
+
+def configured_language(path: Path | None = None) -> str:
+    """``language`` from the config file, read leniently: "" when absent or unreadable.
+
+    The CLI needs the language before it parses its arguments (for ``--help``);
+    problems with the file are reported by :func:`load_config`, later.
+    """
+    if path is None:
+        from beritatui.paths import config_file
+
+        path = config_file()
+    try:
+        data = tomllib.loads(path.read_text("utf-8"))
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
+        return ""
+    settings = data.get("settings")
+    language = settings.get("language") if isinstance(settings, dict) else None
+    return language if language in LANGUAGES else ""
 
 
 def parse_config(text: str, path: Path) -> Config:
@@ -128,55 +154,95 @@ def parse_config(text: str, path: Path) -> Config:
     except tomllib.TOMLDecodeError as exc:
         message = str(exc)
         match = _TOML_POSITION.search(message)
-        where = f"line {match.group(1)}" if match else "somewhere"
         reason = _TOML_POSITION.sub("", message).strip()
-        raise ConfigError(f"{path}, {where}: invalid TOML: {reason}") from None
+        if match:
+            text = _("{path}, line {line}: invalid TOML: {reason}")
+        else:
+            text = _("{path}: invalid TOML: {reason}")
+        line = match.group(1) if match else ""
+        raise ConfigError(text.format(path=path, line=line, reason=reason)) from None
 
     warnings: list[str] = []
     for key in data:
         if key not in {"settings", "feeds"}:
             warnings.append(
-                f"{path}, line {_line_of(text, key)}: unknown key {key!r} ignored"
-                " (expected [settings] and [[feeds]])"
+                _(
+                    "{path}, line {line}: unknown key {key} ignored"
+                    " (expected [settings] and [[feeds]])"
+                ).format(path=path, line=_line_of(text, key), key=repr(key))
             )
     settings = _parse_settings(data.get("settings", {}), text, path, warnings)
     raw_feeds = data.get("feeds", [])
     if not isinstance(raw_feeds, list):
         raise ConfigError(
-            f"{path}, line {_line_of(text, 'feeds')}: 'feeds' must be [[feeds]] tables"
+            _("{path}, line {line}: 'feeds' must be [[feeds]] tables").format(
+                path=path, line=_line_of(text, "feeds")
+            )
         )
     feeds, feed_warnings = _parse_feeds(raw_feeds, text, str(path))
     warnings.extend(feed_warnings)
     if not feeds:
         if raw_feeds:
-            raise ConfigError(f"{path}: no usable [[feeds]] entry")
+            raise ConfigError(_("{path}: no usable [[feeds]] entry").format(path=path))
         return Config(settings, default_feeds(), path, True, tuple(warnings))
     return Config(settings, tuple(feeds), path, False, tuple(warnings))
 
 
 def _parse_settings(raw: Any, text: str, path: Path, warnings: list[str]) -> Settings:
     if not isinstance(raw, dict):
-        raise ConfigError(f"{path}, line {_line_of(text, 'settings')}: [settings] must be a table")
+        raise ConfigError(
+            _("{path}, line {line}: [settings] must be a table").format(
+                path=path, line=_line_of(text, "settings")
+            )
+        )
     values: dict[str, Any] = {}
     for key, value in raw.items():
         expected = _SETTING_TYPES.get(key)
         line = _line_of(text, key)
         if expected is None:
-            warnings.append(f"{path}, line {line}: unknown setting {key!r} ignored")
+            warnings.append(
+                _("{path}, line {line}: unknown setting {key} ignored").format(
+                    path=path, line=line, key=repr(key)
+                )
+            )
             continue
         if expected is float and isinstance(value, int) and not isinstance(value, bool):
             value = float(value)
         if type(value) is not expected:
             raise ConfigError(
-                f"{path}, line {line}: setting {key!r} must be {_type_name(expected)},"
-                f" not {_type_name(type(value))} ({value!r})"
+                _(
+                    "{path}, line {line}: setting {key} must be {expected}, not {actual} ({value})"
+                ).format(
+                    path=path,
+                    line=line,
+                    key=repr(key),
+                    expected=_type_name(expected),
+                    actual=_type_name(type(value)),
+                    value=repr(value),
+                )
             )
         floor = _MINIMUMS.get(key, 0)
         if isinstance(value, int | float) and not isinstance(value, bool) and not value >= floor:
             # ``not >=`` also catches NaN
-            raise ConfigError(f"{path}, line {line}: setting {key!r} must be at least {floor}")
+            raise ConfigError(
+                _("{path}, line {line}: setting {key} must be at least {floor}").format(
+                    path=path, line=line, key=repr(key), floor=floor
+                )
+            )
         if key == "user_agent" and not _is_header_safe(str(value)):
-            raise ConfigError(f"{path}, line {line}: user_agent must be printable ASCII")
+            raise ConfigError(
+                _("{path}, line {line}: user_agent must be printable ASCII").format(
+                    path=path, line=line
+                )
+            )
+        if key == "language" and value not in ("", *LANGUAGES):
+            warnings.append(
+                _(
+                    "{path}, line {line}: language {value} is not one of {choices};"
+                    " the locale decides"
+                ).format(path=path, line=line, value=repr(value), choices=", ".join(LANGUAGES))
+            )
+            continue
         values[key] = value
     return Settings(**values)
 
@@ -193,35 +259,56 @@ def _parse_feeds(raw: list[Any], text: str, source: str) -> tuple[list[FeedSpec]
     header_lines = [i + 1 for i, line in enumerate(text.splitlines()) if _is_feeds_header(line)]
     for index, item in enumerate(raw):
         line = header_lines[index] if index < len(header_lines) else 0
-        where = f"{source}, line {line}" if line else f"{source}, feed #{index + 1}"
+        if line:
+            where = _("{path}, line {line}").format(path=source, line=line)
+        else:
+            where = _("{path}, feed #{number}").format(path=source, number=index + 1)
         if not isinstance(item, dict):
-            raise ConfigError(f"{where}: each [[feeds]] entry must be a table")
+            raise ConfigError(
+                _("{where}: each [[feeds]] entry must be a table").format(where=where)
+            )
         for key in item:
             if key not in _FEED_KEYS:
-                warnings.append(f"{where}: unknown feed key {key!r} ignored")
+                warnings.append(
+                    _("{where}: unknown feed key {key} ignored").format(where=where, key=repr(key))
+                )
         url = item.get("url")
         if not isinstance(url, str) or not url.strip():
-            raise ConfigError(f"{where}: feed needs a 'url' string")
+            raise ConfigError(_("{where}: feed needs a 'url' string").format(where=where))
         clean_url = safe_url(url)
         if clean_url is None:
-            raise ConfigError(f"{where}: feed url {url!r} is not an http(s) URL")
+            raise ConfigError(
+                _("{where}: feed url {url} is not an http(s) URL").format(
+                    where=where, url=repr(url)
+                )
+            )
         category = item.get("category", "Lainnya")
         title = item.get("title", "")
         user_agent = item.get("user_agent", "")
         for key, value in (("category", category), ("title", title), ("user_agent", user_agent)):
             if not isinstance(value, str):
-                raise ConfigError(f"{where}: feed {key!r} must be a string")
+                raise ConfigError(
+                    _("{where}: feed {key} must be a string").format(where=where, key=repr(key))
+                )
         if not _is_header_safe(user_agent):
-            raise ConfigError(f"{where}: feed user_agent must be printable ASCII")
+            raise ConfigError(
+                _("{where}: feed user_agent must be printable ASCII").format(where=where)
+            )
         category = clean_line(category, 40) or "Lainnya"
         if category.casefold() == RESERVED_CATEGORY.casefold():
             warnings.append(
-                f"{where}: category {category!r} is the name of the all-categories row;"
-                f" using '{RESERVED_CATEGORY} (feed)'"
+                _(
+                    "{where}: category {category} is the name of the all-categories row;"
+                    " using '{replacement}'"
+                ).format(
+                    where=where, category=repr(category), replacement=f"{RESERVED_CATEGORY} (feed)"
+                )
             )
             category = f"{RESERVED_CATEGORY} (feed)"
         if clean_url in seen:
-            warnings.append(f"{where}: duplicate feed {clean_url} ignored")
+            warnings.append(
+                _("{where}: duplicate feed {url} ignored").format(where=where, url=clean_url)
+            )
             continue
         seen.add(clean_url)
         feeds.append(
@@ -249,9 +336,10 @@ def _line_of(text: str, key: str) -> int:
 
 
 def _type_name(kind: type) -> str:
-    return {
-        bool: "true/false",
-        int: "a whole number",
-        float: "a number",
-        str: "a string",
-    }.get(kind, kind.__name__)
+    names = {
+        bool: _("true/false"),
+        int: _("a whole number"),
+        float: _("a number"),
+        str: _("a string"),
+    }
+    return names.get(kind, kind.__name__)

@@ -12,6 +12,8 @@ from datetime import datetime
 from enum import StrEnum
 from typing import Any, Literal
 
+from beritatui.i18n import N_, _
+
 ALL_CATEGORIES = "Semua"
 """The sidebar's "every category" entry; no feed category may take this name."""
 
@@ -36,6 +38,25 @@ class FeedStatus(StrEnum):
     def is_success(self) -> bool:
         """True when the feed answered with something usable."""
         return self in (FeedStatus.OK, FeedStatus.NOT_MODIFIED, FeedStatus.STALE)
+
+    @property
+    def label(self) -> str:
+        """The status in words of the interface language (the value is for storage and JSON)."""
+        return _(STATUS_LABELS[self])
+
+
+STATUS_LABELS: dict[FeedStatus, str] = {
+    FeedStatus.NEVER: N_("never fetched"),
+    FeedStatus.OK: N_("ok"),
+    FeedStatus.NOT_MODIFIED: N_("not modified"),
+    FeedStatus.HTTP_ERROR: N_("http error"),
+    FeedStatus.TIMEOUT: N_("timeout"),
+    FeedStatus.NETWORK_ERROR: N_("network error"),
+    FeedStatus.TOO_LARGE: N_("too large"),
+    FeedStatus.PARSE_ERROR: N_("parse error"),
+    FeedStatus.STALE: N_("stale"),
+}
+"""Catalog messages for each status (English: the stored value itself)."""
 
 
 @dataclass(frozen=True, slots=True)

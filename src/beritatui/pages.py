@@ -14,6 +14,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
+from beritatui.i18n import _
 from beritatui.models import ArticleDetail, ExtractedArticle
 from beritatui.reports import NOT_CACHED_OFFLINE, OfflineError, Progress, ProgressCallback
 from beritatui.servicecore import ServiceCore
@@ -70,7 +71,7 @@ class PagesMixin(ServiceCore):
     ) -> tuple[int, int]:
         """Download and extract pages of articles without a cached body."""
         if self.forced_offline:
-            raise OfflineError("caching articles needs the network (beritatui is offline)")
+            raise OfflineError(_("caching articles needs the network (beritatui is offline)"))
         todo = await asyncio.to_thread(self.store.articles_needing_body, limit=limit, ids=ids)
         saved = failed = done = 0
         if on_progress:
@@ -102,7 +103,7 @@ class PagesMixin(ServiceCore):
                 await asyncio.to_thread(self.store.save_body_error, article_id, result.detail)
                 return result.detail
             if not article.blocks:
-                message = "no article text found on the page"
+                message = _("no article text found on the page")
                 await asyncio.to_thread(self.store.save_body_error, article_id, message)
                 return message
             await asyncio.to_thread(
@@ -114,7 +115,9 @@ class PagesMixin(ServiceCore):
             await asyncio.to_thread(self.store.save_body_error, article_id, message)
             return message
         except Exception as exc:  # extraction bugs on odd pages must not stop the rest
-            message = f"could not read the page: {type(exc).__name__}: {exc}"
+            message = _("could not read the page: {kind}: {error}").format(
+                kind=type(exc).__name__, error=exc
+            )
             await asyncio.to_thread(self.store.save_body_error, article_id, message)
             return message
 

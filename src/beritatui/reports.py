@@ -6,7 +6,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Literal
 
-from beritatui.formats import count
+from beritatui.i18n import _, ngettext
 from beritatui.models import FeedStatus
 
 NOT_CACHED_OFFLINE = "not cached for offline reading; the full article needs the network"
@@ -63,17 +63,22 @@ class RefreshReport:
 
     def summary(self) -> str:
         """One plain line, e.g. for ``beritatui refresh`` without a TTY."""
+        new = len(self.new_article_ids)
         parts = [
-            f"{self.feeds_ok}/{len(self.outcomes)} feeds ok",
-            count(len(self.new_article_ids), "new article"),
+            _("{ok}/{total} feeds ok").format(ok=self.feeds_ok, total=len(self.outcomes)),
+            ngettext("{count} new article", "{count} new articles", new).format(count=new),
         ]
-        if self.articles_saved or self.articles_failed:
-            parts.append(f"{count(self.articles_saved, 'page')} cached")
-        if self.articles_failed:
-            parts.append(f"{count(self.articles_failed, 'page')} failed")
-        failed = self.feeds_failed
+        saved, failed_pages = self.articles_saved, self.articles_failed
+        if saved or failed_pages:
+            text = ngettext("{count} page cached", "{count} pages cached", saved)
+            parts.append(text.format(count=saved))
+        if failed_pages:
+            text = ngettext("{count} page failed", "{count} pages failed", failed_pages)
+            parts.append(text.format(count=failed_pages))
+        failed = len(self.feeds_failed)
         if failed:
-            parts.append(f"{count(len(failed), 'feed')} failed")
+            text = ngettext("{count} feed failed", "{count} feeds failed", failed)
+            parts.append(text.format(count=failed))
         return ", ".join(parts)
 
 

@@ -19,7 +19,7 @@ from collections.abc import Callable
 from datetime import datetime, timedelta
 from typing import TYPE_CHECKING
 
-from beritatui.formats import count
+from beritatui.i18n import _, ngettext
 from beritatui.models import FeedStatus
 from beritatui.pages import PagesMixin, download_article, warm_up
 from beritatui.reports import (
@@ -65,7 +65,7 @@ class Service(PagesMixin):
     ) -> RefreshReport:
         """Fetch every feed, store new entries, then (optionally) cache their pages."""
         if self.forced_offline:
-            raise OfflineError("refresh needs the network (beritatui is offline)")
+            raise OfflineError(_("refresh needs the network (beritatui is offline)"))
         if not self.feeds_synced:
             await asyncio.to_thread(self.sync_feeds)
         report = RefreshReport()
@@ -99,13 +99,13 @@ class Service(PagesMixin):
     async def refresh_feed(self, url: str) -> FeedOutcome | None:
         """Fetch one configured feed now (the feed screen's retry); ``None`` if not configured."""
         if self.forced_offline:
-            raise OfflineError("fetching a feed needs the network (beritatui is offline)")
+            raise OfflineError(_("fetching a feed needs the network (beritatui is offline)"))
         if not self.feeds_synced:
             await asyncio.to_thread(self.sync_feeds)
         for feed_id, spec in self._feeds_by_id.items():
             if spec.url == url:
                 async with self._fetcher() as fetcher:
-                    outcome, _ = await self._refresh_one(fetcher, feed_id, spec, lambda _: None)
+                    outcome, _ids = await self._refresh_one(fetcher, feed_id, spec, lambda _l: None)
                 return outcome
         return None
 
@@ -116,7 +116,9 @@ class Service(PagesMixin):
         try:
             return await self._fetch_and_store(fetcher, feed_id, spec)
         except Exception as exc:  # one feed's bug never stops the others
-            detail = f"unexpected error: {type(exc).__name__}: {exc}"
+            detail = _("unexpected error: {kind}: {error}").format(
+                kind=type(exc).__name__, error=exc
+            )
             await asyncio.to_thread(
                 self.store.record_fetch, feed_id, FeedStatus.PARSE_ERROR, detail
             )
@@ -176,14 +178,16 @@ class Service(PagesMixin):
 
     def _judge_freshness(self, newest: datetime | None, items: int) -> tuple[FeedStatus, str]:
         if items == 0:
-            return FeedStatus.OK, "the feed is empty"
+            return FeedStatus.OK, _("the feed is empty")
         stale_days = self.config.settings.stale_after_days
         if newest and stale_days and newest < self.clock() - timedelta(days=stale_days):
             return (
                 FeedStatus.STALE,
-                f"newest item is from {newest:%Y-%m-%d}: the feed looks abandoned",
+                _("newest item is from {date}: the feed looks abandoned").format(
+                    date=f"{newest:%Y-%m-%d}"
+                ),
             )
-        return FeedStatus.OK, count(items, "item")
+        return FeedStatus.OK, ngettext("{count} item", "{count} items", items).format(count=items)
 
     def _maintain(self) -> None:
         """After a refresh: retention, re-extraction with a newer extractor, vacuum."""

@@ -9,7 +9,7 @@ import sys
 from typing import Any
 
 from beritatui.config import Config
-from beritatui.formats import count
+from beritatui.i18n import _, ngettext
 from beritatui.listing import Tab, View, article_rows
 from beritatui.models import ArticleRow
 from beritatui.sanitize import clean_line
@@ -20,7 +20,10 @@ from beritatui.store import Store
 def run_refresh(args: argparse.Namespace, config: Config, store: Store) -> int:
     """Fetch feeds (and pages unless ``--no-articles``); exit 0 when a feed worked."""
     if args.offline:
-        print("beritatui: refresh needs the network, but --offline was given", file=sys.stderr)
+        print(
+            "beritatui: " + _("refresh needs the network, but --offline was given"),
+            file=sys.stderr,
+        )
         return 1
     service = Service(config, store)
     prefetch = config.settings.prefetch_articles and not args.no_articles
@@ -29,10 +32,10 @@ def run_refresh(args: argparse.Namespace, config: Config, store: Store) -> int:
     else:
         report = asyncio.run(service.refresh(prefetch=prefetch))
     for outcome in report.feeds_failed:
-        print(f"  {outcome.title}: {outcome.status.value}: {outcome.detail}", file=sys.stderr)
+        print(f"  {outcome.title}: {outcome.status.label}: {outcome.detail}", file=sys.stderr)
     print(report.summary())
     if report.network_down:
-        print("beritatui: no feed could be reached; is the network down?", file=sys.stderr)
+        print("beritatui: " + _("no feed could be reached; is the network down?"), file=sys.stderr)
     return 0 if report.feeds_ok else 1
 
 
@@ -46,7 +49,7 @@ def _refresh_with_bar(service: Service, prefetch: bool) -> RefreshReport:
         tasks: dict[str, Any] = {}
 
         def on_progress(progress: Progress) -> None:
-            name = "Feeds" if progress.phase == "feeds" else "Articles"
+            name = _("Feeds") if progress.phase == "feeds" else _("Articles")
             if name not in tasks:
                 tasks[name] = bar.add_task(name, total=progress.total)
             bar.update(tasks[name], completed=progress.done, total=progress.total)
@@ -85,12 +88,16 @@ def run_trending(args: argparse.Namespace, config: Config, store: Store) -> int:
         print(json.dumps([c.to_dict() for c in clusters], ensure_ascii=False, indent=2))
         return 0
     if not clusters:
-        print("No trending stories in the window (refresh first, or widen --hours).")
+        print(_("No trending stories in the window (refresh first, or widen --hours)."))
     for rank, cluster in enumerate(clusters, start=1):
         sources = ", ".join(cluster.sources)
         print(f"{rank:>2}. {clean_line(cluster.title, 110)}")
-        sizes = (
-            f"{count(len(cluster.sources), 'source')}, {count(len(cluster.articles), 'article')}"
+        sources_count, articles_count = len(cluster.sources), len(cluster.articles)
+        sizes = ngettext("{count} source", "{count} sources", sources_count).format(
+            count=sources_count
+        )
+        sizes += ", " + ngettext("{count} article", "{count} articles", articles_count).format(
+            count=articles_count
         )
         parts = cluster.parts
         if cluster.single_source:
@@ -109,7 +116,7 @@ def run_search(args: argparse.Namespace, config: Config, store: Store) -> int:
     elif rows:
         _print_rows(rows)
     else:
-        print("No matches.")
+        print(_("No matches."))
     return 0
 
 
@@ -125,9 +132,14 @@ def run_bookmarks(args: argparse.Namespace, config: Config, store: Store) -> int
             with open(args.import_file, encoding="utf-8") as handle:
                 count = import_bookmarks(store, handle.read())
         except (OSError, ValueError) as exc:
-            print(f"beritatui: cannot import {args.import_file}: {exc}", file=sys.stderr)
+            message = _("cannot import {file}: {error}").format(file=args.import_file, error=exc)
+            print(f"beritatui: {message}", file=sys.stderr)
             return 1
-        print(f"Imported {count} bookmarks.")
+        print(
+            ngettext("Imported {count} bookmark.", "Imported {count} bookmarks.", count).format(
+                count=count
+            )
+        )
         return 0
     rows = article_rows(store, View(tab=Tab.SAVED), limit=100_000)
     if args.json:
@@ -135,5 +147,5 @@ def run_bookmarks(args: argparse.Namespace, config: Config, store: Store) -> int
     elif rows:
         _print_rows(rows)
     else:
-        print("No bookmarks yet (press b on an article in the reader).")
+        print(_("No bookmarks yet (press b on an article in the reader)."))
     return 0

@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from beritatui.config import Settings
+from beritatui.i18n import _
 from beritatui.models import ExtractedArticle
 from beritatui.sanitize import clean_line, safe_url
 
@@ -102,17 +103,21 @@ class _Reader:
         if target.startswith(("http://", "https://")):
             url = safe_url(target)
             if url is None:
-                raise TargetError("not a valid http(s) URL")
+                raise TargetError(_("not a valid http(s) URL"))
             return await self._read_url(url)
         path = Path(target)
         try:
             if path.stat().st_size > MAX_LOCAL_BYTES:
-                raise TargetError(f"file larger than {MAX_LOCAL_BYTES // 2**20} MB")
+                raise TargetError(
+                    _("file larger than {size} MB").format(size=MAX_LOCAL_BYTES // 2**20)
+                )
             data = path.read_bytes()
             if path.suffix == ".gz":
                 data = _gunzip(data)
         except OSError as exc:
-            raise TargetError(f"cannot read file ({exc.strerror or exc})") from None
+            raise TargetError(
+                _("cannot read file ({reason})").format(reason=exc.strerror or exc)
+            ) from None
         return await self._extract_local(data, base_url or "")
 
     async def _extract_local(self, data: bytes, url: str) -> ExtractedArticle:
@@ -125,7 +130,7 @@ class _Reader:
 
     async def _read_url(self, url: str) -> ExtractedArticle:
         if self.offline:
-            return await self._from_cache(url, "beritatui is offline")
+            return await self._from_cache(url, _("beritatui is offline"))
         from beritatui.feeds.fetch import Fetcher
         from beritatui.service import NETWORK_DOWN_STATUSES, download_article
 
@@ -151,7 +156,9 @@ class _Reader:
             self._store = await asyncio.to_thread(Store.open, database_file())
         detail = await asyncio.to_thread(self._store.find_by_url, url)
         if detail is None or detail.body is None:
-            raise TargetError(f"{reason}, and this article is not in the offline cache")
+            raise TargetError(
+                _("{reason}, and this article is not in the offline cache").format(reason=reason)
+            )
         return detail.body  # type: ignore[no-any-return]
 
     async def close(self) -> None:
@@ -166,7 +173,9 @@ def _gunzip(data: bytes) -> bytes:
         with gzip.GzipFile(fileobj=io.BytesIO(data)) as handle:
             out = handle.read(MAX_LOCAL_BYTES + 1)
     except (OSError, EOFError) as exc:
-        raise TargetError(f"not a valid gzip file ({exc})") from None
+        raise TargetError(_("not a valid gzip file ({exc})").format(exc=exc)) from None
     if len(out) > MAX_LOCAL_BYTES:
-        raise TargetError(f"decompressed file larger than {MAX_LOCAL_BYTES // 2**20} MB")
+        raise TargetError(
+            _("decompressed file larger than {size} MB").format(size=MAX_LOCAL_BYTES // 2**20)
+        )
     return out

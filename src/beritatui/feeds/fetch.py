@@ -32,6 +32,7 @@ import httpx
 from beritatui import __version__
 from beritatui.feeds.errors import describe_error, http_error_detail, seconds, size
 from beritatui.feeds.inflate import ACCEPTED, BadEncoding, BoundedInflater, TooLarge
+from beritatui.i18n import _
 from beritatui.models import FeedStatus
 from beritatui.sanitize import clean_line, safe_url
 
@@ -159,7 +160,7 @@ class Fetcher:
         host_slot = self._host_slot(checked) if checked else None
         if checked is None or host_slot is None:
             return _failure(
-                url, FeedStatus.NETWORK_ERROR, "not a web address (only http and https)"
+                url, FeedStatus.NETWORK_ERROR, _("not a web address (only http and https)")
             )
         headers = {"Accept": _header_value(accept) or FEED_ACCEPT}
         if user_agent := _header_value(user_agent):
@@ -174,8 +175,8 @@ class Fetcher:
                 async with asyncio.timeout(self.deadline):
                     return await self._get(url, checked, headers, started)
             except TimeoutError:
-                detail = (
-                    f"no complete answer within {seconds(self.deadline)} (the server is too slow)"
+                detail = _("no complete answer within {seconds} (the server is too slow)").format(
+                    seconds=seconds(self.deadline)
                 )
                 return _failure(url, FeedStatus.TIMEOUT, detail, started)
             except (httpx.HTTPError, httpx.InvalidURL, httpx.StreamError, OSError) as exc:
@@ -199,7 +200,7 @@ class Fetcher:
         async with self._client.stream("GET", checked, headers=headers) as response:
             code = response.status_code
             if code == 304:
-                detail = "not modified since the last fetch"
+                detail = _("not modified since the last fetch")
                 return _from_response(url, response, FeedStatus.NOT_MODIFIED, detail, started)
             if not 200 <= code < 300:
                 await _drain(response)
@@ -209,14 +210,17 @@ class Fetcher:
             if body is None:
                 status, detail = problem
                 return _from_response(url, response, status, detail, started)
-            detail = f"HTTP {code}, {size(len(body))}"
+            detail = _("HTTP {code}, {size}").format(code=code, size=size(len(body)))
             return _from_response(url, response, FeedStatus.OK, detail, started, body)
 
     async def _read_body(
         self, response: httpx.Response
     ) -> tuple[bytes | None, tuple[FeedStatus, str]]:
         """Stream the raw body through the bounded inflater; ``(None, problem)`` on failure."""
-        too_large = (FeedStatus.TOO_LARGE, f"response larger than {size(self.max_bytes)}")
+        too_large = (
+            FeedStatus.TOO_LARGE,
+            _("response larger than {size}").format(size=size(self.max_bytes)),
+        )
         announced = _content_length(response)
         if announced is not None and announced > self.max_bytes:
             # Even a compressed length over the cap means a bigger inflated body.

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import zlib
 
+from beritatui.i18n import _
+
 ACCEPTED = "gzip, deflate"
 """What :class:`BoundedInflater` can undo (the fetcher's ``Accept-Encoding``)."""
 
@@ -34,7 +36,11 @@ class BoundedInflater:
         codings = [c for c in codings if c and c != "identity"]
         for coding in codings:
             if coding not in ("gzip", "x-gzip", "deflate"):
-                raise BadEncoding(f"the server used an unsupported compression ({coding[:20]})")
+                raise BadEncoding(
+                    _("the server used an unsupported compression ({coding})").format(
+                        coding=coding[:20]
+                    )
+                )
         # Decoding happens in the reverse order of the codings' application.
         self._stages: list[_Stage] = [_Stage(c) for c in reversed(codings)]
 
@@ -80,8 +86,8 @@ class _Stage:
                 try:
                     return self._inflate(data, limit)
                 except zlib.error as exc:
-                    raise BadEncoding("the compressed response was corrupt") from exc
-            raise BadEncoding("the compressed response was corrupt") from None
+                    raise BadEncoding(_("the compressed response was corrupt")) from exc
+            raise BadEncoding(_("the compressed response was corrupt")) from None
 
     def _inflate(self, data: bytes, limit: int) -> bytes:
         parts: list[bytes] = []
@@ -100,4 +106,4 @@ class _Stage:
         try:
             return self._decompressor.flush()
         except zlib.error as exc:
-            raise BadEncoding("the compressed response was corrupt") from exc
+            raise BadEncoding(_("the compressed response was corrupt")) from exc

@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import Concatenate, ParamSpec, Self, TypeVar
 
 from beritatui.clock import Clock
+from beritatui.i18n import _
 from beritatui.store import convert, schema
 from beritatui.store.schema import StoreError
 
@@ -96,7 +97,7 @@ class StoreCore:
     @property
     def _db(self) -> sqlite3.Connection:
         if self._conn is None:
-            raise StoreError("The database is closed.")
+            raise StoreError(_("The database is closed."))
         return self._conn
 
     @contextmanager

@@ -11,6 +11,8 @@ import sqlite3
 from datetime import UTC, datetime
 from pathlib import Path
 
+from beritatui.i18n import _
+
 APPLICATION_ID = 0x42525455  # "BRTU"
 SQLITE_MAGIC = b"SQLite format 3\x00"
 
@@ -151,22 +153,28 @@ def check_file(path: Path, conn: sqlite3.Connection, *, full: bool = True) -> No
         with path.open("rb") as handle:
             header = handle.read(len(SQLITE_MAGIC))
     except OSError as exc:
-        raise StoreError(f"Cannot read the database {path}: {exc.strerror or exc}.") from None
+        raise StoreError(
+            _("Cannot read the database {path}: {reason}.").format(
+                path=path, reason=exc.strerror or exc
+            )
+        ) from None
     if header != SQLITE_MAGIC:
-        raise Unusable("not a database")
+        raise Unusable(_("not a database"))
     try:
         app_id = conn.execute("PRAGMA application_id").fetchone()[0]
         version = conn.execute("PRAGMA user_version").fetchone()[0]
         objects = conn.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]
         if app_id != APPLICATION_ID:
             if version != 0 or objects:
-                raise Unusable("made by another program")
+                raise Unusable(_("made by another program"))
             return
         if version > SCHEMA_VERSION:
             raise StoreError(
-                f"The database {path} was made by a newer beritatui (schema {version},"
-                f" this version knows up to {SCHEMA_VERSION}). Update beritatui, or move"
-                " the file away to start fresh."
+                _(
+                    "The database {path} was made by a newer beritatui (schema {version}, "
+                    "this version knows up to {known}). Update beritatui, or move "
+                    "the file away to start fresh."
+                ).format(path=path, version=version, known=SCHEMA_VERSION)
             )
         result = conn.execute("PRAGMA quick_check").fetchone()[0] if full else "ok"
     except sqlite3.DatabaseError as exc:
@@ -174,7 +182,7 @@ def check_file(path: Path, conn: sqlite3.Connection, *, full: bool = True) -> No
             raise Unusable(str(exc)) from None
         raise
     if result != "ok":
-        raise Unusable(f"integrity check failed: {result}")
+        raise Unusable(_("integrity check failed: {result}").format(result=result))
 
 
 def is_damage(exc: sqlite3.Error) -> bool:
@@ -202,8 +210,10 @@ def move_aside(path: Path, now: datetime) -> Path:
                 extra.rename(target.with_name(target.name + suffix))
     except OSError as exc:
         raise StoreError(
-            f"The database {path} is damaged and could not be moved aside:"
-            f" {exc.strerror or exc}. Move it away by hand and start again."
+            _(
+                "The database {path} is damaged and could not be moved aside: {reason}. "
+                "Move it away by hand and start again."
+            ).format(path=path, reason=exc.strerror or exc)
         ) from None
     return target
 
@@ -236,10 +246,12 @@ def make_parent(path: Path) -> None:
         path.parent.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
         raise StoreError(
-            f"Cannot create the data folder {path.parent}: {exc.strerror or exc}."
+            _("Cannot create the data folder {parent}: {reason}.").format(
+                parent=path.parent, reason=exc.strerror or exc
+            )
         ) from None
     if path.is_dir():
-        raise StoreError(f"Cannot use {path} as the database: it is a folder.")
+        raise StoreError(_("Cannot use {path} as the database: it is a folder.").format(path=path))
 
 
 def plain_error(exc: sqlite3.Error, path: Path) -> StoreError:
@@ -247,26 +259,43 @@ def plain_error(exc: sqlite3.Error, path: Path) -> StoreError:
     code = getattr(exc, "sqlite_errorcode", 0) & 0xFF
     text = str(exc).lower()
     if code == _SQLITE_FULL or "disk is full" in text:
-        return StoreError(f"The disk holding {path.parent} is full: free some space and try again.")
+        return StoreError(
+            _("The disk holding {parent} is full: free some space and try again.").format(
+                parent=path.parent
+            )
+        )
     if code in (_SQLITE_READONLY, _SQLITE_PERM, _SQLITE_CANTOPEN) or "readonly" in text:
         return StoreError(
-            f"Cannot write the database {path}: the folder is read-only or not accessible."
+            _(
+                "Cannot write the database {path}: the folder is read-only or not accessible."
+            ).format(path=path)
         )
     if code in (_SQLITE_BUSY, _SQLITE_LOCKED) or "locked" in text:
         return StoreError(
-            f"The database {path} is busy: another program (another beritatui?) kept it"
-            " locked. Try again in a moment."
+            _(
+                "The database {path} is busy: another program (another beritatui?) kept "
+                "it locked. Try again in a moment."
+            ).format(path=path)
         )
     if is_damage(exc):
         return StoreError(
-            f"The database {path} is damaged. Restart beritatui: it will move the file"
-            " aside and start fresh (bookmarks can be exported from the moved file)."
+            _(
+                "The database {path} is damaged. Restart beritatui: it will move the "
+                "file aside and start fresh (bookmarks can be exported from the moved "
+                "file)."
+            ).format(path=path)
         )
     if code == _SQLITE_IOERR and getattr(exc, "sqlite_errorcode", 0) in _IOERR_WRITING:
         return StoreError(
-            f"Could not write the database {path}: the disk may be full, over a size"
-            " limit or failing. Free some space and try again."
+            _(
+                "Could not write the database {path}: the disk may be full, over a size "
+                "limit or failing. Free some space and try again."
+            ).format(path=path)
         )
     if code == _SQLITE_IOERR:
-        return StoreError(f"Could not read or write the database {path} (disk error: {exc}).")
-    return StoreError(f"Database problem with {path}: {exc}.")
+        return StoreError(
+            _("Could not read or write the database {path} (disk error: {exc}).").format(
+                path=path, exc=exc
+            )
+        )
+    return StoreError(_("Database problem with {path}: {exc}.").format(path=path, exc=exc))

@@ -76,7 +76,7 @@ async def test_status_columns_speak_indonesian(app: BeritaApp, server: LocalServ
         assert antara[6] == "—"  # nothing repeated ("not modified: not modified")
         detik = rows["Detik Lokal"]
         assert detik[2] == "galat HTTP"
-        assert detik[6] == "HTTP 500: situs sedang bermasalah; coba lagi nanti"
+        assert detik[6] == "HTTP 500: situs mengalami galat internal; coba lagi nanti"
         assert detik[3] == "—"
         text = " ".join(" ".join(row) for row in rows.values())
         assert "modified" not in text
@@ -202,20 +202,32 @@ async def test_add_with_no_feed_says_so_and_changes_nothing(
     assert config_file().read_text("utf-8") == before
 
 
-@pytest.mark.parametrize(
-    ("detail", "words"),
-    [
-        ("HTTP 404 Not Found: nothing at this address", "HTTP 404: tidak ada apa-apa"),
-        ("could not resolve host berita.example", "nama host berita.example tidak ditemukan"),
-        ("127.0.0.1 refused the connection", "127.0.0.1 menolak sambungan"),
-        ("response larger than 10 MB", "respons lebih besar dari 10 MB"),
-        ("too many redirects (more than 5)", "terlalu banyak pengalihan"),
-        ("not a feed: the server sent an HTML page (perhaps an error page)", "halaman HTML"),
-        ("timed out after 15 s waiting for a.example", "server terlalu lama menjawab"),
-        ("something nobody wrote yet", "ada masalah saat mengambil feed"),
-    ],
-)
-def test_fetch_problems_in_indonesian(detail: str, words: str) -> None:
-    from beritatui.ui.feedwords import problem_words
+@pytest.mark.parametrize("language", ["id", "en"])
+def test_feed_problems_come_in_the_interface_language(language: str) -> None:
+    from beritatui import i18n
+    from beritatui.models import FeedInfo
+    from beritatui.ui.feedwords import explain
 
-    assert words in problem_words(detail)
+    i18n.set_language(language)
+    # What the fetcher records for a 404, worded in the language of the refresh.
+    detail = i18n._("HTTP {code} {phrase}: {explanation}").format(
+        code=404,
+        phrase="Not Found",
+        explanation=i18n._("nothing at this address (it may have moved)"),
+    )
+    info = FeedInfo(
+        id=1, url="https://a.example/rss", category="Nasional", title="A",
+        status=FeedStatus.HTTP_ERROR,
+        detail=detail,
+    )  # fmt: skip
+    expected = {
+        "id": "HTTP 404: tidak ada apa-apa di alamat ini (mungkin sudah pindah)",
+        "en": "HTTP 404 Not Found: nothing at this address (it may have moved)",
+    }[language]
+    assert explain(info) == expected
+    assert FeedStatus.HTTP_ERROR.label == {"id": "galat HTTP", "en": "http error"}[language]
+    empty = FeedInfo(
+        id=1, url="https://a.example/rss", category="Nasional", title="A", status=FeedStatus.OK,
+        detail=i18n._("the feed is empty"),
+    )  # fmt: skip
+    assert explain(empty) == {"id": "feed kosong", "en": "the feed is empty"}[language]

@@ -7,12 +7,15 @@ from collections.abc import Iterator
 import pytest
 
 import beritatui.listing as listing
+from beritatui import i18n
 from beritatui.listing import ListPage, Tab, View, article_rows, load_page, more_rows
 from beritatui.models import ALL_CATEGORIES
 from beritatui.paths import database_file
 from beritatui.service import Service
 from beritatui.store import Store
 from tests.library import fill_library, library_config
+
+pytestmark = pytest.mark.usefixtures("indonesian")
 
 
 @pytest.fixture
@@ -54,6 +57,21 @@ def test_category_search_saved_and_trending_pages(service: Service) -> None:
     opened = load_page(service, View(tab=Tab.TRENDING, cluster_key=cluster.key), cluster)
     assert {r.id for r in opened.rows} == set(cluster.article_ids)
     assert opened.title == f"Trending · {cluster.title}"
+
+
+def test_titles_in_english(service: Service) -> None:
+    i18n.set_language("en")
+    total = service.store.count_articles()
+    assert load_page(service, View()).title == f"All · {total}"
+    assert load_page(service, View("Ekonomi")).title.startswith("Ekonomi · ")
+    found = load_page(service, View(query="banjir"))
+    assert found.title == f"Search: “banjir” · {len(found.rows)}"
+    assert load_page(service, View(tab=Tab.SAVED)).title == "Saved · All · 0"
+    trending = load_page(service, View(tab=Tab.TRENDING))
+    assert trending.clusters
+    count = len(trending.clusters)
+    noun = "story" if count == 1 else "stories"
+    assert trending.title == f"Trending in All · {count} {noun}"
 
 
 def test_pages_and_more_rows(service: Service, monkeypatch: pytest.MonkeyPatch) -> None:

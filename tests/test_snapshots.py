@@ -24,7 +24,7 @@ pytestmark = pytest.mark.usefixtures("indonesian")
 SIZE = (140, 36)
 
 
-def _app(tmp_path: Path, theme: str) -> BeritaApp:
+def _app(tmp_path: Path, theme: str, language: str | None = None) -> BeritaApp:
     store = Store.open(database_file())
     fill_library(store)
     return BeritaApp(
@@ -32,6 +32,7 @@ def _app(tmp_path: Path, theme: str) -> BeritaApp:
         store,
         theme=theme,
         state_path=tmp_path / "state.json",
+        language=language,
     )
 
 
@@ -56,6 +57,11 @@ def test_main_screen_reading(snap_compare, tmp_path: Path, theme: str) -> None: 
     assert snap_compare(_app(tmp_path, theme), terminal_size=SIZE, run_before=_open_first)
 
 
+def test_main_screen_reading_in_english(snap_compare, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    app = _app(tmp_path, "textual-dark", language="en")
+    assert snap_compare(app, terminal_size=SIZE, run_before=_open_first)
+
+
 def test_trending_tab(snap_compare, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     async def run_before(pilot: Pilot[int]) -> None:
         await _open_first(pilot)
@@ -67,13 +73,15 @@ def test_trending_tab(snap_compare, tmp_path: Path) -> None:  # type: ignore[no-
     assert snap_compare(_app(tmp_path, "textual-dark"), terminal_size=SIZE, run_before=run_before)
 
 
-def test_help_screen(snap_compare, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+@pytest.mark.parametrize("language", ["id", "en"])
+def test_help_screen(snap_compare, tmp_path: Path, language: str) -> None:  # type: ignore[no-untyped-def]
     async def run_before(pilot: Pilot[int]) -> None:
         await _wait_for_list(pilot)
         await pilot.press("question_mark")
         await pilot.pause()
 
-    assert snap_compare(_app(tmp_path, "textual-light"), terminal_size=SIZE, run_before=run_before)
+    app = _app(tmp_path, "textual-light", language=language)
+    assert snap_compare(app, terminal_size=SIZE, run_before=run_before)
 
 
 def test_feed_status_screen(snap_compare, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]

@@ -103,7 +103,9 @@ _TOML_POSITION = re.compile(r"\(at line (\d+), column (\d+)\)")
 def default_feeds() -> tuple[FeedSpec, ...]:
     """The bundled Indonesian feeds."""
     text = resources.files("beritatui").joinpath("default_feeds.toml").read_text("utf-8")
-    feeds, _ = _parse_feeds(tomllib.loads(text).get("feeds", []), text, "default_feeds.toml")
+    feeds, _warnings = _parse_feeds(
+        tomllib.loads(text).get("feeds", []), text, "default_feeds.toml"
+    )
     return tuple(feeds)
 
 

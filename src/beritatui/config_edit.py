@@ -32,6 +32,7 @@ DEFAULT_CATEGORY = "Lainnya"
 CONFIG_HEADER = """# beritatui configuration (see README.md, "Configuration").
 
 [settings]
+# language = "id"  # or "en"; without it the locale (LANG...) decides
 # theme = "textual-dark"
 # refresh_interval_minutes = 30
 # prefetch_articles = true

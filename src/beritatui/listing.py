@@ -12,7 +12,8 @@ from dataclasses import dataclass
 from enum import StrEnum
 from typing import TYPE_CHECKING
 
-from beritatui.models import ALL_CATEGORIES, ArticleRow
+from beritatui.i18n import _, ngettext
+from beritatui.models import ALL_CATEGORIES, ArticleRow, category_label
 
 if TYPE_CHECKING:
     from beritatui.service import Service
@@ -103,24 +104,28 @@ def load_page(service: Service, view: View, cluster: Cluster | None = None) -> L
         # The sidebar follows the config even before (or without) a refresh.
         service.sync_feeds()
     counts = service.category_counts()
-    category = view.category
+    category = category_label(view.category)
     clusters: list[Cluster] | None = None
     more = False
     if view.query is not None:
         rows = article_rows(store, view, limit=SEARCH_LIMIT)
-        title = f"Cari: “{view.query}” · {len(rows)}"
+        title = _("Search: “{query}” · {count}").format(query=view.query, count=len(rows))
     elif cluster is not None:
         rows = store.list_articles(ids=sorted(cluster.article_ids), limit=LIST_LIMIT)
-        title = f"Trending · {cluster.title}"
+        title = _("Trending · {title}").format(title=cluster.title)
     elif view.tab is Tab.TRENDING:
         clusters = service.trending(category=view.category_filter)
         rows = []
-        title = f"Trending di {category} · {len(clusters)} cerita"
+        title = ngettext(
+            "Trending in {category} · {count} story",
+            "Trending in {category} · {count} stories",
+            len(clusters),
+        ).format(category=category, count=len(clusters))
     else:
         rows = article_rows(store, view)
         more = len(rows) == LIST_LIMIT
         if view.tab is Tab.SAVED:
-            title = f"Disimpan · {category} · {len(rows)}"
+            title = _("Saved · {category} · {count}").format(category=category, count=len(rows))
         else:
             title = f"{category} · {store.count_articles(category=view.category_filter)}"
     return ListPage(view, counts, rows, clusters, title, more)

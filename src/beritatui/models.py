@@ -17,6 +17,12 @@ from beritatui.i18n import N_, _
 ALL_CATEGORIES = "Semua"
 """The sidebar's "every category" entry; no feed category may take this name."""
 
+
+def category_label(name: str) -> str:
+    """How a category is shown: the all-categories row translated, the rest as configured."""
+    return _("All") if name == ALL_CATEGORIES else name
+
+
 BlockType = Literal["paragraph", "heading", "quote", "list", "figure", "code"]
 BLOCK_TYPES: tuple[str, ...] = ("paragraph", "heading", "quote", "list", "figure", "code")
 

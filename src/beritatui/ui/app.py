@@ -11,20 +11,26 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import webbrowser
+from collections.abc import Iterable
 from dataclasses import replace
 from datetime import datetime
 from pathlib import Path
+from typing import Any
 
 from textual import on, work
-from textual.app import App, ComposeResult
+from textual.app import App, ComposeResult, SystemCommand
 from textual.binding import Binding
+from textual.command import CommandPalette
 from textual.containers import Horizontal, Vertical
 from textual.notifications import SeverityLevel
+from textual.screen import Screen
+from textual.theme import ThemeProvider
 from textual.widgets import ContentSwitcher, Footer, Input, OptionList, Static
 from textual.worker import Worker, WorkerState, get_current_worker
 
 from beritatui.config import DEFAULT_THEME_DARK, DEFAULT_THEME_LIGHT, Config
 from beritatui.feeds.manage import FeedManager
+from beritatui.i18n import N_, _, ngettext, set_language
 from beritatui.listing import Tab, View, load_page, more_rows
 from beritatui.models import ArticleDetail, ArticleRow
 from beritatui.paths import config_file, state_file, styles_dir
@@ -32,6 +38,7 @@ from beritatui.sanitize import safe_url
 from beritatui.service import OfflineError, Progress, Service, warm_up
 from beritatui.store import Store, StoreError
 from beritatui.trending import Cluster
+from beritatui.ui.bindings import localize_bindings, localized_system_commands
 from beritatui.ui.messages import (
     ArticleReady,
     FeedsReady,
@@ -58,27 +65,28 @@ class BeritaApp(App[int]):
     TITLE = "beritatui"
     CSS_PATH = [str(styles_dir() / "app.tcss")]
     BINDINGS = [
-        Binding("q", "quit", "Keluar"),
-        Binding("question_mark", "help", "Bantuan"),
-        Binding("r", "refresh", "Muat ulang"),
-        Binding("slash", "search", "Cari"),
-        Binding("b", "bookmark", "Simpan"),
-        Binding("d", "toggle_dark", "Gelap/terang"),
-        Binding("m", "toggle_read", "Dibaca", show=False),
-        Binding("M", "mark_all_read", "Tandai semua dibaca", show=False),
-        Binding("1", f"tab('{Tab.LATEST}')", "Terbaru", show=False),
-        Binding("2", f"tab('{Tab.TRENDING}')", "Trending", show=False),
-        Binding("3", f"tab('{Tab.SAVED}')", "Disimpan", show=False),
-        Binding("left_square_bracket", "category(-1)", "Kategori sebelumnya", show=False),
-        Binding("right_square_bracket", "category(1)", "Kategori berikutnya", show=False),
-        Binding("n", "step_article(1)", "Artikel berikut", show=False),
-        Binding("p", "step_article(-1)", "Artikel sebelumnya", show=False),
-        Binding("o", "open_browser", "Buka di browser", show=False),
-        Binding("y", "copy_link", "Salin tautan", show=False),
-        Binding("f", "feeds", "Kelola feed", show=False),
-        Binding("v", "other_versions", "Versi sumber lain", show=False),
-        Binding("escape", "go_back", "Kembali", show=False),
+        Binding("q", "quit", N_("Quit")),
+        Binding("question_mark", "help", N_("Help")),
+        Binding("r", "refresh", N_("Refresh")),
+        Binding("slash", "search", N_("Search")),
+        Binding("b", "bookmark", N_("Bookmark")),
+        Binding("d", "toggle_dark", N_("Dark/light")),
+        Binding("m", "toggle_read", N_("Read/unread"), show=False),
+        Binding("M", "mark_all_read", N_("Mark all read"), show=False),
+        Binding("1", f"tab('{Tab.LATEST}')", N_("Latest"), show=False),
+        Binding("2", f"tab('{Tab.TRENDING}')", N_("Trending"), show=False),
+        Binding("3", f"tab('{Tab.SAVED}')", N_("Saved"), show=False),
+        Binding("left_square_bracket", "category(-1)", N_("Previous category"), show=False),
+        Binding("right_square_bracket", "category(1)", N_("Next category"), show=False),
+        Binding("n", "step_article(1)", N_("Next article"), show=False),
+        Binding("p", "step_article(-1)", N_("Previous article"), show=False),
+        Binding("o", "open_browser", N_("Open in browser"), show=False),
+        Binding("y", "copy_link", N_("Copy link"), show=False),
+        Binding("f", "feeds", N_("Manage feeds"), show=False),
+        Binding("v", "other_versions", N_("Other sources' versions"), show=False),
+        Binding("escape", "go_back", N_("Back"), show=False),
     ]
+    """Descriptions are catalog messages, translated per instance (``localize_bindings``)."""
 
     def __init__(
         self,
@@ -89,8 +97,12 @@ class BeritaApp(App[int]):
         theme: str | None = None,
         state_path: Path | None = None,
         refresh_on_start: bool | None = None,
+        language: str | None = None,
     ) -> None:
+        if language is not None:
+            set_language(language)  # else the process's language (the CLI chose it)
         super().__init__()
+        localize_bindings(self)
         self.config = config
         self.store = store
         self.service = Service(config, store, offline=offline)
@@ -119,7 +131,7 @@ class BeritaApp(App[int]):
             yield CategoryList(id="categories")
             with Vertical(id="middle"):
                 yield Static(id="list-title", markup=False)
-                yield Input(placeholder="Cari artikel… (enter)", id="search")
+                yield Input(placeholder=_("Search articles… (enter)"), id="search")
                 with ContentSwitcher(initial="articles", id="switcher"):
                     yield ArticleList(clock=self.now, id="articles")
                     yield ClusterList(clock=self.now, id="clusters")
@@ -144,8 +156,8 @@ class BeritaApp(App[int]):
 
     def on_mount(self) -> None:
         self.categories_widget = self.query_one("#categories", CategoryList)
-        self.categories_widget.border_title = "Kategori"
-        self.reader.border_title = "Baca"
+        self.categories_widget.border_title = _("Categories")
+        self.reader.border_title = _("Reader")
         self.query_one("#search", Input).display = False
         wanted = self._theme_override or self.config.settings.theme or self.ui_state.theme
         self.theme = wanted if wanted in self.available_themes else DEFAULT_THEME_DARK
@@ -170,18 +182,25 @@ class BeritaApp(App[int]):
     def _announce_start_problems(self) -> None:
         """Say what went wrong before the screen existed (moved database, config warnings)."""
         if self.store.moved_aside is not None:
+            rescued = self.store.restored_bookmarks
+            text = ngettext(
+                "The database was damaged or not beritatui's; it was moved to {path} and a new"
+                " one was started ({count} bookmark rescued)."
+                " Try: beritatui bookmarks --from-db FILE",
+                "The database was damaged or not beritatui's; it was moved to {path} and a new"
+                " one was started ({count} bookmarks rescued)."
+                " Try: beritatui bookmarks --from-db FILE",
+                rescued,
+            )
             self.notify(
-                "Database rusak atau bukan milik beritatui; dipindahkan ke"
-                f" {self.store.moved_aside} dan database baru dibuat"
-                f" ({self.store.restored_bookmarks} bookmark terselamatkan)."
-                " Coba: beritatui bookmarks --from-db FILE",
+                text.format(path=self.store.moved_aside, count=rescued),
                 severity="error",
                 timeout=15,
             )
         for warning in self.config.warnings:
             self.notify(warning, severity="warning", timeout=10)
         if self.service.forced_offline:
-            self.notify("Mode offline: hanya artikel tersimpan (⤓) yang bisa dibaca penuh.")
+            self.notify(_("Offline mode: only saved articles (⤓) can be read in full."))
 
     # -- loading the list -----------------------------------------------------
 
@@ -259,12 +278,12 @@ class BeritaApp(App[int]):
 
     def _empty_text(self) -> str:
         if self.search_query is not None:
-            return "Tidak ada hasil."
+            return _("No results.")
         if self.tab is Tab.SAVED:
-            return "Belum ada artikel disimpan. Tekan b pada artikel untuk menyimpannya."
+            return _("No saved articles yet. Press b on an article to save it.")
         if self.service.offline:
-            return "Belum ada artikel tersimpan untuk dibaca offline."
-        return "Belum ada artikel. Tekan r untuk memuat berita."
+            return _("No articles saved for offline reading yet.")
+        return _("No articles yet. Press r to load the news.")
 
     # -- opening articles -----------------------------------------------------
 
@@ -389,7 +408,7 @@ class BeritaApp(App[int]):
         shown = self._shown
         cluster = self._clusters_by_article.get(shown.row.id) if shown is not None else None
         if cluster is None:
-            self.notify("Berita ini belum diberitakan sumber lain.")
+            self.notify(_("No other source has reported this story yet."))
             return
         self.tab = Tab.TRENDING
         self.top_bar.tab = Tab.TRENDING
@@ -463,7 +482,7 @@ class BeritaApp(App[int]):
     def action_bookmark(self) -> None:
         row = self._target_row()
         if row is None:
-            self.notify("Pilih artikel dulu.", severity="warning")
+            self.notify(_("Choose an article first."), severity="warning")
             return
         self._set_bookmark(row.id, not row.is_bookmarked)
 
@@ -471,7 +490,7 @@ class BeritaApp(App[int]):
     def _set_bookmark(self, article_id: int, on: bool) -> None:
         self.service.set_bookmark(article_id, on)
         self.post_message(RowChanged(article_id, is_bookmarked=on))
-        text = "Disimpan ★ (tersedia offline)" if on else "Dihapus dari simpanan"
+        text = _("Saved ★ (available offline)") if on else _("Removed from saved")
         self.call_from_thread(self.notify, text)
 
     def action_toggle_read(self) -> None:
@@ -493,7 +512,8 @@ class BeritaApp(App[int]):
         self.call_from_thread(self._after_mark_all_read, count)
 
     def _after_mark_all_read(self, count: int) -> None:
-        self.notify(f"{count} artikel ditandai dibaca")
+        text = ngettext("{count} article marked read", "{count} articles marked read", count)
+        self.notify(text.format(count=count))
         self.reload_list(keep_id=self._current_id())
 
     def _current_id(self) -> int | None:
@@ -504,7 +524,7 @@ class BeritaApp(App[int]):
         row = self._target_row()
         url = safe_url(row.url) if row else None
         if url is None:
-            self.notify("Artikel ini tidak punya tautan http(s).", severity="warning")
+            self.notify(_("This article has no http(s) link."), severity="warning")
             return
         self._open_in_browser(url)
 
@@ -512,16 +532,16 @@ class BeritaApp(App[int]):
     def _open_in_browser(self, url: str) -> None:
         # webbrowser runs the browser as an argument list, never through a shell.
         if not webbrowser.open(url):
-            self.call_from_thread(self.notify, "Tidak ada browser yang bisa dibuka.")
+            self.call_from_thread(self.notify, _("No browser could be opened."))
 
     def action_copy_link(self) -> None:
         row = self._target_row()
         url = safe_url(row.url) if row else None
         if url is None:
-            self.notify("Artikel ini tidak punya tautan http(s).", severity="warning")
+            self.notify(_("This article has no http(s) link."), severity="warning")
             return
         self.copy_to_clipboard(url)
-        self.notify(f"Tautan disalin: {url}")
+        self.notify(_("Link copied: {url}").format(url=url))
 
     def action_feeds(self) -> None:
         self._load_feeds()
@@ -556,7 +576,7 @@ class BeritaApp(App[int]):
     def action_refresh(self) -> None:
         if self.service.forced_offline:
             self.notify(
-                "Mode offline (--offline): memuat ulang butuh jaringan.", severity="warning"
+                _("Offline mode (--offline): refreshing needs the network."), severity="warning"
             )
             return
         self._refresh()
@@ -571,7 +591,7 @@ class BeritaApp(App[int]):
         except (OfflineError, StoreError) as exc:
             self.post_message(RefreshFinished(None, str(exc)))
         except Exception as exc:
-            error = f"Gagal memuat ulang: {type(exc).__name__}: {exc}"
+            error = _("Refresh failed: {kind}: {error}").format(kind=type(exc).__name__, error=exc)
             self.post_message(RefreshFinished(None, error))
         else:
             self.post_message(RefreshFinished(report))
@@ -579,7 +599,7 @@ class BeritaApp(App[int]):
     @on(RefreshProgress)
     def _show_progress(self, message: RefreshProgress) -> None:
         progress = message.progress
-        label = "feed" if progress.phase == "feeds" else "artikel"
+        label = _("feeds") if progress.phase == "feeds" else _("articles")
         self.top_bar.progress = f"↻ {label} {progress.done}/{progress.total}"
         if progress.phase == "feeds" and progress.done == progress.total and progress.total:
             self.reload_list(keep_id=self._current_id())
@@ -589,23 +609,49 @@ class BeritaApp(App[int]):
         self.top_bar.progress = ""
         report = message.report
         if report is None:
-            self.notify(message.error or "Gagal memuat ulang.", severity="error")
+            self.notify(message.error or _("Refresh failed."), severity="error")
             return
         self.top_bar.online = not report.network_down
         if report.network_down:
             self.notify(
-                "Tidak bisa terhubung ke jaringan: mode offline."
-                " Artikel tersimpan tetap bisa dibaca.",
+                _("Cannot reach the network: offline mode. Saved articles can still be read."),
                 severity="warning",
                 timeout=8,
             )
         else:
-            failed = report.feeds_failed
-            text = f"{len(report.new_article_ids)} artikel baru dari {report.feeds_ok} feed"
+            failed = len(report.feeds_failed)
+            new, ok = len(report.new_article_ids), report.feeds_ok
+            text = _("{articles} from {feeds}").format(
+                articles=ngettext("{count} new article", "{count} new articles", new).format(
+                    count=new
+                ),
+                feeds=ngettext("{count} feed", "{count} feeds", ok).format(count=ok),
+            )
             if failed:
-                text += f"; {len(failed)} feed gagal (tekan f untuk rinciannya)"
+                text += ngettext(
+                    "; {count} feed failed (press f for details)",
+                    "; {count} feeds failed (press f for details)",
+                    failed,
+                ).format(count=failed)
             self.notify(text, severity="warning" if failed else "information")
         self.reload_list(keep_id=self._current_id())
+
+    # -- the command palette --------------------------------------------------
+
+    def get_system_commands(self, screen: Screen[Any]) -> Iterable[SystemCommand]:
+        """Textual's built-in commands, in the interface language."""
+        return localized_system_commands(super().get_system_commands(screen))
+
+    def action_command_palette(self) -> None:
+        # is_open is typed for App[object]; it only looks at the current screen.
+        if self.use_command_palette and not CommandPalette.is_open(self):  # type: ignore[arg-type]
+            palette = CommandPalette(id="--command-palette", placeholder=_("Search for commands…"))
+            self.push_screen(palette)
+
+    def search_themes(self) -> None:
+        self.push_screen(
+            CommandPalette(providers=[ThemeProvider], placeholder=_("Search for themes…"))
+        )
 
     # -- errors and state -----------------------------------------------------
 
@@ -625,7 +671,8 @@ class BeritaApp(App[int]):
         """Turn any worker failure into a plain notification instead of a crash."""
         if event.state is WorkerState.ERROR and event.worker.error is not None:
             error = event.worker.error
-            self.notify(f"Terjadi galat: {type(error).__name__}: {error}", severity="error")
+            text = _("Something went wrong: {kind}: {error}")
+            self.notify(text.format(kind=type(error).__name__, error=error), severity="error")
 
     def _snapshot_state(self) -> UIState:
         state = self.ui_state

@@ -13,6 +13,9 @@ from textual.screen import ModalScreen
 from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
+from beritatui.i18n import N_, _
+from beritatui.ui.bindings import localize_bindings
+
 DIALOG_CSS = """
 .dialog-box {
     width: 80;
@@ -26,19 +29,20 @@ DIALOG_CSS = """
 .dialog-hint { color: $text-muted; }
 """
 
-HINT_PROMPT = "enter untuk menyimpan · escape untuk batal"
-HINT_CONFIRM = "y untuk ya · n atau escape untuk batal"
-HINT_CHOICE = "enter untuk memilih · escape untuk batal"
+HINT_PROMPT = N_("enter to save · escape to cancel")
+HINT_CONFIRM = N_("y for yes · n or escape to cancel")
+HINT_CHOICE = N_("enter to choose · escape to cancel")
 
 
 class PromptScreen(ModalScreen[str | None]):
     """Ask for one line of text; ``None`` when cancelled."""
 
     DEFAULT_CSS = "PromptScreen { align: center middle; }" + DIALOG_CSS
-    BINDINGS = [Binding("escape", "cancel", "Batal")]
+    BINDINGS = [Binding("escape", "cancel", N_("Cancel"))]
 
     def __init__(self, question: str, value: str = "", placeholder: str = "") -> None:
         super().__init__()
+        localize_bindings(self)
         self.question = question
         self.value = value
         self.placeholder = placeholder
@@ -47,7 +51,7 @@ class PromptScreen(ModalScreen[str | None]):
         with Vertical(classes="dialog-box"):
             yield Static(Text(self.question, style="bold"))
             yield Input(value=self.value, placeholder=self.placeholder, id="prompt-input")
-            yield Static(Text(HINT_PROMPT), classes="dialog-hint")
+            yield Static(Text(_(HINT_PROMPT)), classes="dialog-hint")
 
     def on_mount(self) -> None:
         self.query_one(Input).focus()
@@ -65,18 +69,19 @@ class ConfirmScreen(ModalScreen[bool]):
 
     DEFAULT_CSS = "ConfirmScreen { align: center middle; }" + DIALOG_CSS
     BINDINGS = [
-        Binding("y", "answer(True)", "Ya"),
-        Binding("n,escape", "answer(False)", "Tidak"),
+        Binding("y", "answer(True)", N_("Yes")),
+        Binding("n,escape", "answer(False)", N_("No")),
     ]
 
     def __init__(self, question: str) -> None:
         super().__init__()
+        localize_bindings(self)
         self.question = question
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog-box"):
             yield Static(Text(self.question, style="bold"))
-            yield Static(Text(HINT_CONFIRM), classes="dialog-hint")
+            yield Static(Text(_(HINT_CONFIRM)), classes="dialog-hint")
 
     def action_answer(self, yes: bool) -> None:
         self.dismiss(yes)
@@ -86,11 +91,12 @@ class ChoiceScreen(ModalScreen[list[int] | None]):
     """Pick one item, or every item (the last row); ``None`` when cancelled."""
 
     DEFAULT_CSS = "ChoiceScreen { align: center middle; }" + DIALOG_CSS
-    BINDINGS = [Binding("escape", "cancel", "Batal")]
+    BINDINGS = [Binding("escape", "cancel", N_("Cancel"))]
     ALL = "all"
 
     def __init__(self, question: str, items: Sequence[str], all_label: str) -> None:
         super().__init__()
+        localize_bindings(self)
         self.question = question
         self.items = list(items)
         self.all_label = all_label
@@ -101,7 +107,7 @@ class ChoiceScreen(ModalScreen[list[int] | None]):
         with Vertical(classes="dialog-box"):
             yield Static(Text(self.question, style="bold"))
             yield OptionList(*options, id="choice-list")
-            yield Static(Text(HINT_CHOICE), classes="dialog-hint")
+            yield Static(Text(_(HINT_CHOICE)), classes="dialog-hint")
 
     def on_mount(self) -> None:
         self.query_one(OptionList).focus()

@@ -1,7 +1,7 @@
 """The feed screen (``f``): every feed's state, and managing feeds from the keyboard.
 
 Shows status, last success, items, newest item age and the problem in plain
-Indonesian words. Keys: ``a`` add (with feed discovery), ``d``/``delete``
+words of the interface language. Keys: ``a`` add (with feed discovery), ``d``/``delete``
 remove (asks first), ``e`` rename, ``c`` change category, ``r`` retry now.
 Network and file work runs in workers through :class:`FeedManager`; the screen
 itself only shows. It dismisses with ``True`` when feeds changed.
@@ -24,60 +24,69 @@ from textual.widgets import DataTable, Static
 from beritatui.config import ConfigError, FeedSpec
 from beritatui.config_edit import CategoryError, FeedLookupError
 from beritatui.feeds.manage import FeedManager
+from beritatui.i18n import N_, _
 from beritatui.models import FeedInfo
 from beritatui.sanitize import clean_line
-from beritatui.ui.feedwords import explain, problem_words, status_label
+from beritatui.ui.bindings import localize_bindings
+from beritatui.ui.feedwords import explain
 from beritatui.ui.screens.dialogs import ChoiceScreen, ConfirmScreen, PromptScreen
 from beritatui.ui.timefmt import relative_time, short_date
 
 SOURCE_WIDTH = 40
 """Characters of a feed's name shown in the table."""
 
-# Every string the screen shows, in one place (for a later gettext pass).
-TITLE = "Feed · {total} feed · {failed} gagal"
-HINT = "a tambah · d hapus · e ubah nama · c kategori · r coba lagi · escape tutup"
-COLUMNS = ("Kategori", "Sumber", "Status", "Terakhir berhasil", "Butir", "Terbaru", "Keterangan")
-ASK_URL = "Alamat situs atau feed yang ditambahkan:"
-ASK_CATEGORY = "Kategori:"
-ASK_TITLE = "Nama feed (kosongkan untuk memakai nama dari feed):"
-ASK_REMOVE = "Hapus feed {name}? Bookmark dan artikel tersimpannya tetap ada."
-ASK_WHICH = "{url} menawarkan {n} feed. Tambahkan yang mana?"
-ALL_FEEDS = "Semua feed di atas"
-SEARCHING = "Mencari feed di {url}…"
-ADDED = "Ditambahkan: {names}"
-REPLACED = "Feed bawaan ({n}) diganti dengan feed Anda."
-ALREADY = "Feed ini sudah ada: {url}"
-NOT_HTTP = "Bukan alamat http(s): {url}"
-UNREACHABLE = "Tidak bisa membuka {url}: {words}"
-NO_FEED = (
-    "Tidak ada feed di {url}: halamannya tidak menautkan RSS/Atom,"
-    " dan /feed, /rss dll. juga bukan feed"
+# Every string the screen shows, in one place: catalog messages (N_), translated when shown.
+TITLE = N_("Feeds · {total} · {failed} failed")
+COLUMNS = (
+    N_("Category"),
+    N_("Source"),
+    N_("Status"),
+    N_("Last success"),
+    N_("Items"),
+    N_("Newest"),
+    N_("Detail"),
 )
-REMOVED = "Dihapus: {name}. Bookmark dan artikel tersimpannya tetap ada."
-RENAMED = "Nama diubah: {name}"
-MOVED = "{name} dipindah ke kategori {category}"
-RESERVED = "Nama kategori itu dipakai baris 'Semua'; pilih nama lain."
-NOT_FOUND = "Feed itu tidak ada lagi di konfigurasi."
-RETRYING = "Mengambil {name}…"
+HINT = N_("a add · d remove · e rename · c category · r retry · escape close")
+ASK_URL = N_("Address of the site or feed to add:")
+ASK_CATEGORY = N_("Category:")
+ASK_TITLE = N_("Feed name (leave empty to use the feed's own):")
+ASK_REMOVE = N_("Remove the feed {name}? Its bookmarks and saved articles stay.")
+ASK_WHICH = N_("{url} offers {n} feeds. Which one to add?")
+ALL_FEEDS = N_("All the feeds above")
+SEARCHING = N_("Looking for feeds at {url}…")
+ADDED = N_("Added: {names}")
+REPLACED = N_("The bundled feeds ({n}) were replaced by yours.")
+ALREADY = N_("This feed is already there: {url}")
+NOT_HTTP = N_("Not an http(s) address: {url}")
+UNREACHABLE = N_("Cannot open {url}: {words}")
+NO_FEED = N_(
+    "No feed at {url}: the page links no RSS/Atom, and /feed, /rss etc. are no feeds either"
+)
+REMOVED = N_("Removed: {name}. Its bookmarks and saved articles stay.")
+RENAMED = N_("Renamed: {name}")
+MOVED = N_("{name} moved to the category {category}")
+RESERVED = N_("That category name belongs to the all-categories row ('Semua'); choose another.")
+NOT_FOUND = N_("That feed is no longer in the config.")
+RETRYING = N_("Fetching {name}…")
+RETRIED_NEW = N_("{name}: {status}, {n} new articles")
+OFFLINE = N_("Offline mode: this needs the network.")
+SAVE_FAILED = N_("The config could not be saved: {error}")
+NO_FEEDS = N_("No feeds yet. Press a to add one.")
 RETRIED = "{name}: {status}"
-RETRIED_NEW = "{name}: {status}, {n} artikel baru"
-OFFLINE = "Mode offline: butuh jaringan."
-SAVE_FAILED = "Konfigurasi tidak bisa disimpan: {error}"
-NO_FEEDS = "Belum ada feed. Tekan a untuk menambah."
 
 
 class FeedStatusScreen(ModalScreen[bool]):
     """A table of feeds with management keys."""
 
     BINDINGS = [
-        Binding("escape,q,f", "close", "Tutup"),
-        Binding("a", "add", "Tambah"),
-        Binding("d,delete", "remove", "Hapus"),
-        Binding("e", "rename", "Ubah nama"),
-        Binding("c", "move", "Kategori"),
-        Binding("r", "retry", "Coba lagi"),
-        Binding("j", "step(1)", "Turun", show=False),
-        Binding("k", "step(-1)", "Naik", show=False),
+        Binding("escape,q,f", "close", N_("Close")),
+        Binding("a", "add", N_("Add")),
+        Binding("d,delete", "remove", N_("Remove")),
+        Binding("e", "rename", N_("Rename")),
+        Binding("c", "move", N_("Category")),
+        Binding("r", "retry", N_("Retry")),
+        Binding("j", "step(1)", N_("Down"), show=False),
+        Binding("k", "step(-1)", N_("Up"), show=False),
     ]
 
     def __init__(
@@ -89,6 +98,7 @@ class FeedStatusScreen(ModalScreen[bool]):
         offline: bool = False,
     ) -> None:
         super().__init__()
+        localize_bindings(self)
         self.feeds = list(feeds)
         self.manager = manager
         self.clock = clock
@@ -99,11 +109,11 @@ class FeedStatusScreen(ModalScreen[bool]):
         with Vertical(id="feeds-box"):
             yield Static(id="feeds-title")
             yield DataTable(id="feeds-table", cursor_type="row", zebra_stripes=True)
-            yield Static(Text(HINT, style="dim"))
+            yield Static(Text(_(HINT), style="dim"))
 
     def on_mount(self) -> None:
         table = self.query_one(DataTable)
-        table.add_columns(*COLUMNS)
+        table.add_columns(*(_(column) for column in COLUMNS))
         self._fill()
         table.focus()
 
@@ -119,7 +129,7 @@ class FeedStatusScreen(ModalScreen[bool]):
             table.add_row(
                 Text(feed.category),
                 Text(clean_line(feed.title or feed.url, SOURCE_WIDTH)),
-                Text(status_label(feed.status), style=style),
+                Text(feed.status.label, style=style),
                 Text(short_date(feed.last_ok) if feed.last_ok else "—"),
                 Text(str(feed.article_count)),
                 Text(relative_time(feed.newest, now) if feed.newest else "—"),
@@ -130,7 +140,7 @@ class FeedStatusScreen(ModalScreen[bool]):
         if keep in urls:
             table.move_cursor(row=urls.index(keep))
         failed = sum(1 for f in self.feeds if not f.status.is_success and f.last_checked)
-        title = TITLE.format(total=len(self.feeds), failed=failed) if self.feeds else NO_FEEDS
+        title = _(TITLE).format(total=len(self.feeds), failed=failed) if self.feeds else _(NO_FEEDS)
         self.query_one("#feeds-title", Static).update(Text(title, style="bold"))
 
     @property
@@ -164,9 +174,9 @@ class FeedStatusScreen(ModalScreen[bool]):
                 if category:
                     self._add(url.strip(), category)
 
-            self.app.push_screen(PromptScreen(ASK_CATEGORY, default), got_category)
+            self.app.push_screen(PromptScreen(_(ASK_CATEGORY), default), got_category)
 
-        self.app.push_screen(PromptScreen(ASK_URL, placeholder="https://"), got_url)
+        self.app.push_screen(PromptScreen(_(ASK_URL), placeholder="https://"), got_url)
 
     def action_remove(self) -> None:
         feed = self.current
@@ -177,7 +187,7 @@ class FeedStatusScreen(ModalScreen[bool]):
             if yes:
                 self._edit("remove", feed)
 
-        question = ASK_REMOVE.format(name=feed.title or feed.url)
+        question = _(ASK_REMOVE).format(name=feed.title or feed.url)
         self.app.push_screen(ConfirmScreen(question), answered)
 
     def action_rename(self) -> None:
@@ -190,7 +200,7 @@ class FeedStatusScreen(ModalScreen[bool]):
                 self._edit("rename", feed, title)
 
         shown = feed.title if feed.title != feed.url else ""
-        self.app.push_screen(PromptScreen(ASK_TITLE, shown), answered)
+        self.app.push_screen(PromptScreen(_(ASK_TITLE), shown), answered)
 
     def action_move(self) -> None:
         feed = self.current
@@ -201,20 +211,20 @@ class FeedStatusScreen(ModalScreen[bool]):
             if category:
                 self._edit("move", feed, category)
 
-        self.app.push_screen(PromptScreen(ASK_CATEGORY, feed.category), answered)
+        self.app.push_screen(PromptScreen(_(ASK_CATEGORY), feed.category), answered)
 
     def action_retry(self) -> None:
         feed = self.current
         if feed is None or self._cannot_edit(network=True):
             return
-        self._say(RETRYING.format(name=feed.title or feed.url))
+        self._say(_(RETRYING).format(name=feed.title or feed.url))
         self._retry(feed)
 
     def _cannot_edit(self, *, network: bool = False) -> bool:
         if self.manager is None:
             return True
         if network and self.offline:
-            self._say(OFFLINE, error=True)
+            self._say(_(OFFLINE), error=True)
             return True
         return False
 
@@ -225,20 +235,20 @@ class FeedStatusScreen(ModalScreen[bool]):
         from beritatui.feeds.discover import DiscoveryError
 
         assert self.manager is not None
-        self._say(SEARCHING.format(url=url))
+        self._say(_(SEARCHING).format(url=url))
         try:
             found = await self.manager.discover(url)
         except DiscoveryError as exc:
             if exc.reason == "unreachable":
-                words = problem_words(exc.detail)
-                self._say(UNREACHABLE.format(url=url, words=words), error=True)
+                words = exc.detail
+                self._say(_(UNREACHABLE).format(url=url, words=words), error=True)
             else:
-                self._say(NO_FEED.format(url=url), error=True)
+                self._say(_(NO_FEED).format(url=url), error=True)
             return
         if len(found) > 1:
             labels = [f"{f.title or '—'}  {f.url}" for f in found]
-            question = ASK_WHICH.format(url=url, n=len(found))
-            picked = await self.app.push_screen_wait(ChoiceScreen(question, labels, ALL_FEEDS))
+            question = _(ASK_WHICH).format(url=url, n=len(found))
+            picked = await self.app.push_screen_wait(ChoiceScreen(question, labels, _(ALL_FEEDS)))
             if not picked:
                 return
             found = [found[i] for i in picked]
@@ -246,22 +256,22 @@ class FeedStatusScreen(ModalScreen[bool]):
         try:
             result = await asyncio.to_thread(self.manager.add, specs)
         except CategoryError:
-            self._say(RESERVED, error=True)
+            self._say(_(RESERVED), error=True)
             return
         except ConfigError as exc:
-            self._say(SAVE_FAILED.format(error=exc), error=True)
+            self._say(_(SAVE_FAILED).format(error=exc), error=True)
             return
         for known in result.already:
-            self._say(ALREADY.format(url=known))
+            self._say(_(ALREADY).format(url=known))
         for bad in result.invalid:
-            self._say(NOT_HTTP.format(url=bad), error=True)
+            self._say(_(NOT_HTTP).format(url=bad), error=True)
         if not result.added:
             return
         self.changed = True
         names = ", ".join(s.title or s.url for s in result.added)
-        self._say(ADDED.format(names=names))
+        self._say(_(ADDED).format(names=names))
         if result.replaced_defaults:
-            self._say(REPLACED.format(n=result.replaced_defaults))
+            self._say(_(REPLACED).format(n=result.replaced_defaults))
         await self._reload(keep_url=result.added[0].url)
         for spec in result.added:  # show their status and articles at once
             await self.manager.retry(spec.url)
@@ -274,21 +284,21 @@ class FeedStatusScreen(ModalScreen[bool]):
         try:
             if action == "remove":
                 await asyncio.to_thread(self.manager.remove, feed.url)
-                message = REMOVED.format(name=name)
+                message = _(REMOVED).format(name=name)
             elif action == "rename":
                 spec = await asyncio.to_thread(self.manager.rename, feed.url, value)
-                message = RENAMED.format(name=spec.title or feed.url)
+                message = _(RENAMED).format(name=spec.title or feed.url)
             else:
                 spec = await asyncio.to_thread(self.manager.move, feed.url, value)
-                message = MOVED.format(name=name, category=spec.category)
+                message = _(MOVED).format(name=name, category=spec.category)
         except FeedLookupError:
-            self._say(NOT_FOUND, error=True)
+            self._say(_(NOT_FOUND), error=True)
             return
         except CategoryError:
-            self._say(RESERVED, error=True)
+            self._say(_(RESERVED), error=True)
             return
         except ConfigError as exc:
-            self._say(SAVE_FAILED.format(error=exc), error=True)
+            self._say(_(SAVE_FAILED).format(error=exc), error=True)
             return
         self.changed = True
         self._say(message)
@@ -299,13 +309,13 @@ class FeedStatusScreen(ModalScreen[bool]):
         assert self.manager is not None
         outcome = await self.manager.retry(feed.url)
         if outcome is None:
-            self._say(NOT_FOUND, error=True)
+            self._say(_(NOT_FOUND), error=True)
             return
         self.changed = self.changed or outcome.new_articles > 0
         name = feed.title or feed.url
-        status = status_label(outcome.status)
+        status = outcome.status.label
         if outcome.new_articles:
-            message = RETRIED_NEW.format(name=name, status=status, n=outcome.new_articles)
+            message = _(RETRIED_NEW).format(name=name, status=status, n=outcome.new_articles)
         else:
             message = RETRIED.format(name=name, status=status)
         self._say(message, error=not outcome.status.is_success)

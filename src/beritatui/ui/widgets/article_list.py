@@ -22,7 +22,9 @@ from textual.reactive import reactive
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
+from beritatui.i18n import N_, _
 from beritatui.models import ArticleRow
+from beritatui.ui.bindings import localize_bindings
 from beritatui.ui.timefmt import relative_time
 
 ROW_HEIGHT = 2
@@ -32,13 +34,13 @@ class ArticleList(ScrollView, can_focus=True):
     """Two-line rows of :class:`ArticleRow`; ``enter`` asks to open the highlighted one."""
 
     BINDINGS = [
-        Binding("j,down", "cursor_down", "Down", show=False),
-        Binding("k,up", "cursor_up", "Up", show=False),
-        Binding("pagedown", "page_down", "Page down", show=False),
-        Binding("pageup", "page_up", "Page up", show=False),
-        Binding("home,g", "first", "First", show=False),
-        Binding("end,G", "last", "Last", show=False),
-        Binding("enter", "open", "Baca", show=True),
+        Binding("j,down", "cursor_down", N_("Down"), show=False),
+        Binding("k,up", "cursor_up", N_("Up"), show=False),
+        Binding("pagedown", "page_down", N_("Page down"), show=False),
+        Binding("pageup", "page_up", N_("Page up"), show=False),
+        Binding("home,g", "first", N_("First"), show=False),
+        Binding("end,G", "last", N_("Last"), show=False),
+        Binding("enter", "open", N_("Read"), show=True),
     ]
 
     COMPONENT_CLASSES = {
@@ -76,9 +78,10 @@ class ArticleList(ScrollView, can_focus=True):
         classes: str | None = None,
     ) -> None:
         super().__init__(name=name, id=id, classes=classes)
+        localize_bindings(self)
         self.rows: list[ArticleRow] = []
         self.trending_ids: frozenset[int] = frozenset()
-        self.empty_text = "Belum ada artikel. Tekan r untuk memuat berita."
+        self.empty_text = _("No articles yet. Press r to load the news.")
         self._clock = clock
         self._line_cache: dict[tuple[object, ...], Strip] = {}
         self._index_by_id: dict[int, int] = {}

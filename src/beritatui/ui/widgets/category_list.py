@@ -1,4 +1,4 @@
-"""The category sidebar: "Semua" plus configured categories with unread counts."""
+"""The category sidebar: "All" (``Semua``) plus configured categories with unread counts."""
 
 from __future__ import annotations
 
@@ -8,7 +8,10 @@ from rich.text import Text
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
-from beritatui.models import ALL_CATEGORIES
+from beritatui.models import ALL_CATEGORIES, category_label
+from beritatui.ui.bindings import localize_bindings
+
+__all__ = ["ALL_CATEGORIES", "CategoryList", "category_label"]
 
 
 class CategoryList(OptionList):
@@ -16,6 +19,7 @@ class CategoryList(OptionList):
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
+        localize_bindings(self)
         self._counts: list[tuple[str, int, int]] = []
 
     def on_resize(self) -> None:
@@ -33,7 +37,7 @@ class CategoryList(OptionList):
         width = max(12, self.size.width - 2)
         options = []
         for name, unread in rows:
-            label = Text(name, no_wrap=True, overflow="ellipsis")
+            label = Text(category_label(name), no_wrap=True, overflow="ellipsis")
             count = str(unread) if unread else ""
             label.truncate(max(1, width - len(count) - 1))
             label.pad_right(max(0, width - len(label) - len(count)))

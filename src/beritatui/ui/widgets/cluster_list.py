@@ -9,8 +9,10 @@ from rich.text import Text
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
+from beritatui.i18n import _, ngettext
 from beritatui.trending import Cluster
 from beritatui.trending.coverage import GROWTH_HOURS
+from beritatui.ui.bindings import localize_bindings
 from beritatui.ui.timefmt import relative_time
 
 
@@ -19,6 +21,7 @@ class ClusterList(OptionList):
 
     def __init__(self, *, clock: Callable[[], datetime], id: str | None = None) -> None:
         super().__init__(id=id)
+        localize_bindings(self)
         self.clusters: list[Cluster] = []
         self._clock = clock
 
@@ -53,17 +56,22 @@ def _why(cluster: Cluster, now: datetime) -> str:
     """Why the story trends: sources (wire copies once), size, age, and for a
     story of several articles when it began and how many sources reported lately."""
     parts = cluster.parts
-    sources = f"{len(cluster.sources)} sumber"
+    count = len(cluster.sources)
+    sources = ngettext("{count} source", "{count} sources", count).format(count=count)
     if cluster.single_source:
-        sources += " (satu sumber)" if len(cluster.sources) > 1 else ""
+        sources += " " + _("(one source)") if count > 1 else ""
     elif parts.wire_copies:
-        sources += f" ({parts.independent_sources} independen)"
-    line = f"\n    {sources} · {len(cluster.articles)} artikel"
+        sources += " " + _("({count} independent)").format(count=parts.independent_sources)
+    articles = len(cluster.articles)
+    line = "\n    " + sources
+    line += " · " + ngettext("{count} article", "{count} articles", articles).format(count=articles)
     if cluster.newest:
         line += f" · {relative_time(cluster.newest, now)}"
     if parts.first_seen and len(cluster.articles) > 1:
-        age = relative_time(parts.first_seen, now)
-        line += "\n    awal " + age  # "12 mnt lalu", "baru saja"
+        age = relative_time(parts.first_seen, now)  # "12 min ago", "just now"
+        line += "\n    " + _("began {age}").format(age=age)
         if parts.recent_sources and not cluster.single_source:
-            line += f" · {parts.recent_sources} sumber/{GROWTH_HOURS:g} jam"
+            line += " · " + _("{count} sources/{hours} hr").format(
+                count=parts.recent_sources, hours=f"{GROWTH_HOURS:g}"
+            )
     return line

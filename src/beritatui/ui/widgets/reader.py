@@ -13,8 +13,10 @@ from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.widgets import Static
 
+from beritatui.i18n import N_, _, ngettext
 from beritatui.models import ArticleDetail, Block, ExtractedArticle
 from beritatui.service import NOT_CACHED_OFFLINE
+from beritatui.ui.bindings import localize_bindings
 from beritatui.ui.timefmt import long_date
 
 WORDS_PER_MINUTE = 200
@@ -33,10 +35,10 @@ class ReaderPane(VerticalScroll, can_focus=True):
     """Scrollable article view; content is rebuilt from data, never parsed as markup."""
 
     BINDINGS = [
-        Binding("j,down", "scroll_down", "Down", show=False),
-        Binding("k,up", "scroll_up", "Up", show=False),
-        Binding("space", "page_down", "Page down", show=False),
-        Binding("shift+space", "page_up", "Page up", show=False),
+        Binding("j,down", "scroll_down", N_("Down"), show=False),
+        Binding("k,up", "scroll_up", N_("Up"), show=False),
+        Binding("space", "page_down", N_("Page down"), show=False),
+        Binding("shift+space", "page_up", N_("Page up"), show=False),
     ]
 
     COMPONENT_CLASSES = {
@@ -52,6 +54,7 @@ class ReaderPane(VerticalScroll, can_focus=True):
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
+        localize_bindings(self)
         self.article_id: int | None = None
         self._body = Static(id="reader-body", expand=True)
         self.content: RenderableType = ""
@@ -90,8 +93,8 @@ class ReaderPane(VerticalScroll, can_focus=True):
             Group(
                 Text("beritatui", style=self._style("reader--title")),
                 Text(""),
-                Text("Pilih artikel lalu tekan enter untuk membaca.", style=notice),
-                Text("Tekan ? untuk bantuan, r untuk memuat berita terbaru.", style=notice),
+                Text(_("Choose an article and press enter to read it."), style=notice),
+                Text(_("Press ? for help, r to load the latest news."), style=notice),
             )
         )
 
@@ -137,13 +140,15 @@ class ReaderPane(VerticalScroll, can_focus=True):
         byline_parts = []
         byline = (body.byline if body else "") or detail.author
         if byline:
-            byline_parts.append(f"Penulis: {byline}")
+            byline_parts.append(_("By {author}").format(author=byline))
         if body and body.word_count:
-            byline_parts.append(f"{max(1, round(body.word_count / WORDS_PER_MINUTE))} mnt baca")
+            minutes = max(1, round(body.word_count / WORDS_PER_MINUTE))
+            byline_parts.append(_("{count} min read").format(count=minutes))
         if body and body.pages > 1:
-            byline_parts.append(f"{body.pages} halaman digabung")
+            text = ngettext("{count} page joined", "{count} pages joined", body.pages)
+            byline_parts.append(text.format(count=body.pages))
         if row.is_bookmarked:
-            byline_parts.append("★ disimpan")
+            byline_parts.append(_("★ saved"))
         if byline_parts:
             parts.append(Text(" · ".join(byline_parts), style=self._style("reader--meta")))
         parts.append(Text(""))
@@ -157,7 +162,7 @@ class ReaderPane(VerticalScroll, can_focus=True):
         if others:
             parts += [Text(""), *self._others(others)]
         if row.url:
-            link = Text("Sumber: ", style=self._style("reader--meta"))
+            link = Text(_("Source: "), style=self._style("reader--meta"))
             link.append(row.url, style=self._style("reader--link") + Style(link=row.url))
             parts += [Text(""), link]
         return Group(*parts)
@@ -172,14 +177,13 @@ class ReaderPane(VerticalScroll, can_focus=True):
 
     def _notice(self, detail: ArticleDetail, loading: bool) -> str:
         if loading:
-            return "⏳ Memuat artikel lengkap…"
+            return _("⏳ Loading the full article…")
         if detail.body is None and detail.body_error == NOT_CACHED_OFFLINE:
-            return (
-                "Artikel lengkap tidak tersedia: belum tersimpan untuk dibaca offline"
-                " dan butuh jaringan."
+            return _(
+                "Full article unavailable: not saved for offline reading, and it needs the network."
             )
         if detail.body is None and detail.body_error:
-            return f"Artikel lengkap tidak tersedia: {detail.body_error}"
+            return _("Full article unavailable: {reason}").format(reason=detail.body_error)
         return ""
 
     def _blocks(self, article: ExtractedArticle) -> list[RenderableType]:
@@ -207,7 +211,7 @@ class ReaderPane(VerticalScroll, can_focus=True):
     def _figure(self, block: Block) -> RenderableType:
         """An image placeholder line with the caption and credit, as its own block."""
         caption_style = self._style("reader--caption")
-        text = Text("▌ Foto: ", style=caption_style + Style(bold=True))
+        text = Text("▌ " + _("Photo: "), style=caption_style + Style(bold=True))
         caption = block.caption or block.text or ""
         text.append(caption, style=caption_style)
         if block.credit:
@@ -217,7 +221,7 @@ class ReaderPane(VerticalScroll, can_focus=True):
 
     def _others(self, others: Sequence[OtherVersion]) -> list[RenderableType]:
         lines: list[RenderableType] = [
-            Text("Juga diberitakan oleh (v untuk membuka):", style=self._style("reader--heading"))
+            Text(_("Also reported by (v to open):"), style=self._style("reader--heading"))
         ]
         for other in others:
             line = Text(f"• {other.source}: ", style=self._style("reader--meta"))

@@ -9,10 +9,12 @@ from rich.text import Text
 from textual.reactive import reactive
 from textual.widget import Widget
 
+from beritatui.i18n import N_, _
 from beritatui.listing import Tab
 from beritatui.ui.timefmt import WIB
 
-TABS = ((Tab.LATEST, "1 Terbaru"), (Tab.TRENDING, "2 Trending"), (Tab.SAVED, "3 Disimpan"))
+TABS = ((Tab.LATEST, N_("Latest")), (Tab.TRENDING, N_("Trending")), (Tab.SAVED, N_("Saved")))
+"""The tabs and their labels (catalog messages), shown after the number key."""
 
 
 class TopBar(Widget):
@@ -33,9 +35,9 @@ class TopBar(Widget):
 
     def render(self) -> Text:
         left = Text(" beritatui  ", style="bold")
-        for key, label in TABS:
+        for number, (key, label) in enumerate(TABS, start=1):
             name = "top-bar--active" if key == self.tab else "top-bar--tab"
-            left.append(f" {label} ", style=self.get_component_rich_style(name))
+            left.append(f" {number} {_(label)} ", style=self.get_component_rich_style(name))
             left.append(" ")
         right = Text()
         if self.progress:
@@ -43,9 +45,11 @@ class TopBar(Widget):
                 self.progress + "   ", style=self.get_component_rich_style("top-bar--status")
             )
         if self.online:
-            right.append("● online ", style=self.get_component_rich_style("top-bar--status"))
+            text = "● " + _("online") + " "
+            right.append(text, style=self.get_component_rich_style("top-bar--status"))
         else:
-            right.append("○ offline ", style=self.get_component_rich_style("top-bar--offline"))
+            text = "○ " + _("offline") + " "
+            right.append(text, style=self.get_component_rich_style("top-bar--offline"))
         right.append(f" {self._clock().astimezone(WIB):%H:%M} ")
         gap = max(1, self.size.width - left.cell_len - right.cell_len)
         return left + Text(" " * gap) + right

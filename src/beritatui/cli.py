@@ -22,6 +22,7 @@ from beritatui.i18n import (
     resolve_language,
     set_language,
 )
+from beritatui.models import DEFAULT_CATEGORY
 
 if TYPE_CHECKING:
     from beritatui.config import Config
@@ -126,7 +127,7 @@ def build_parser() -> argparse.ArgumentParser:
         "add", help=_("add a feed, or the feed(s) a site's page links to (feed discovery)")
     )
     feeds_add.add_argument("url")
-    feeds_add.add_argument("--category", default="Lainnya")
+    feeds_add.add_argument("--category", default=DEFAULT_CATEGORY)
     feeds_add.add_argument("--title", default="")
     several = feeds_add.add_mutually_exclusive_group()
     several.add_argument("--all", action="store_true", help=_("add every feed the page offers"))

@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from beritatui.i18n import LANGUAGES, _
-from beritatui.models import ALL_CATEGORIES
+from beritatui.models import ALL_CATEGORIES, DEFAULT_CATEGORY
 from beritatui.sanitize import clean_line, safe_url
 
 DEFAULT_THEME_DARK = "textual-dark"
@@ -284,7 +284,7 @@ def _parse_feeds(raw: list[Any], text: str, source: str) -> tuple[list[FeedSpec]
                     where=where, url=repr(url)
                 )
             )
-        category = item.get("category", "Lainnya")
+        category = item.get("category", DEFAULT_CATEGORY)
         title = item.get("title", "")
         user_agent = item.get("user_agent", "")
         for key, value in (("category", category), ("title", title), ("user_agent", user_agent)):
@@ -296,7 +296,7 @@ def _parse_feeds(raw: list[Any], text: str, source: str) -> tuple[list[FeedSpec]
             raise ConfigError(
                 _("{where}: feed user_agent must be printable ASCII").format(where=where)
             )
-        category = clean_line(category, 40) or "Lainnya"
+        category = clean_line(category, 40) or DEFAULT_CATEGORY
         if category.casefold() == RESERVED_CATEGORY.casefold():
             warnings.append(
                 _(

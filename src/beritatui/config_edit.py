@@ -25,9 +25,8 @@ import tomlkit.exceptions
 from tomlkit.items import AoT, Array, Comment, InlineTable, Table, Whitespace
 
 from beritatui.config import RESERVED_CATEGORY, Config, ConfigError, FeedSpec, parse_config
+from beritatui.models import DEFAULT_CATEGORY
 from beritatui.sanitize import clean_line, safe_url
-
-DEFAULT_CATEGORY = "Lainnya"
 
 CONFIG_HEADER = """# beritatui configuration (see README.md, "Configuration").
 

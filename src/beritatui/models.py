@@ -16,6 +16,8 @@ from beritatui.i18n import N_, _
 
 ALL_CATEGORIES = "Semua"
 """The sidebar's "every category" entry; no feed category may take this name."""
+DEFAULT_CATEGORY = "Lainnya"
+"""The category of a feed that names none (config, imports, the feed screen)."""
 
 
 def category_label(name: str) -> str:

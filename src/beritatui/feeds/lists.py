@@ -26,9 +26,9 @@ from dataclasses import dataclass, field
 from xml.sax.saxutils import quoteattr
 
 from beritatui.config import RESERVED_CATEGORY, FeedSpec
+from beritatui.models import DEFAULT_CATEGORY
 from beritatui.sanitize import clean_line, safe_url
 
-DEFAULT_CATEGORY = "Lainnya"
 _NEWSBOAT_SKIPPED = ("query:", "exec:", "filter:")
 
 

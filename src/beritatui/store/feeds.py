@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from beritatui.config import FeedSpec
-from beritatui.models import FeedInfo, FeedStatus
+from beritatui.models import DEFAULT_CATEGORY, FeedInfo, FeedStatus
 from beritatui.sanitize import clean_line, safe_url
 from beritatui.store import convert
 from beritatui.store.db import StoreCore, locked
@@ -39,7 +39,7 @@ class FeedsMixin(StoreCore):
                        RETURNING id""",
                     (
                         url,
-                        clean_line(spec.category, 40) or "Lainnya",
+                        clean_line(spec.category, 40) or DEFAULT_CATEGORY,
                         clean_line(spec.title, 80),
                         clean_line(spec.user_agent, 200),
                         position,

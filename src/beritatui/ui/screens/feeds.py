@@ -25,7 +25,7 @@ from beritatui.config import ConfigError, FeedSpec
 from beritatui.config_edit import CategoryError, FeedLookupError
 from beritatui.feeds.manage import FeedManager
 from beritatui.i18n import N_, _
-from beritatui.models import FeedInfo
+from beritatui.models import DEFAULT_CATEGORY, FeedInfo
 from beritatui.sanitize import clean_line
 from beritatui.ui.bindings import localize_bindings
 from beritatui.ui.feedwords import explain
@@ -164,7 +164,7 @@ class FeedStatusScreen(ModalScreen[bool]):
     def action_add(self) -> None:
         if self._cannot_edit(network=True):
             return
-        default = self.current.category if self.current else "Lainnya"
+        default = self.current.category if self.current else DEFAULT_CATEGORY
 
         def got_url(url: str | None) -> None:
             if not url or not url.strip():

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from datetime import timedelta
 from typing import Any
 
 import pytest
@@ -15,7 +16,7 @@ from beritatui.service import NOT_CACHED_OFFLINE, OfflineError, Progress, Servic
 from beritatui.store import Store
 from tests.library import fill_library, library_config
 from tests.server import LocalServer
-from tests.site import NASIONAL, OLAHRAGA, LocalSite, build_site
+from tests.site import NASIONAL, NOW, OLAHRAGA, LocalSite, build_site
 
 PAGE = b"""<html><head><title>Judul</title></head><body><article>
 <h1>Judul halaman tersimpan</h1>
@@ -176,3 +177,31 @@ def test_trending_is_cached_until_the_articles_change(
     store.upsert_entries(feed_id, [entry])
     service.trending()
     assert len(runs) == 2  # new articles: computed again
+
+
+def test_trending_is_rescored_when_the_app_clock_enters_a_new_slot(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    import beritatui.service
+
+    moment = [NOW]
+    store = Store.open(database_file(), clock=lambda: moment[0])
+    fill_library(store)
+    runs: list[int] = []
+    real = beritatui.service.cluster_stories
+
+    def counted(*args: Any, **kwargs: Any) -> Any:
+        runs.append(1)
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(beritatui.service, "cluster_stories", counted)
+    service = Service(library_config(), store)
+    moment[0] = NOW.replace(minute=0, second=0, microsecond=0)
+    service.trending()
+    moment[0] += timedelta(minutes=9)
+    service.trending()
+    assert len(runs) == 1  # same ten-minute slot, nothing new: cached
+    moment[0] += timedelta(minutes=1)
+    service.trending()
+    assert len(runs) == 2  # a new slot: scores follow the clock
+    store.close()

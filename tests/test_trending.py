@@ -28,6 +28,7 @@ from beritatui.trending import (
     stem,
     stem_english,
 )
+from beritatui.trending.cache import rescore_bucket
 from beritatui.trending.scoring import is_plain
 from tests.site import NOW  # the app clock of the tests, never the wall clock
 from tests.trending_eval import load_story_file
@@ -644,22 +645,13 @@ def test_cache_reuses_until_the_version_changes() -> None:
     assert len(calls) == 3
 
 
-def test_cache_max_age_follows_the_clock() -> None:
-    now = [0.0]
-    cache = TrendingCache(max_age=60, clock=lambda: now[0])
-    calls: list[int] = []
-
-    def compute() -> list[Cluster]:
-        calls.append(1)
-        return []
-
-    cache.get(1, compute)
-    now[0] = 59
-    cache.get(1, compute)
-    assert len(calls) == 1
-    now[0] = 60
-    cache.get(1, compute)
-    assert len(calls) == 2
+def test_rescore_bucket_changes_every_ten_minutes() -> None:
+    start = NOW.replace(minute=0, second=0, microsecond=0)
+    slots = [rescore_bucket(start + timedelta(minutes=m)) for m in (0, 9, 10, 19, 20)]
+    assert slots[0] == slots[1]
+    assert slots[1] != slots[2]
+    assert slots[2] == slots[3]
+    assert slots[3] != slots[4]
 
 
 # --- properties and layering -----------------------------------------------------------

@@ -32,6 +32,7 @@ from beritatui.reports import (
     RefreshReport,
 )
 from beritatui.trending import Cluster, StoryInput, TrendingCache, cluster_stories
+from beritatui.trending.cache import rescore_bucket
 
 if TYPE_CHECKING:
     from beritatui.config import FeedSpec
@@ -239,8 +240,8 @@ class Service(PagesMixin):
             ]
             return cluster_stories(items, now=now, hours=window, category=category)
 
-        # Recompute when articles change, the window changes, or every ten minutes
-        # so the recency decay follows the clock.
-        version = (self.store.data_version(), window, now.strftime("%Y%m%d%H%M")[:-1])
+        # Recompute when articles change, the window changes, or the clock enters a new
+        # ten-minute slot (so the recency decay follows the clock).
+        version = (self.store.data_version(), window, rescore_bucket(now))
         cache = self._trending_caches.setdefault(category, TrendingCache())
         return cache.get(version, compute)

@@ -17,6 +17,7 @@ from pathlib import Path
 import pytest
 
 from beritatui.extract.pool import CRASHED, FAULT_ENV, TIMEOUT_ENV, ExtractorPool
+from beritatui.models import FeedStatus
 from beritatui.paths import database_file
 from beritatui.store import Store
 from tests.server import LocalServer
@@ -106,3 +107,27 @@ async def test_pool_extracts_a_page_and_survives_a_killed_worker() -> None:
         assert pool.rebuilds == 1
     finally:
         pool.shutdown()
+
+
+@pytest.mark.slow
+def test_a_feed_that_kills_its_parser_worker_costs_only_that_feed(
+    server: LocalServer, isolated_dirs: dict[str, Path]
+) -> None:
+    site = build_site(server)
+    path = "/wp/feed"
+    feed = server.routes[path].body.replace(b"<channel>", f"<!-- {MARK} --><channel>".encode(), 1)
+    assert MARK.encode() in feed
+    server.route(path, feed, content_type="application/rss+xml")
+    site.write_config(isolated_dirs["config"])
+    result = _refresh("crash")
+    assert result.returncode == 0, result.stderr
+    assert "2/3 feeds ok" in result.stdout
+    assert "the feed could not be read: the parser crashed" in result.stderr
+    store = Store.open(database_file())
+    try:
+        statuses = {f.url: (f.status, f.detail) for f in store.feeds()}
+    finally:
+        store.close()
+    bad = statuses.pop(site.feed_urls["Olahraga"])
+    assert bad == (FeedStatus.PARSE_ERROR, "the feed could not be read: the parser crashed")
+    assert all(status is FeedStatus.OK for status, _ in statuses.values())

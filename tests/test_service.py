@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import Iterator
 from datetime import timedelta
 from typing import Any
@@ -205,3 +206,37 @@ def test_trending_is_rescored_when_the_app_clock_enters_a_new_slot(
     service.trending()
     assert len(runs) == 2  # a new slot: scores follow the clock
     store.close()
+
+
+async def test_one_network_client_serves_refresh_and_article_opens_until_closed(
+    server: LocalServer, store: Store
+) -> None:
+    site = build_site(server)
+    service = Service(site_config(site), store)
+    await service.refresh(prefetch=False)
+    client = await service._fetcher()
+    url = site.page_urls[NASIONAL[0].slug]
+    (row,) = [r for r in store.list_articles() if r.url == url]
+    detail = await service.open_article(row.id)
+    assert detail is not None
+    assert detail.body is not None
+    assert await service._fetcher() is client  # no new pool or handshake per article
+    assert not client._client.is_closed
+    await service.aclose()
+    assert client._client.is_closed
+    await service.aclose()  # twice is harmless
+    again = await service._fetcher()  # reopened on demand
+    assert again is not client
+    await service.aclose()
+
+
+def test_each_event_loop_gets_its_own_network_client(store: Store) -> None:
+    service = Service(library_config(), store)
+
+    async def open_client() -> object:
+        return await service._fetcher()
+
+    first = asyncio.run(open_client())
+    second = asyncio.run(open_client())  # the CLI: one asyncio.run per command
+    assert first is not second
+    asyncio.run(service.aclose())

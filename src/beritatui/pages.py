@@ -76,20 +76,20 @@ class PagesMixin(ServiceCore):
         saved = failed = done = 0
         if on_progress:
             on_progress(Progress("articles", 0, len(todo)))
-        async with self._fetcher() as fetcher:
+        fetcher = await self._fetcher()
 
-            async def one(article_id: int, url: str) -> None:
-                nonlocal saved, failed, done
-                error = await self._download_body(fetcher, article_id, url)
-                if error is None:
-                    saved += 1
-                else:
-                    failed += 1
-                done += 1
-                if on_progress:
-                    on_progress(Progress("articles", done, len(todo), url))
+        async def one(article_id: int, url: str) -> None:
+            nonlocal saved, failed, done
+            error = await self._download_body(fetcher, article_id, url)
+            if error is None:
+                saved += 1
+            else:
+                failed += 1
+            done += 1
+            if on_progress:
+                on_progress(Progress("articles", done, len(todo), url))
 
-            await asyncio.gather(*(one(aid, url) for aid, url in todo))
+        await asyncio.gather(*(one(aid, url) for aid, url in todo))
         return saved, failed
 
     async def _download_body(self, fetcher: Fetcher, article_id: int, url: str) -> str | None:
@@ -145,8 +145,8 @@ class PagesMixin(ServiceCore):
         error: str | None = None
         if self.needs_page(detail):
             # Tried even when the last refresh found no network: it may be back.
-            async with self._fetcher() as fetcher:
-                error = await self._download_body(fetcher, article_id, detail.row.url)
+            fetcher = await self._fetcher()
+            error = await self._download_body(fetcher, article_id, detail.row.url)
             detail = await asyncio.to_thread(self.store.get_article, article_id)
         if detail is not None and detail.body is None:
             return await asyncio.to_thread(self._with_feed_content, detail, error)

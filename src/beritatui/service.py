@@ -1,10 +1,10 @@
 """The pipeline shared by the CLI and the TUI: refresh, prefetch, read, trending.
 
-config → fetch feeds → parse (thread) → store (thread) → fetch and extract
-article pages → store bodies. Network work is async; parsing and SQLite run in
-threads via :func:`asyncio.to_thread` and page extraction in worker processes
-(:mod:`beritatui.extract.pool`), so an event loop (the TUI's) never blocks and a
-native crash in the extractor costs one page. Nothing here imports textual. The
+config → fetch feeds → parse (worker process) → store (thread) → fetch and
+extract article pages → store bodies. Network work is async over one long-lived
+client; SQLite runs in threads via :func:`asyncio.to_thread`, feed parsing and
+page extraction in worker processes (:mod:`beritatui.extract.pool`), so an event
+loop (the TUI's) never blocks and a native crash costs one feed or one page. Nothing here imports textual. The
 fetcher (httpx), the parser (feedparser) and the extractor (trafilatura) are
 imported on first use, so start-up does not pay for them. Split by job: shared state in
 :mod:`beritatui.servicecore`, article pages in :mod:`beritatui.pages`, what a
@@ -36,6 +36,7 @@ from beritatui.trending.cache import rescore_bucket
 
 if TYPE_CHECKING:
     from beritatui.config import FeedSpec
+    from beritatui.extract.pool import ExtractionFailed
     from beritatui.feeds.fetch import Fetcher
 
 __all__ = [
@@ -50,6 +51,13 @@ __all__ = [
     "download_article",
     "warm_up",
 ]
+
+
+def _parser_failed(exc: ExtractionFailed) -> str:
+    """A feed whose parser worker crashed or hung, in plain words."""
+    if exc.timed_out:
+        return _("the feed could not be read: the parser took too long")
+    return _("the feed could not be read: the parser crashed")
 
 
 class Service(PagesMixin):
@@ -81,10 +89,10 @@ class Service(PagesMixin):
 
         if on_progress:
             on_progress(Progress("feeds", 0, len(feeds)))
-        async with self._fetcher() as fetcher:
-            outcomes = await asyncio.gather(
-                *(self._refresh_one(fetcher, fid, spec, tick) for fid, spec in feeds)
-            )
+        fetcher = await self._fetcher()
+        outcomes = await asyncio.gather(
+            *(self._refresh_one(fetcher, fid, spec, tick) for fid, spec in feeds)
+        )
         for outcome, new_ids in outcomes:
             report.outcomes.append(outcome)
             report.new_article_ids.extend(new_ids)
@@ -105,8 +113,8 @@ class Service(PagesMixin):
             await asyncio.to_thread(self.sync_feeds)
         for feed_id, spec in self._feeds_by_id.items():
             if spec.url == url:
-                async with self._fetcher() as fetcher:
-                    outcome, _ids = await self._refresh_one(fetcher, feed_id, spec, lambda _l: None)
+                fetcher = await self._fetcher()
+                outcome, _ids = await self._refresh_one(fetcher, feed_id, spec, lambda _l: None)
                 return outcome
         return None
 
@@ -133,7 +141,8 @@ class Service(PagesMixin):
     async def _fetch_and_store(
         self, fetcher: Fetcher, feed_id: int, spec: FeedSpec
     ) -> tuple[FeedOutcome, list[int]]:
-        from beritatui.feeds.parse import FeedParseError, parse_feed  # feedparser, lazily
+        from beritatui.extract.pool import ExtractionFailed, get_pool
+        from beritatui.feeds.parse import FeedParseError  # feedparser, lazily
 
         etag, last_modified = await asyncio.to_thread(self.store.feed_cache_headers, feed_id)
         result = await fetcher.fetch(
@@ -152,18 +161,15 @@ class Service(PagesMixin):
             await asyncio.to_thread(self.store.record_fetch, feed_id, result.status, result.detail)
             return outcome(result.status, result.detail), []
         try:
-            parsed = await asyncio.to_thread(
-                parse_feed,
-                result.content,
-                result.final_url,
-                content_type=result.content_type,
-                now=self.clock(),
+            parsed = await get_pool().parse_feed(
+                result.content, result.final_url, result.content_type, self.clock()
             )
-        except FeedParseError as exc:
+        except (FeedParseError, ExtractionFailed) as exc:
+            detail = str(exc) if isinstance(exc, FeedParseError) else _parser_failed(exc)
             await asyncio.to_thread(
-                self.store.record_fetch, feed_id, FeedStatus.PARSE_ERROR, str(exc)
+                self.store.record_fetch, feed_id, FeedStatus.PARSE_ERROR, detail
             )
-            return outcome(FeedStatus.PARSE_ERROR, str(exc)), []
+            return outcome(FeedStatus.PARSE_ERROR, detail), []
         new_ids = await asyncio.to_thread(self.store.upsert_entries, feed_id, parsed.entries)
         status, detail = self._judge_freshness(parsed.newest, len(parsed.entries))
         await asyncio.to_thread(

@@ -6,6 +6,7 @@ fetcher factory; :mod:`beritatui.pages` and :mod:`beritatui.service` build on it
 
 from __future__ import annotations
 
+import asyncio
 from typing import TYPE_CHECKING
 
 from beritatui.clock import Clock
@@ -18,7 +19,7 @@ if TYPE_CHECKING:
 
 
 class ServiceCore:
-    """One instance per process; owns no network client between calls."""
+    """One instance per process; owns one network client per event loop (:meth:`_fetcher`)."""
 
     def __init__(
         self,
@@ -35,6 +36,8 @@ class ServiceCore:
         """The last refresh could reach no feed; cleared by the next one that can."""
         self._trending_caches: dict[str | None, TrendingCache] = {}
         self._feeds_by_id: dict[int, FeedSpec] = {}
+        self._client: Fetcher | None = None
+        self._client_loop: asyncio.AbstractEventLoop | None = None
 
     @property
     def clock(self) -> Clock:
@@ -58,7 +61,25 @@ class ServiceCore:
         ids = self.store.sync_feeds(self.config.feeds)
         self._feeds_by_id = {ids[f.url]: f for f in self.config.feeds}
 
-    def _fetcher(self) -> Fetcher:
+    async def _fetcher(self) -> Fetcher:
+        """The service's one long-lived fetcher (one ``httpx.AsyncClient``, its connection pool
+        and TLS sessions), opened on first use; closed by :meth:`aclose`.
+
+        A client belongs to the event loop it was opened on: when called on another loop
+        (the CLI runs one ``asyncio.run`` per command), the old client's loop is gone and a
+        new client is opened.
+        """
         from beritatui.feeds.fetch import Fetcher  # httpx, lazily
 
-        return Fetcher.from_settings(self.config.settings)
+        loop = asyncio.get_running_loop()
+        if self._client is None or self._client_loop is not loop:
+            self._client = await Fetcher.from_settings(self.config.settings).__aenter__()
+            self._client_loop = loop
+        return self._client
+
+    async def aclose(self) -> None:
+        """Close the network client (app exit, end of a CLI command); reopened when needed."""
+        client, self._client = self._client, None
+        loop, self._client_loop = self._client_loop, None
+        if client is not None and loop is asyncio.get_running_loop():
+            await client.__aexit__(None, None, None)

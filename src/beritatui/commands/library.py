@@ -6,6 +6,7 @@ import argparse
 import asyncio
 import json
 import sys
+from collections.abc import Callable
 from typing import Any
 
 from beritatui.config import Config
@@ -30,7 +31,7 @@ def run_refresh(args: argparse.Namespace, config: Config, store: Store) -> int:
     if sys.stderr.isatty():
         report = _refresh_with_bar(service, prefetch)
     else:
-        report = asyncio.run(service.refresh(prefetch=prefetch))
+        report = asyncio.run(_closing(service, prefetch, None))
     for outcome in report.feeds_failed:
         print(f"  {outcome.title}: {outcome.status.label}: {outcome.detail}", file=sys.stderr)
     print(report.summary())
@@ -54,7 +55,17 @@ def _refresh_with_bar(service: Service, prefetch: bool) -> RefreshReport:
                 tasks[name] = bar.add_task(name, total=progress.total)
             bar.update(tasks[name], completed=progress.done, total=progress.total)
 
-        return asyncio.run(service.refresh(prefetch=prefetch, on_progress=on_progress))
+        return asyncio.run(_closing(service, prefetch, on_progress))
+
+
+async def _closing(
+    service: Service, prefetch: bool, on_progress: Callable[[Progress], None] | None
+) -> RefreshReport:
+    """The refresh, then the service's network client closed on the same loop."""
+    try:
+        return await service.refresh(prefetch=prefetch, on_progress=on_progress)
+    finally:
+        await service.aclose()
 
 
 def _row_json(row: ArticleRow) -> dict[str, Any]:

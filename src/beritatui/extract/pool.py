@@ -33,9 +33,14 @@ import weakref
 from collections.abc import Callable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from beritatui.models import ExtractedArticle
+
+if TYPE_CHECKING:
+    from datetime import datetime
+
+    from beritatui.models import ParsedFeed
 
 MAX_WORKERS = 4
 PAGES_PER_WORKER = 200
@@ -50,6 +55,11 @@ T = TypeVar("T")
 
 class ExtractionFailed(Exception):
     """The extractor crashed or hung on this page; ``str()`` says so in plain words."""
+
+    def __init__(self, message: str, *, timed_out: bool = False) -> None:
+        super().__init__(message)
+        self.timed_out = timed_out
+        """The job ran out of time (else its worker crashed)."""
 
 
 def _timed_out(seconds: float) -> str:
@@ -86,6 +96,13 @@ def _fragment(fragment: str, url: str) -> ExtractedArticle:
 
     _test_fault(fragment)
     return article_from_html_fragment(fragment, url)
+
+
+def _feed(content: bytes, url: str, content_type: str | None, now: datetime) -> ParsedFeed:
+    from beritatui.feeds.parse import parse_feed
+
+    _test_fault(content)
+    return parse_feed(content, url, content_type=content_type, now=now)
 
 
 # -- in the app ----------------------------------------------------------------
@@ -154,7 +171,7 @@ def _context() -> multiprocessing.context.BaseContext:
         from multiprocessing import forkserver
 
         ctx = multiprocessing.get_context("forkserver")
-        ctx.set_forkserver_preload(["beritatui.extract.article"])
+        ctx.set_forkserver_preload(["beritatui.extract.article", "beritatui.feeds.parse"])
         forkserver.ensure_running()
         return ctx
 
@@ -200,6 +217,16 @@ class ExtractorPool:
         """Blocks of feed-provided article HTML, in a worker."""
         return await self.call(_fragment, fragment, url)
 
+    async def parse_feed(
+        self, content: bytes, url: str, content_type: str | None, now: datetime
+    ) -> ParsedFeed:
+        """:func:`beritatui.feeds.parse.parse_feed` in a worker.
+
+        Raises its ``FeedParseError`` as is, and :class:`ExtractionFailed` when the parser
+        crashes or hangs on this feed (the other feeds carry on).
+        """
+        return await self.call(_feed, content, url, content_type, now)
+
     def extract_blocking(
         self, html: bytes | str, url: str, content_type: str | None = None
     ) -> ExtractedArticle:
@@ -243,7 +270,7 @@ class ExtractorPool:
                 self._discard(executor, kill=True)
             else:
                 _kill_workers(executor)
-            raise ExtractionFailed(_timed_out(self.timeout)) from None
+            raise ExtractionFailed(_timed_out(self.timeout), timed_out=True) from None
 
     def _slots(self) -> asyncio.Semaphore:
         loop = asyncio.get_running_loop()

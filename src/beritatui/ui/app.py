@@ -692,4 +692,5 @@ class BeritaApp(App[int]):
         state = self._snapshot_state()
         with contextlib.suppress(OSError):
             await asyncio.to_thread(state.save, self.state_path)
+        await self.service.aclose()
         self.exit(0)

@@ -3,7 +3,8 @@
     python benchmarks/loop_stall.py [--feeds 200] [--items 50] [--pages 300]
 
 Serves N feeds × M items (the generator of ``benchmarks/refresh.py``) and an
-article page behind every item link from threaded servers on 127.0.0.1, then
+article page behind every item link from threaded servers on 127.0.0.1 (in a
+child process, so their threads do not compete with the app for the GIL), then
 runs the real app headless (``App.run_test``) with fresh XDG dirs, twice: a
 feeds-only refresh, and a refresh with page prefetch (at most ``--pages``
 pages downloaded and extracted). While the refresh runs, a probe coroutine on
@@ -19,9 +20,11 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import multiprocessing
 import os
 import sys
 import tempfile
+import threading
 import time
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -79,6 +82,15 @@ class _PageHandler(refresh._Handler):
         self.send_header("Content-Length", str(len(body)))
         self.end_headers()
         self.wfile.write(body)
+
+
+def _serve(feeds: int, items: int, ports: int, ready: Any) -> None:
+    """The local feed and page servers (in a child process), until terminated."""
+    servers = refresh.serve(ports, _PageHandler)
+    bases = [f"http://127.0.0.1:{server.server_address[1]}" for server in servers]
+    _PageHandler.routes = refresh.generate(feeds, items, bases)
+    ready.put(list(_PageHandler.routes))
+    threading.Event().wait()
 
 
 async def measure(urls: Sequence[str], root: Path, *, prefetch: bool, pages: int) -> Stalls:
@@ -161,10 +173,15 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(argv)
     if args.smoke:
         args.feeds, args.items, args.pages, args.ports = 3, 5, 5, 2
-    servers = refresh.serve(max(1, min(args.ports, args.feeds)), _PageHandler)
-    bases = [f"http://127.0.0.1:{server.server_address[1]}" for server in servers]
-    _PageHandler.routes = refresh.generate(args.feeds, args.items, bases)
-    urls = list(_PageHandler.routes)
+    # The servers run in their own process: in this one their threads would compete with
+    # the app for the GIL and stall its loop, which real (remote) servers never do.
+    ctx = multiprocessing.get_context("spawn")
+    ready: Any = ctx.Queue()
+    servers = ctx.Process(
+        target=_serve, args=(args.feeds, args.items, max(1, min(args.ports, args.feeds)), ready)
+    )
+    servers.start()
+    urls: list[str] = ready.get(timeout=120)
     results: list[tuple[str, Stalls]] = []
     with tempfile.TemporaryDirectory(prefix="beritatui-stall-") as temp:
         for name in ("CONFIG", "DATA", "CACHE", "STATE"):
@@ -176,9 +193,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             results.append(
                 (label, asyncio.run(measure(urls, root, prefetch=prefetch, pages=args.pages)))
             )
-    for server in servers:
-        server.shutdown()
-        server.server_close()
+    servers.terminate()
+    servers.join()
     print(f"\nlongest event-loop stall during a refresh of {args.feeds} feeds × {args.items} items")
     print("| refresh | articles | pages cached | time | longest stall | stalls > 50 ms |")
     print("|---|---|---|---|---|---|")

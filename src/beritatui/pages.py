@@ -48,15 +48,21 @@ async def download_article(
     return result, article
 
 
-def warm_up() -> None:
-    """Import the network, feed and extraction stack now (the service imports it on first use).
+def warm_up(*, workers: bool = True) -> None:
+    """Import the network, feed and extraction stack now (the service imports it on first use),
+    and with ``workers`` start the worker processes that parse feeds and extract pages.
 
     The TUI calls this in a thread after its first paint, so the ~0.3 s of
-    imports stays out of start-up and out of the event loop.
+    imports and the process start-up stay out of start-up and out of the event loop.
     """
     import beritatui.extract
     import beritatui.feeds.fetch
     import beritatui.feeds.parse  # noqa: F401
+
+    if workers:
+        from beritatui.extract.pool import get_pool
+
+        get_pool().start()
 
 
 class PagesMixin(ServiceCore):

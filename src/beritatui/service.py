@@ -4,9 +4,10 @@ config → fetch feeds → parse (worker process) → store (thread) → fetch a
 extract article pages → store bodies. Network work is async over one long-lived
 client; SQLite runs in threads via :func:`asyncio.to_thread`, feed parsing and
 page extraction in worker processes (:mod:`beritatui.extract.pool`), so an event
-loop (the TUI's) never blocks and a native crash costs one feed or one page. Nothing here imports textual. The
-fetcher (httpx), the parser (feedparser) and the extractor (trafilatura) are
-imported on first use, so start-up does not pay for them. Split by job: shared state in
+loop (the TUI's) never blocks and a native crash costs one feed or one page.
+Nothing here imports textual. The fetcher (httpx), the parser (feedparser) and
+the extractor (trafilatura) are imported on first use, so start-up does not pay
+for them. Split by job: shared state in
 :mod:`beritatui.servicecore`, article pages in :mod:`beritatui.pages`, what a
 refresh reports in :mod:`beritatui.reports`; this module keeps refresh, marks
 and trending, and re-exports the names callers import from here.

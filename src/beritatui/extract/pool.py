@@ -243,34 +243,59 @@ class ExtractorPool:
         # limit measures the extraction, not the wait behind other pages.
         async with self._slots():
             try:
-                return await self._attempt(self._shared(), fn, args, shared=True)
+                return await self._attempt(None, fn, args)
             except _Broken:
                 pass
-        solo = _executor(1)
+        solo = await asyncio.to_thread(_executor, 1)
         try:
-            return await self._attempt(solo, fn, args, shared=False)
+            return await self._attempt(solo, fn, args)
         except _Broken:
             raise ExtractionFailed(CRASHED) from None
         finally:
             solo.shutdown(wait=False, cancel_futures=True)
 
     async def _attempt(
-        self, executor: ProcessPoolExecutor, fn: Callable[..., T], args: tuple[Any, ...], *,
-        shared: bool,
-    ) -> T:  # fmt: skip
+        self, solo: ProcessPoolExecutor | None, fn: Callable[..., T], args: tuple[Any, ...]
+    ) -> T:
+        """One try in ``solo``, or in the shared pool when ``solo`` is ``None``."""
+        # Submitted from a thread: starting the pool or a (recycled) worker waits for a
+        # process to start, and the event loop must never wait for that.
+        executor, future = await asyncio.to_thread(self._submit, solo, fn, args)
         try:
-            future: Future[T] = executor.submit(fn, *args)
+            if future is None:
+                raise BrokenProcessPool
             return await asyncio.wait_for(asyncio.wrap_future(future), self.timeout)
         except BrokenProcessPool:
-            if shared:
+            if solo is None:
                 self._discard(executor, kill=False)
             raise _Broken from None
         except TimeoutError:
-            if shared:
+            if solo is None:
                 self._discard(executor, kill=True)
             else:
                 _kill_workers(executor)
             raise ExtractionFailed(_timed_out(self.timeout), timed_out=True) from None
+
+    def _submit(
+        self, solo: ProcessPoolExecutor | None, fn: Callable[..., T], args: tuple[Any, ...]
+    ) -> tuple[ProcessPoolExecutor, Future[T] | None]:
+        """(executor, future), the future ``None`` when the executor is already broken."""
+        executor = solo or self._shared()
+        try:
+            return executor, executor.submit(fn, *args)
+        except BrokenProcessPool:
+            return executor, None
+
+    def start(self) -> None:
+        """Start the shared pool and its workers now (blocking: call from a thread).
+
+        The TUI does this while it warms up, so the first feed or page does not wait
+        for the forkserver to import the extractor.
+        """
+        executor = self._shared()
+        for future in [executor.submit(os.getpid) for _ in range(self.workers)]:
+            with contextlib.suppress(Exception):  # a broken pool is rebuilt on first use
+                future.result(timeout=60)
 
     def _slots(self) -> asyncio.Semaphore:
         loop = asyncio.get_running_loop()

@@ -176,8 +176,8 @@ class BeritaApp(App[int]):
 
     @work(thread=True, group="warm-up", exit_on_error=False)
     def _warm_up(self) -> None:
-        """Import the network and extraction stack off the UI thread, after the first paint."""
-        warm_up()
+        """Import the network and extraction stack and start its workers, off the UI thread."""
+        warm_up(workers=not self.service.forced_offline)
 
     def _announce_start_problems(self) -> None:
         """Say what went wrong before the screen existed (moved database, config warnings)."""

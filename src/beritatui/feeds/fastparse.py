@@ -21,131 +21,41 @@ A new lxml parser is made per call: lxml parsers are never shared between thread
 
 from __future__ import annotations
 
-import contextlib
-import html.entities
-import re
-from collections.abc import Callable
 from typing import Any
 
-from feedparser.datetimes import _parse_date
-from feedparser.html import _cp1252
-from feedparser.mixin import _FeedParserMixin
-from feedparser.sanitizer import _sanitize_html
-from feedparser.urls import _urljoin, make_safe_absolute_uri, resolve_relative_uris
+from feedparser.urls import make_safe_absolute_uri
 from lxml import etree
 
-Raw = dict[str, Any]
-
-ATOM = "http://www.w3.org/2005/Atom"
-RSS10 = "http://purl.org/rss/1.0/"
-RDF = "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
-CONTENT = "http://purl.org/rss/1.0/modules/content/"
-DC = "http://purl.org/dc/elements/1.1/"
-MEDIA = ("http://search.yahoo.com/mrss/", "http://search.yahoo.com/mrss")
-IGNORED_NAMESPACES = (
-    "http://wellformedweb.org/CommentAPI/",
-    "http://purl.org/rss/1.0/modules/slash/",
-    "http://purl.org/rss/1.0/modules/syndication/",
+from beritatui.feeds.fastelements import Elements
+from beritatui.feeds.fastxml import (
+    _ATOM_IGNORED,
+    _DECLARED_ENCODING,
+    _RSS_IGNORED,
+    _XML_TYPES,
+    ATOM,
+    CONTENT,
+    DC,
+    IGNORED_NAMESPACES,
+    MEDIA,
+    RDF,
+    RSS10,
+    Raw,
+    Refused,
+    _attributes,
+    _check_document,
+    _children,
+    _enforce_href,
+    _Entry,
+    _leaf,
+    _local,
+    _no_attributes,
+    _q,
+    _refuse_namespace,
+    _split,
 )
-"""Entry elements feedparser files under keys nothing here reads."""
-_KNOWN_NAMESPACES = frozenset({ATOM, RSS10, RDF, CONTENT, DC, *MEDIA, *IGNORED_NAMESPACES})
-_XML = "http://www.w3.org/XML/1998/namespace"
+from beritatui.feeds.plainhtml import plain_html
 
-_HTML_TYPES = _FeedParserMixin.html_types
-_RELATIVE_URI = _FeedParserMixin.can_be_relative_uri
-_CONTAINS_URIS = _FeedParserMixin.can_contain_relative_uris
-_DANGEROUS = _FeedParserMixin.can_contain_dangerous_markup
-_looks_like_html: Callable[[str], bool] = _FeedParserMixin.looks_like_html
-_map_type: Callable[[str], str] = _FeedParserMixin.map_content_type
-
-_DECLARED_ENCODING = re.compile(rb"""^<\?xml[^>]*encoding\s*=\s*["']([^"']+)""")
-_XML_TYPES = re.compile(r"^(?:application|text)/(?:[a-z0-9.+-]+\+)?xml$")
-_LINK_ENTITY = re.compile(r"&([A-Za-z0-9_]+);")
-_RSS_IGNORED = frozenset({"category", "comments", "source"})
-_ATOM_IGNORED = frozenset({"category", "rights", "contributor"})
-_MEDIA_PASSIVE = frozenset(
-    {"credit", "keywords", "category", "rating", "copyright", "text", "hash", "license"}
-)
-_TEXT_TYPES = frozenset({"text/plain", "text/html"})
-_STANDARD_PREFIXES = frozenset(p.lower() for p in _FeedParserMixin.namespaces.values())
-"""Prefixes feedparser gives known namespaces; an unknown namespace under one is mistaken for it."""
-
-
-_PLAIN_OK = frozenset({"description", "summary"})
-"""Elements whose HTML only ever becomes text and a first image (in parse.py)."""
-_PLAIN_TAGS = frozenset(
-    {
-        "a", "b", "blockquote", "br", "code", "div", "em", "figcaption", "figure", "h1", "h2",
-        "h3", "h4", "h5", "h6", "hr", "i", "img", "li", "ol", "p", "pre", "small", "span",
-        "strong", "sub", "sup", "table", "tbody", "td", "th", "thead", "tr", "u", "ul",
-    }
-)  # fmt: skip
-_ATTRIBUTE = (
-    r"""\s+([A-Za-z][A-Za-z0-9_:.-]*)"""
-    r"""(?:\s*=\s*(?:"([^"<>]*)"|'([^'<>]*)'|([^\s"'<>=`]+)))?"""
-)
-_PLAIN_TAG = re.compile(rf"<(/?)([A-Za-z][A-Za-z0-9]*)((?:{_ATTRIBUTE})*)\s*/?>")
-_ATTRIBUTES = re.compile(_ATTRIBUTE)
-_REFERENCE = re.compile(r"&(?:([A-Za-z][A-Za-z0-9]{1,31})|#([0-9]{1,6})|#[xX]([0-9a-fA-F]{1,5}));")
-_PLAIN_SRC = re.compile(r"(?:https?://[^\s\"'<>]+|(?!//)[A-Za-z0-9_.~%/-][^\s:\"'<>]*)")
-_LATIN1_HIGH = re.compile("[\x80-\xff]")
-_ENTITIES = frozenset(html.entities.name2codepoint) | {"apos"}
-
-
-def plain_html(markup: str) -> bool:
-    """HTML that feedparser's URI resolution and sanitiser leave the same as text and images.
-
-    Only common inline and block tags, quoted attributes, the five XML entities and
-    printable numeric references, ``<img src>`` plain http(s) or scheme-less paths.
-    No characters U+0080-U+00FF, so feedparser's Latin-1/cp1252 repair cannot
-    apply to the sanitised form when it does not apply to this one. For such
-    HTML, :func:`beritatui.feeds.parse.html_to_text` and the first image come
-    out the same with or without feedparser's passes, so they are skipped.
-    """
-    if _LATIN1_HIGH.search(markup):
-        return False
-    end = 0
-    for tag in _PLAIN_TAG.finditer(markup):
-        if not _plain_text(markup[end : tag.start()]) or tag.group(2).lower() not in _PLAIN_TAGS:
-            return False
-        if tag.group(2).lower() == "img" and not _plain_image(tag.group(3)):
-            return False
-        end = tag.end()
-    return _plain_text(markup[end:])
-
-
-def _plain_text(text: str) -> bool:
-    if "<" in text or ">" in text:
-        return False
-    for amp in re.finditer("&", text):
-        reference = _REFERENCE.match(text, amp.start())
-        if reference is None:
-            return False
-        if reference.group(1) is not None and reference.group(1) not in _ENTITIES:
-            return False  # feedparser's sanitiser rewrites unknown names
-        number = reference.group(2) or reference.group(3)
-        if number is not None:
-            value = int(number, 16 if reference.group(3) else 10)
-            if value < 32 or 127 <= value < 160 or value > 0x10FFFF:
-                return False
-    return True
-
-
-def _plain_image(attributes: str) -> bool:
-    names: set[str] = set()
-    for match in _ATTRIBUTES.finditer(attributes):
-        name = match.group(1).lower()
-        value = match.group(2) or match.group(3) or match.group(4) or ""
-        if name in names or not _plain_text(value):
-            return False
-        names.add(name)
-        if name == "src" and not _PLAIN_SRC.fullmatch(value):
-            return False
-    return True
-
-
-class Refused(Exception):
-    """The fast path is not sure; feedparser should read this document."""
+__all__ = ["Raw", "Refused", "fast_raw", "plain_html"]
 
 
 def fast_raw(content: bytes, url: str, content_type: str | None) -> tuple[Raw, list[Raw]] | None:
@@ -192,7 +102,7 @@ def _check_encoding(content: bytes, content_type: str | None) -> None:
     content.decode("utf-8")  # UnicodeDecodeError is a ValueError
 
 
-class _Walker:
+class _Walker(Elements):
     """One document; mirrors the state feedparser keeps while it parses."""
 
     def __init__(self, base: str) -> None:
@@ -360,250 +270,3 @@ class _Walker:
             else:
                 raise Refused(f"entry element {child.tag}")
         return entry
-
-    # -- elements --------------------------------------------------------------------
-
-    def _title(self, child: Any, state: _Entry, depth: int, default: str) -> None:
-        value, kind = self._content(child, "title", default, depth)
-        if -1 < self.title_depth <= depth:
-            return
-        state.store("title", value, depth)
-        state.entry["title_detail"] = {"type": kind}
-        if value:
-            self.title_depth = depth
-
-    def _rss_link(self, child: Any, state: _Entry, depth: int) -> None:
-        entry = state.entry
-        entry.setdefault("links", []).append({"rel": "alternate", "type": "text/html"})
-        value = self._text(child, "link")
-        value = _LINK_ENTITY.sub(r"&\g<1>", value.replace("&amp;", "&"))
-        entry["link"] = value
-        if value:
-            entry["links"][-1]["href"] = value
-
-    def _atom_link(self, child: Any, entry: Raw) -> None:
-        _leaf(child)
-        attrs = _attributes(child)
-        if "href" not in attrs or "url" in attrs or "uri" in attrs:
-            raise Refused("atom link without href")
-        attrs.setdefault("rel", "alternate")
-        attrs.setdefault("type", "application/atom+xml" if attrs["rel"] == "self" else "text/html")
-        attrs["href"] = _urljoin(self.base, attrs["href"])
-        entry.setdefault("links", []).append(attrs)
-        if attrs["rel"] == "alternate" and _map_type(attrs["type"]) in _HTML_TYPES:
-            entry["link"] = attrs["href"]
-
-    def _id(self, child: Any, state: _Entry, depth: int, is_link: bool) -> None:
-        value = self._text(child, "id", resolve=is_link)
-        state.store("id", value, depth)
-        if is_link:
-            state.entry.setdefault("link", value)
-
-    def _date(self, child: Any, state: _Entry, key: str, depth: int) -> None:
-        _no_attributes(child)
-        value = self._text(child, key)
-        state.store(key, value, depth + 1)
-        state.entry[f"{key}_parsed"] = _parse_date(value)
-
-    def _atom_author(self, child: Any, entry: Raw) -> None:
-        _no_attributes(child)
-        detail: dict[str, str] = {}
-        for part in _children(child):
-            space, name = _split(part.tag)
-            if space != ATOM or name not in ("name", "email", "uri") or name in detail:
-                raise Refused("author parts")
-            _leaf(part)
-            detail[name] = _plain(part).strip()  # feedparser pops these without its text steps
-        if child.text and child.text.strip():
-            raise Refused("author text")
-        name, email = detail.get("name", ""), detail.get("email", "")
-        entry["author"] = f"{name} ({email})" if name and email else name or email
-
-    def _body(self, child: Any, state: _Entry, default: str, depth: int) -> None:
-        value, kind = self._content(child, "content", default, depth)
-        state.entry.setdefault("content", []).append({"type": kind, "value": value})
-        if _map_type(kind) in _TEXT_TYPES | _HTML_TYPES:
-            state.entry.setdefault("summary", value)
-
-    def _media(self, child: Any, state: _Entry, depth: int) -> None:
-        """media:* as feedparser (with parse.py's caption handlers) files them."""
-        name = _split(child.tag)[1]
-        entry = state.entry
-        if name == "content":
-            entry.setdefault("media_content", []).append(_attributes(child))
-            for part in _children(child):
-                self._media_part(part, state, depth + 1)
-        elif name == "group":
-            if child.attrib:
-                raise Refused("media:group attributes")
-            for part in _children(child):
-                self._media_part(part, state, depth + 1)
-        else:
-            self._media_part(child, state, depth)
-
-    def _media_part(self, child: Any, state: _Entry, depth: int) -> None:
-        space, name = _split(child.tag)
-        entry = state.entry
-        if space not in MEDIA:
-            raise Refused("non-media element inside media")
-        if name == "thumbnail":
-            attrs = _attributes(child)
-            url = self._text(child, "url")
-            state.store("url", url, depth)
-            if url and "url" not in attrs:
-                attrs["url"] = url
-            entry.setdefault("media_thumbnail", []).append(attrs)
-        elif name == "description":
-            state.store("media_description", self._text(child, "media_description"), depth)
-        elif name == "title":
-            if set(child.attrib) - {"type"}:
-                raise Refused("media:title attributes")
-            saved = self.title_depth
-            value, kind = self._content(child, "title", "text/plain", depth)
-            if not -1 < self.title_depth <= depth:
-                state.store("title", value, depth)
-                entry["title_detail"] = {"type": kind}
-            self.title_depth = saved
-            if value:
-                entry["media_title"], entry["media_title_detail"] = value, {"type": kind}
-        elif name in ("content", "group"):
-            self._media(child, state, depth)
-        elif name in _MEDIA_PASSIVE:
-            _leaf(child)
-        else:
-            raise Refused(f"media element {name}")
-
-    # -- text ------------------------------------------------------------------------
-
-    def _content(self, child: Any, element: str, default: str, depth: int) -> tuple[str, str]:
-        """feedparser's push_content/pop for ``element``: (value, content type)."""
-        if set(child.attrib) - {"type", f"{{{_XML}}}lang"}:
-            raise Refused("content attributes")
-        _leaf(child)
-        kind = _map_type(child.get("type", default))
-        if kind not in _TEXT_TYPES:
-            raise Refused("content type")
-        output = _plain(child).strip()
-        if not self.atom and kind == "text/plain" and _looks_like_html(output):
-            kind = "text/html"
-        if kind in _HTML_TYPES and not (element in _PLAIN_OK and plain_html(output)):
-            if element in _CONTAINS_URIS:
-                output = resolve_relative_uris(output, self.base, "utf-8", kind)
-            if element in _DANGEROUS:
-                output = _sanitize_html(output, "utf-8", kind)
-        return _repair(output), kind
-
-    def _text(self, child: Any, element: str, *, resolve: bool = True) -> str:
-        """feedparser's pop for a plain element outside content (callers check attributes)."""
-        _leaf(child)
-        output = _plain(child).strip()
-        if element in _RELATIVE_URI and output and resolve:
-            output = _urljoin(self.base, output)
-        return _repair(output)
-
-
-class _Entry:
-    """One entry dict plus feedparser's "shallowest element wins" bookkeeping."""
-
-    def __init__(self, entry: Raw) -> None:
-        self.entry = entry
-        self._depths: dict[str, int] = {}
-        self._seen: set[object] = set()
-
-    def once(self, key: object) -> None:
-        """Refuse a repeated single-valued element (feedparser's choice depends on order)."""
-        marker = key.tag if isinstance(key, etree._Element) else key
-        if marker in self._seen:
-            raise Refused(f"repeated {marker}")
-        self._seen.add(marker)
-
-    def store(self, key: str, value: str, depth: int) -> None:
-        old = self._depths.get(key)
-        if old is None or depth <= old:
-            self._depths[key] = depth
-            self.entry[key] = value
-
-
-def _repair(output: str) -> str:
-    """feedparser's last steps: UTF-8 read as Latin-1 repaired, cp1252 code points mapped."""
-    with contextlib.suppress(UnicodeEncodeError, UnicodeDecodeError):
-        output = output.encode("iso-8859-1").decode("utf-8")
-    return output.translate(_cp1252)
-
-
-def _enforce_href(attrs: dict[str, str]) -> dict[str, str]:
-    href = attrs.get("url", attrs.get("uri", attrs.get("href")))
-    if href:
-        attrs.pop("url", None)
-        attrs.pop("uri", None)
-        attrs["href"] = href
-    return attrs
-
-
-def _attributes(element: Any) -> dict[str, str]:
-    """Attributes as feedparser hands them to handlers: lower-case names, rel/type lowered."""
-    found: dict[str, str] = {}
-    for name, value in element.attrib.items():
-        space, local = _split(name)
-        if space:
-            raise Refused("namespaced attribute")
-        key = local.lower()
-        if key in found:
-            raise Refused("attribute names differing in case")
-        found[key] = value.lower() if key in ("rel", "type") else value
-    return found
-
-
-def _children(element: Any) -> list[Any]:
-    return [child for child in element if isinstance(child.tag, str)]
-
-
-def _leaf(element: Any) -> None:
-    """Text only: no child elements, comments or processing instructions."""
-    if len(element):
-        raise Refused(f"mixed content in {element.tag}")
-
-
-def _no_attributes(element: Any) -> None:
-    if element.attrib:
-        raise Refused(f"attributes on {element.tag}")
-
-
-def _plain(element: Any) -> str:
-    return element.text or ""
-
-
-def _check_document(root: Any) -> None:
-    """No xml:base; unknown namespaces only under prefixes feedparser cannot mistake."""
-    main = _split(root.tag)[0]
-    for element in root.iter():
-        if not isinstance(element.tag, str):
-            continue
-        if any(_local(name).lower() == "base" for name in element.attrib):
-            raise Refused("xml:base")
-        space = _split(element.tag)[0]
-        if space in _KNOWN_NAMESPACES or space == main:
-            continue
-        if not space or element.prefix is None or element.prefix.lower() in _STANDARD_PREFIXES:
-            raise Refused(f"namespace {space!r} as {element.prefix!r}")
-
-
-def _refuse_namespace(root: Any, namespace: str) -> None:
-    for element in root.iter():
-        if namespace in (element.nsmap or {}).values():
-            raise Refused(f"{namespace} declared")
-
-
-def _q(ns: str, name: str) -> str:
-    return f"{{{ns}}}{name}" if ns else name
-
-
-def _split(tag: str) -> tuple[str, str]:
-    if tag.startswith("{"):
-        space, _, local = tag[1:].partition("}")
-        return space, local
-    return "", tag
-
-
-def _local(name: str) -> str:
-    return _split(name)[1]

@@ -7,8 +7,11 @@ RSS 2.0, every fourth feed Atom), serves them from threaded HTTP servers on
 127.0.0.1 (``--ports`` of them, feeds spread evenly, as feeds spread over
 hosts), then runs both programs on the same URLs, alternating, each run with
 fresh state (new XDG dirs for beritatui, a new cache for newsboat). Per run it
-records the child's wall time, CPU time (user + sys from ``os.wait4``) and
-peak RSS, and checks how many items each program stored. Prints medians and
+records the child's wall time, CPU time (user + sys from ``os.wait4``, plus
+every descendant it left behind: this script is a child subreaper, so
+beritatui's worker processes, children of a forkserver nobody waits for, are
+reaped and counted here) and peak RSS (the largest single process of the
+tree), and checks how many items each program stored. Prints medians and
 the beritatui/newsboat ratios; asserts nothing about time.
 
 ``--baseline SRC`` adds a third program in the same rounds: the beritatui in
@@ -39,6 +42,7 @@ from email.utils import format_datetime
 from functools import partial
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
+from typing import Any
 from xml.sax.saxutils import escape
 
 REPO = Path(__file__).resolve().parent.parent
@@ -186,13 +190,45 @@ def measure(argv: Sequence[str], env: dict[str, str], cwd: Path) -> tuple[float,
     )
     _, status, usage = os.wait4(child.pid, 0)
     wall = time.perf_counter() - started
+    cpu, rss = usage.ru_utime + usage.ru_stime, usage.ru_maxrss
+    for orphan in _orphans():  # worker processes and their forkserver, left running at exit
+        cpu += orphan.ru_utime + orphan.ru_stime
+        rss = max(rss, orphan.ru_maxrss)
     child.returncode = os.waitstatus_to_exitcode(status)
     stderr = child.stderr.read().decode("utf-8", "replace") if child.stderr else ""
     if child.stderr:
         child.stderr.close()
     if child.returncode != 0:
         raise RuntimeError(f"{argv[0]} exited {child.returncode}: {stderr[-800:]}")
-    return wall, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024
+    return wall, cpu, rss / 1024
+
+
+def _become_subreaper() -> None:
+    """Descendants orphaned by a measured program become our children (Linux), so their CPU
+    counts: beritatui's worker processes are children of a forkserver that the program does
+    not wait for, and wait4 on the program alone would leave their CPU out."""
+    import ctypes
+
+    pr_set_child_subreaper = 36
+    libc = ctypes.CDLL(None, use_errno=True)
+    if libc.prctl(pr_set_child_subreaper, 1, 0, 0, 0) != 0:
+        raise OSError(ctypes.get_errno(), "prctl(PR_SET_CHILD_SUBREAPER)")
+
+
+def _orphans(timeout: float = 30.0) -> list[Any]:
+    """Resource usage of every orphaned descendant, once each has exited (reaped here)."""
+    found = []
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        try:
+            pid, _status, usage = os.wait4(-1, os.WNOHANG)
+        except ChildProcessError:
+            break  # no children left
+        if pid == 0:
+            time.sleep(0.01)
+            continue
+        found.append(usage)
+    return found
 
 
 def run_beritatui(urls: Sequence[str], threads: int, root: Path, src: Path = REPO / "src") -> Run:
@@ -303,6 +339,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(argv)
     if args.smoke:
         args.feeds, args.items, args.runs, args.ports = 3, 5, 1, 2
+    _become_subreaper()
     servers = serve(max(1, min(args.ports, args.feeds)))
     bases = [f"http://127.0.0.1:{server.server_address[1]}" for server in servers]
     _Handler.routes = generate(args.feeds, args.items, bases)

@@ -240,3 +240,14 @@ def test_each_event_loop_gets_its_own_network_client(store: Store) -> None:
     second = asyncio.run(open_client())  # the CLI: one asyncio.run per command
     assert first is not second
     asyncio.run(service.aclose())
+
+
+async def test_a_refresh_with_one_feed_in_flight_still_reaches_every_feed(
+    server: LocalServer, store: Store
+) -> None:
+    site = build_site(server)
+    service = Service(site_config(site, max_concurrency=1), store)
+    report = await service.refresh(prefetch=False)
+    assert report.feeds_ok == 3
+    assert len(report.new_article_ids) == store.count_articles() > 0
+    await service.aclose()

@@ -91,9 +91,15 @@ class Service(PagesMixin):
         if on_progress:
             on_progress(Progress("feeds", 0, len(feeds)))
         fetcher = await self._fetcher()
-        outcomes = await asyncio.gather(
-            *(self._refresh_one(fetcher, fid, spec, tick) for fid, spec in feeds)
-        )
+        # At most this many feeds between fetch and stored: a body waiting for a parser
+        # worker stays in memory, and 200 fetched feeds waiting for 2 workers were 100 MB.
+        in_flight = asyncio.Semaphore(max(1, self.config.settings.max_concurrency))
+
+        async def bounded(feed_id: int, spec: FeedSpec) -> tuple[FeedOutcome, list[int]]:
+            async with in_flight:
+                return await self._refresh_one(fetcher, feed_id, spec, tick)
+
+        outcomes = await asyncio.gather(*(bounded(fid, spec) for fid, spec in feeds))
         for outcome, new_ids in outcomes:
             report.outcomes.append(outcome)
             report.new_article_ids.extend(new_ids)

@@ -91,9 +91,10 @@ class Service(PagesMixin):
         if on_progress:
             on_progress(Progress("feeds", 0, len(feeds)))
         fetcher = await self._fetcher()
-        # At most this many feeds between fetch and stored: a body waiting for a parser
+        # At most twice as many feeds between fetch and stored as fetches at once (so
+        # fetching goes on while a few wait for a parser): a body waiting for a parser
         # worker stays in memory, and 200 fetched feeds waiting for 2 workers were 100 MB.
-        in_flight = asyncio.Semaphore(max(1, self.config.settings.max_concurrency))
+        in_flight = asyncio.Semaphore(2 * max(1, self.config.settings.max_concurrency))
 
         async def bounded(feed_id: int, spec: FeedSpec) -> tuple[FeedOutcome, list[int]]:
             async with in_flight:

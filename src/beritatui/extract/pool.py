@@ -17,6 +17,11 @@ Python. So every page is extracted in a single-threaded worker process:
 Test hook: ``BERITATUI_EXTRACT_FAULT=crash:MARK`` (or ``hang:MARK``), read only in
 the worker, makes a worker SIGKILL itself (or sleep) on a page containing ``MARK``.
 Results travel back as plain picklable dataclasses (:class:`ExtractedArticle`).
+
+Feed parsing runs in the same workers (:meth:`ExtractorPool.parse_feed`, a plain
+:class:`~beritatui.models.ParsedFeed` back), so lxml and feedparser never hold the
+app's GIL either. Jobs are submitted from a thread: starting the pool or a
+recycled worker waits for a process, which an event loop must never do.
 """
 
 from __future__ import annotations

@@ -12,6 +12,7 @@ from datetime import UTC, datetime, timedelta
 from email.utils import format_datetime
 from pathlib import Path
 
+from tests.pictures import jpeg
 from tests.server import LocalServer
 
 NOW = datetime(2026, 11, 27, 9, 0, tzinfo=UTC)
@@ -245,6 +246,9 @@ def build_site(server: LocalServer, *, serve_pages: bool = True) -> LocalSite:
             server.route(f"/berita/{story.slug}", _antara_page(story))
         for story in EKONOMI:
             server.route(f"/berita/{story.slug}", _detik_page(story))
+    # The article photos (the reader shows them with images = true).
+    server.route("/img/photo.jpg", jpeg(480, 270, (40, 90, 160)), content_type="image/jpeg")
+    server.route("/img/beras.jpg", jpeg(400, 300, (160, 120, 40)), content_type="image/jpeg")
     site.feed_urls["Nasional"] = server.route(
         "/rss/nasional.xml",
         _rss(site, NASIONAL, "Antara Lokal"),

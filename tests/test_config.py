@@ -129,12 +129,29 @@ def test_category_named_like_the_all_row_is_renamed(tmp_path: Path) -> None:
         ("timeout_seconds = 0", "'timeout_seconds' must be at least 1"),
         ("timeout_seconds = nan", "'timeout_seconds' must be at least 1"),
         ("max_concurrency = 0", "'max_concurrency' must be at least 1"),
+        ("image_cache_mb = 0", "'image_cache_mb' must be at least 1"),
+        ('images = "yes"', "'images' must be"),
         ('user_agent = "béritatui"', "user_agent must be printable ASCII"),
     ],
 )
 def test_settings_that_cannot_work_are_refused(tmp_path: Path, line: str, message: str) -> None:
     with pytest.raises(ConfigError, match=message):
         parse_config(f"[settings]\n{line}\n", tmp_path / "c.toml")
+
+
+def test_picture_settings(tmp_path: Path) -> None:
+    default = parse_config("[settings]\n", tmp_path / "c.toml").settings
+    assert (default.images, default.image_cache_mb, default.image_renderer) == (False, 100, "auto")
+    text = '[settings]\nimages = true\nimage_cache_mb = 20\nimage_renderer = "halfcell"\n'
+    settings = parse_config(text, tmp_path / "c.toml").settings
+    assert (settings.images, settings.image_cache_mb, settings.image_renderer) == (
+        True,
+        20,
+        "halfcell",
+    )
+    odd = parse_config('[settings]\nimage_renderer = "ascii"\n', tmp_path / "c.toml")
+    assert odd.settings.image_renderer == "auto"
+    assert any("image_renderer 'ascii' is not one of" in w for w in odd.warnings)
 
 
 def test_feed_user_agent_must_be_sendable(tmp_path: Path) -> None:

@@ -62,6 +62,18 @@ class Settings:
     stale_after_days: int = 30
     """A feed whose newest item is older than this is flagged stale."""
     user_agent: str = ""
+    images: bool = False
+    """Pictures inline in the reader (needs the ``beritatui[images]`` extra and a terminal
+    with kitty graphics or sixel); ``i`` hides and shows them while the app runs."""
+    image_cache_mb: int = 100
+    """Disk cache for pictures; the least recently used go when it is full."""
+    image_renderer: str = "auto"
+    """``auto`` (kitty graphics or sixel when the terminal answers, else none), ``kitty``,
+    ``sixel``, ``halfcell`` (coloured half blocks, any colour terminal) or ``unicode``."""
+
+
+IMAGE_RENDERERS = ("auto", "kitty", "sixel", "halfcell", "unicode")
+"""The values of ``image_renderer``."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -94,6 +106,7 @@ _MINIMUMS: dict[str, float] = {
     "max_concurrency": 1,
     "per_host_limit": 1,
     "max_response_bytes": 64 * 1024,
+    "image_cache_mb": 1,
 }
 RESERVED_CATEGORY = ALL_CATEGORIES
 """The sidebar's "all categories" row; a feed category cannot take its name."""
@@ -243,6 +256,16 @@ def _parse_settings(raw: Any, text: str, path: Path, warnings: list[str]) -> Set
                     "{path}, line {line}: language {value} is not one of {choices};"
                     " the locale decides"
                 ).format(path=path, line=line, value=repr(value), choices=", ".join(LANGUAGES))
+            )
+            continue
+        if key == "image_renderer" and value not in IMAGE_RENDERERS:
+            warnings.append(
+                _(
+                    "{path}, line {line}: image_renderer {value} is not one of {choices};"
+                    " using auto"
+                ).format(
+                    path=path, line=line, value=repr(value), choices=", ".join(IMAGE_RENDERERS)
+                )
             )
             continue
         values[key] = value

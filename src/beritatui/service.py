@@ -21,6 +21,7 @@ from datetime import datetime, timedelta
 from typing import TYPE_CHECKING
 
 from beritatui.i18n import _, ngettext
+from beritatui.imagefetch import ImagesMixin
 from beritatui.models import FeedStatus
 from beritatui.pages import PagesMixin, download_article, warm_up
 from beritatui.reports import (
@@ -61,9 +62,10 @@ def _parser_failed(exc: ExtractionFailed) -> str:
     return _("the feed could not be read: the parser crashed")
 
 
-class Service(PagesMixin):
+class Service(ImagesMixin, PagesMixin):
     """The one pipeline: refresh (here), pages (:class:`~beritatui.pages.PagesMixin`),
-    marks, counts and trending; state in :class:`~beritatui.servicecore.ServiceCore`."""
+    pictures (:class:`~beritatui.imagefetch.ImagesMixin`), marks, counts and trending;
+    state in :class:`~beritatui.servicecore.ServiceCore`."""
 
     # -- refresh --------------------------------------------------------------
 

@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 
 from beritatui.clock import Clock
 from beritatui.config import Config, FeedSpec
+from beritatui.imagecache import ImageCache
 from beritatui.store import Store
 from beritatui.trending import TrendingCache
 
@@ -38,6 +39,9 @@ class ServiceCore:
         self._feeds_by_id: dict[int, FeedSpec] = {}
         self._client: Fetcher | None = None
         self._client_loop: asyncio.AbstractEventLoop | None = None
+        self._image_cache: ImageCache | None = None
+        self._image_failures: set[str] = set()
+        """Pictures that could not be had in this process (not tried again)."""
 
     @property
     def clock(self) -> Clock:

@@ -120,13 +120,16 @@ class Fetcher:
         )
 
     @classmethod
-    def from_settings(cls, settings: Settings) -> Fetcher:
-        """A fetcher with the configured limits, timeout and User-Agent (``[settings]``)."""
+    def from_settings(cls, settings: Settings, *, max_bytes: int | None = None) -> Fetcher:
+        """A fetcher with the configured limits, timeout and User-Agent (``[settings]``).
+
+        ``max_bytes`` overrides ``max_response_bytes`` (the pictures' smaller cap).
+        """
         return cls(
             max_concurrency=settings.max_concurrency,
             per_host_limit=settings.per_host_limit,
             timeout=settings.timeout_seconds,
-            max_bytes=settings.max_response_bytes,
+            max_bytes=settings.max_response_bytes if max_bytes is None else max_bytes,
             user_agent=settings.user_agent or DEFAULT_USER_AGENT,
         )
 

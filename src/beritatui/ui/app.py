@@ -49,6 +49,7 @@ from beritatui.ui.messages import (
     RowChanged,
     TrendingLoaded,
 )
+from beritatui.ui.pictures import PicturesMixin, detect
 from beritatui.ui.screens.feeds import FeedStatusScreen
 from beritatui.ui.screens.help import HelpScreen
 from beritatui.ui.state import UIState
@@ -59,7 +60,7 @@ from beritatui.ui.widgets.reader import OtherVersion, ReaderPane
 from beritatui.ui.widgets.top_bar import TopBar
 
 
-class BeritaApp(App[int]):
+class BeritaApp(PicturesMixin, App[int]):
     """Category sidebar · article list (Terbaru / Trending / Disimpan) · reader."""
 
     TITLE = "beritatui"
@@ -106,6 +107,7 @@ class BeritaApp(App[int]):
         self.config = config
         self.store = store
         self.service = Service(config, store, offline=offline)
+        self.pictures = detect(config.settings)  # before Textual owns the terminal
         self.feed_manager = FeedManager(self.service, config.path or config_file())
         self.state_path = state_path or state_file()
         self.ui_state = UIState.load(self.state_path)

@@ -31,6 +31,7 @@ KEYS: tuple[tuple[str, str], ...] = (
     ("v", N_("other sources' versions of this story")),
     ("o", N_("open in browser")),
     ("y", N_("copy link")),
+    ("i", N_("pictures on / off (images = true)")),
     ("f", N_("feeds: status, add, remove, rename, category, retry")),
     ("?", N_("this help")),
     ("ctrl+p", N_("command palette")),

@@ -1,25 +1,56 @@
-"""The reader pane: an article as styled blocks (never markup), scrollable."""
+"""The reader pane: an article as styled blocks (never markup), scrollable.
+
+With pictures on (:mod:`beritatui.ui.pictures`), the text is split at each
+picture into several ``Static`` widgets with a :class:`PictureSlot` between
+them; the slots fill as the app hands over cached files. Captions stay text.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from pathlib import Path
 
 from rich.console import Group, RenderableType
 from rich.padding import Padding
 from rich.style import Style
 from rich.text import Text
 from textual.binding import Binding
-from textual.containers import VerticalScroll
+from textual.containers import Container, VerticalScroll
+from textual.widget import Widget
 from textual.widgets import Static
 
 from beritatui.i18n import N_, _, ngettext
 from beritatui.models import ArticleDetail, Block, ExtractedArticle
+from beritatui.sanitize import safe_url
 from beritatui.service import NOT_CACHED_OFFLINE
 from beritatui.ui.bindings import localize_bindings
+from beritatui.ui.pictures import PictureReady, PictureSupport, PicturesWanted
 from beritatui.ui.timefmt import long_date
 
 WORDS_PER_MINUTE = 200
+
+
+@dataclass(frozen=True, slots=True)
+class _Picture:
+    """Where a picture goes among the reader's parts (never rendered itself)."""
+
+    url: str
+
+
+class PictureSlot(Container):
+    """The place of one picture; empty until (unless) its file arrives."""
+
+    def __init__(self, url: str) -> None:
+        super().__init__(classes="picture-slot")
+        self.url = url
+        self.filled = False
+
+    def fill(self, picture: Widget) -> None:
+        """Show ``picture`` (a widget from the picture factory), once."""
+        if not self.filled:
+            self.filled = True
+            self.mount(picture)
 
 
 @dataclass(frozen=True, slots=True)
@@ -39,6 +70,7 @@ class ReaderPane(VerticalScroll, can_focus=True):
         Binding("k,up", "scroll_up", N_("Up"), show=False),
         Binding("space", "page_down", N_("Page down"), show=False),
         Binding("shift+space", "page_up", N_("Page up"), show=False),
+        Binding("i", "toggle_pictures", N_("Pictures on/off"), show=False),
     ]
 
     COMPONENT_CLASSES = {
@@ -63,6 +95,21 @@ class ReaderPane(VerticalScroll, can_focus=True):
         """What :meth:`show_article` was last given, to rebuild on a theme change."""
         self._built_with: Style | None = None
         """The title style the content was built with (tells a theme change apart)."""
+        self._picture_files: dict[str, Path | None] = {}
+        """The shown article's pictures handed over so far (``None``: no picture)."""
+        self._asked: set[str] = set()
+
+    @property
+    def pictures(self) -> PictureSupport:
+        """The app's picture support (none when the app has none)."""
+        support = getattr(self.app, "pictures", None)
+        return support if isinstance(support, PictureSupport) else PictureSupport()
+
+    @property
+    def showing_pictures(self) -> bool:
+        """Pictures are drawn now (supported and not hidden with ``i``)."""
+        support = self.pictures
+        return support.available and support.shown
 
     def compose(self):  # type: ignore[no-untyped-def]
         yield self._body
@@ -108,26 +155,96 @@ class ReaderPane(VerticalScroll, can_focus=True):
     ) -> None:
         """Show ``detail``; ``loading`` adds a line saying the full page is on its way."""
         same = self.article_id == detail.row.id
+        if not same:
+            self._picture_files.clear()
+            self._asked.clear()
         self.article_id = detail.row.id
         self._showing = (detail, loading, tuple(others))
         self._set(self._build(detail, loading, others))
         if not (same and keep_scroll):
             self.scroll_home(animate=False)
 
-    def _set(self, content: RenderableType) -> None:
+    def _set(self, parts: RenderableType | list[RenderableType | _Picture]) -> None:
+        """Show ``parts``: one ``Static``, or text and picture slots in turn."""
         self._built_with = self._style("reader--title")
-        self.content = content
-        self._body.update(content)
+        if not isinstance(parts, list):
+            parts = [parts]
+        text = [part for part in parts if not isinstance(part, _Picture)]
+        self.content = text[0] if len(text) == 1 else Group(*text)
+        for extra in self.query(".reader-more, .picture-slot"):
+            extra.remove()
+        if not self.showing_pictures or not any(isinstance(p, _Picture) for p in parts):
+            self._body.update(self.content)
+            return
+        runs: list[tuple[_Picture | None, list[RenderableType]]] = [(None, [])]
+        for part in parts:
+            if isinstance(part, _Picture):
+                runs.append((part, []))
+            else:
+                runs[-1][1].append(part)
+        self._body.update(Group(*runs[0][1]))
+        widgets: list[Static | PictureSlot] = []
+        for picture, run in runs[1:]:
+            assert picture is not None
+            slot = PictureSlot(picture.url)
+            path = self._picture_files.get(picture.url)
+            widgets.append(slot)
+            widgets.append(Static(Group(*run), classes="reader-more", expand=True))
+            if path is not None:
+                self.call_after_refresh(self._fill, slot, path)
+        self.mount_all(widgets)
+        wanted = tuple(
+            p.url
+            for p in parts
+            if isinstance(p, _Picture) and p.url not in self._picture_files
+            and p.url not in self._asked
+        )  # fmt: skip
+        if wanted and self.article_id is not None:
+            self._asked.update(wanted)
+            self.post_message(PicturesWanted(self, self.article_id, wanted))
+
+    def _fill(self, slot: PictureSlot, path: Path) -> None:
+        factory = self.pictures.factory
+        if factory is not None and slot.is_attached:
+            slot.fill(factory(path))
+
+    def on_picture_ready(self, message: PictureReady) -> None:
+        """The worker's answer for one picture."""
+        message.stop()
+        self.show_picture(message.article_id, message.url, message.path)
+
+    def show_picture(self, article_id: int, url: str, path: Path | None) -> None:
+        """The app hands over ``url``'s cached file (``None``: it cannot be had)."""
+        if article_id != self.article_id:
+            return
+        self._picture_files[url] = path
+        if path is None:
+            return
+        for slot in self.query(PictureSlot):
+            if slot.url == url:
+                self._fill(slot, path)
+
+    def action_toggle_pictures(self) -> None:
+        """``i``: hide or show pictures; without support, say why."""
+        support = self.pictures
+        if not support.available:
+            self.notify(support.reason, severity="warning")
+            return
+        support.shown = not support.shown
+        if self._showing is not None:
+            detail, loading, others = self._showing
+            self._set(self._build(detail, loading, others))
+        self.notify(_("Pictures shown.") if support.shown else _("Pictures hidden."))
 
     def _style(self, name: str) -> Style:
         return self.get_component_rich_style(name)
 
     def _build(
         self, detail: ArticleDetail, loading: bool, others: Sequence[OtherVersion]
-    ) -> RenderableType:
+    ) -> list[RenderableType | _Picture]:
         row = detail.row
         body = detail.body
-        parts: list[RenderableType] = []
+        parts: list[RenderableType | _Picture] = []
         title = (body.title if body and body.title else "") or row.title
         parts.append(Text(title, style=self._style("reader--title")))
         meta = [row.source]
@@ -165,10 +282,12 @@ class ReaderPane(VerticalScroll, can_focus=True):
             link = Text(_("Source: "), style=self._style("reader--meta"))
             link.append(row.url, style=self._style("reader--link") + Style(link=row.url))
             parts += [Text(""), link]
-        return Group(*parts)
+        return parts
 
-    def _summary_only(self, detail: ArticleDetail) -> list[RenderableType]:
-        parts: list[RenderableType] = []
+    def _summary_only(self, detail: ArticleDetail) -> list[RenderableType | _Picture]:
+        parts: list[RenderableType | _Picture] = []
+        if detail.image_url and safe_url(detail.image_url):
+            parts.append(_Picture(detail.image_url))
         if detail.image_caption:
             parts.append(self._figure(Block("figure", caption=detail.image_caption)))
         if detail.summary:
@@ -186,9 +305,11 @@ class ReaderPane(VerticalScroll, can_focus=True):
             return _("Full article unavailable: {reason}").format(reason=detail.body_error)
         return ""
 
-    def _blocks(self, article: ExtractedArticle) -> list[RenderableType]:
-        out: list[RenderableType] = []
+    def _blocks(self, article: ExtractedArticle) -> list[RenderableType | _Picture]:
+        out: list[RenderableType | _Picture] = []
         for block in article.blocks:
+            if block.type == "figure" and block.src and safe_url(block.src):
+                out.append(_Picture(block.src))
             if block.type == "figure" and not (block.caption or block.credit):
                 continue  # a photo without caption text shows no empty "Foto:" label
             if block.type == "figure":

@@ -16,6 +16,7 @@ SCRIPTS = sorted(p.name for p in BENCHMARKS.glob("*.py") if p.name != "__init__.
 EXPECTED = {
     "extraction.py": "AEB: 3 pages",
     "loop_stall.py": "longest event-loop stall during a refresh",
+    "pictures.py": "normalize JPEG 640×360",
     "reader.py": "Store.search (TUI limit 500)",
     "refresh.py": "refresh 3 feeds × 5 items",
     "refreshes.py": "of 2 exit 0; exit codes",

@@ -119,3 +119,47 @@ def test_offline_start(snap_compare, tmp_path: Path) -> None:  # type: ignore[no
         state_path=tmp_path / "state.json",
     )
     assert snap_compare(app, terminal_size=SIZE, run_before=_wait_for_list)
+
+
+def _pictures_app(tmp_path: Path) -> BeritaApp:
+    """The library with pictures on (half-cell fallback), every photo already cached, offline."""
+    from dataclasses import replace
+
+    from beritatui.imagecache import ImageCache
+    from beritatui.imagefetch import MB, normalize_image
+    from beritatui.paths import cache_dir
+    from tests.pictures import jpeg
+
+    store = Store.open(database_file())
+    ids = fill_library(store)
+    cache = ImageCache(cache_dir() / "images", 100 * MB, store.clock)
+    picture = normalize_image(jpeg(480, 270, (40, 90, 160)))
+    assert picture is not None
+    for article_id in ids.values():
+        detail = store.get_article(article_id)
+        assert detail is not None
+        for block in detail.body.blocks if detail.body else ():
+            if block.src:
+                cache.put(block.src, *picture)
+    config = library_config()
+    settings = replace(config.settings, images=True, image_renderer="halfcell")
+    return BeritaApp(
+        replace(config, settings=settings),
+        store,
+        offline=True,
+        theme="textual-dark",
+        state_path=tmp_path / "state.json",
+    )
+
+
+async def _open_first_with_picture(pilot: Pilot[int]) -> None:
+    await _open_first(pilot)
+    app = pilot.app
+    assert isinstance(app, BeritaApp)
+    await wait_for(lambda: app.reader.query(".picture"), pilot)
+    await pilot.pause()
+
+
+def test_reader_with_a_picture_halfcell(snap_compare, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    app = _pictures_app(tmp_path)
+    assert snap_compare(app, terminal_size=SIZE, run_before=_open_first_with_picture)

@@ -193,15 +193,13 @@ class ReaderPane(VerticalScroll, can_focus=True):
             if path is not None:
                 self.call_after_refresh(self._fill, slot, path)
         self.mount_all(widgets)
-        wanted = tuple(
-            p.url
-            for p in parts
-            if isinstance(p, _Picture) and p.url not in self._picture_files
-            and p.url not in self._asked
-        )  # fmt: skip
-        if wanted and self.article_id is not None:
-            self._asked.update(wanted)
-            self.post_message(PicturesWanted(self, self.article_id, wanted))
+        # Every picture still without an answer: a new request replaces (cancels) the last one.
+        pending = tuple(
+            p.url for p in parts if isinstance(p, _Picture) and p.url not in self._picture_files
+        )
+        if self.article_id is not None and not self._asked.issuperset(pending):
+            self._asked.update(pending)
+            self.post_message(PicturesWanted(self, self.article_id, pending))
 
     def _fill(self, slot: PictureSlot, path: Path) -> None:
         factory = self.pictures.factory

@@ -94,6 +94,22 @@ async def test_picture_shows_inline_with_its_caption_and_i_toggles_it(
     app.store.close()
 
 
+async def test_a_refresh_fetches_no_pictures(
+    server: LocalServer, isolated_dirs: dict[str, Path]
+) -> None:
+    app = _app(server, isolated_dirs["config"], 'images = true\nimage_renderer = "unicode"')
+    assert app.config.settings.prefetch_articles
+    async with app.run_test(size=(160, 45)) as pilot:
+        articles = app.query_one(ArticleList)
+        await pilot.press("r")
+        await wait_for(lambda: len(articles.rows) == 4, pilot)
+        await wait_for(lambda: app.top_bar.progress == "", pilot)
+        assert any(r.path.startswith("/berita/") for r in server.requests)  # pages prefetched
+        assert _image_requests(server) == []  # pictures wait until an article is opened
+        await pilot.press("q")
+    app.store.close()
+
+
 async def test_offline_shows_cached_pictures_and_nothing_else(
     server: LocalServer, isolated_dirs: dict[str, Path]
 ) -> None:

@@ -70,7 +70,9 @@ def build_parser() -> argparse.ArgumentParser:
         "--offline", action="store_true", help=_("do not touch the network; read the cache")
     )
     parser.add_argument(
-        "--theme", metavar="NAME", help=_("Textual theme, e.g. textual-dark, textual-light")
+        "--theme",
+        metavar="NAME",
+        help=_("theme for this run, e.g. nord, textual-light (not saved)"),
     )
     parser.add_argument(
         "--language",
@@ -303,6 +305,16 @@ def _open_store() -> Store:
 
 
 def _run_tui(config: Config, args: argparse.Namespace) -> int:
+    if args.theme is not None:
+        from textual.theme import BUILTIN_THEMES
+
+        if args.theme not in BUILTIN_THEMES:
+            _error(
+                _("there is no theme {name}; the themes are: {names}").format(
+                    name=repr(args.theme), names=", ".join(sorted(BUILTIN_THEMES))
+                )
+            )
+            return EXIT_USAGE
     store = _open_store()
     from beritatui.ui.app import BeritaApp
 

@@ -18,9 +18,6 @@ from beritatui.i18n import LANGUAGES, _
 from beritatui.models import ALL_CATEGORIES, DEFAULT_CATEGORY
 from beritatui.sanitize import clean_line, safe_url
 
-DEFAULT_THEME_DARK = "textual-dark"
-DEFAULT_THEME_LIGHT = "textual-light"
-
 
 class ConfigError(Exception):
     """A config file that cannot be used; ``str()`` is the message for the user."""
@@ -43,6 +40,9 @@ class Settings:
 
     theme: str = ""
     """Theme name; empty means the last theme chosen with ``d`` (default dark)."""
+    theme_dark: str = ""
+    theme_light: str = ""
+    """A pair for ``d`` to switch between; empty: the theme's own family (see themes.py)."""
     language: str = ""
     """Interface language, ``id`` or ``en``; empty follows the locale (``LANG``...)."""
     refresh_interval_minutes: int = 30

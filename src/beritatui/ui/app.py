@@ -28,7 +28,7 @@ from textual.theme import ThemeProvider
 from textual.widgets import ContentSwitcher, Footer, Input, OptionList, Static
 from textual.worker import Worker, WorkerState, get_current_worker
 
-from beritatui.config import DEFAULT_THEME_DARK, DEFAULT_THEME_LIGHT, Config
+from beritatui.config import Config
 from beritatui.feeds.manage import FeedManager
 from beritatui.i18n import N_, _, ngettext, set_language
 from beritatui.listing import Tab, View, load_page, more_rows
@@ -37,6 +37,7 @@ from beritatui.paths import config_file, state_file, styles_dir
 from beritatui.sanitize import safe_url
 from beritatui.service import OfflineError, Progress, Service, warm_up
 from beritatui.store import Store, StoreError
+from beritatui.themes import DEFAULT_THEME_DARK, ThemePair, toggled_theme
 from beritatui.trending import Cluster
 from beritatui.ui.bindings import localize_bindings, localized_system_commands
 from beritatui.ui.messages import (
@@ -112,6 +113,7 @@ class BeritaApp(PicturesMixin, App[int]):
         self.state_path = state_path or state_file()
         self.ui_state = UIState.load(self.state_path)
         self._theme_override = theme
+        self._theme_at_start = ""
         self._refresh_on_start = (
             config.settings.refresh_on_start if refresh_on_start is None else refresh_on_start
         )
@@ -161,8 +163,8 @@ class BeritaApp(PicturesMixin, App[int]):
         self.categories_widget.border_title = _("Categories")
         self.reader.border_title = _("Reader")
         self.query_one("#search", Input).display = False
-        wanted = self._theme_override or self.config.settings.theme or self.ui_state.theme
-        self.theme = wanted if wanted in self.available_themes else DEFAULT_THEME_DARK
+        self.theme = self._start_theme()
+        self._theme_at_start = self.theme
         self.top_bar.online = not self.service.offline
         self.top_bar.tab = self.tab
         self.reader.show_welcome()
@@ -389,9 +391,35 @@ class BeritaApp(PicturesMixin, App[int]):
     def action_help(self) -> None:
         self.push_screen(HelpScreen())
 
+    def _start_theme(self) -> str:
+        """``--theme``, else the configured theme, else the last one chosen."""
+        settings = self.config.settings
+        if self._theme_override in self.available_themes:
+            return self._theme_override or DEFAULT_THEME_DARK
+        if settings.theme:
+            if settings.theme in self.available_themes:
+                return settings.theme
+            self.notify(
+                _("There is no theme {name}; the themes are: {names}").format(
+                    name=repr(settings.theme), names=", ".join(sorted(self.available_themes))
+                ),
+                severity="warning",
+            )
+        saved = self.ui_state.theme
+        return saved if saved in self.available_themes else DEFAULT_THEME_DARK
+
     def action_toggle_dark(self) -> None:
-        self.theme = DEFAULT_THEME_LIGHT if self.current_theme.dark else DEFAULT_THEME_DARK
-        self.ui_state.theme = self.theme
+        settings = self.config.settings
+        darkness = {name: theme.dark for name, theme in self.available_themes.items()}
+        target = toggled_theme(
+            self.theme,
+            darkness,
+            came_from=self.ui_state.theme_came_from,
+            pair=ThemePair(dark=settings.theme_dark, light=settings.theme_light),
+        )
+        self.ui_state.theme_came_from = self.theme
+        self.theme = target
+        self.ui_state.theme = target
         self._save_state()
 
     def action_tab(self, name: str) -> None:
@@ -682,7 +710,8 @@ class BeritaApp(PicturesMixin, App[int]):
         state.tab = self.tab.value
         state.article_id = self.reader.article_id
         state.reader_scroll = float(self.reader.scroll_y)
-        state.theme = self.theme
+        if self.theme != self._theme_at_start:  # a one-off --theme is not saved
+            state.theme = self.theme
         return state
 
     @work(thread=True, group="save-state", exit_on_error=False)

@@ -12,9 +12,9 @@ import tempfile
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
-from beritatui.config import DEFAULT_THEME_DARK
 from beritatui.listing import Tab
 from beritatui.models import ALL_CATEGORIES
+from beritatui.themes import DEFAULT_THEME_DARK
 
 
 @dataclass
@@ -22,6 +22,8 @@ class UIState:
     """What the app restores on start."""
 
     theme: str = DEFAULT_THEME_DARK
+    theme_came_from: str = ""
+    """The theme the last ``d`` left, so the next ``d`` returns to it (themes.py)."""
     category: str = ALL_CATEGORIES
     tab: str = Tab.LATEST.value
     article_id: int | None = None
@@ -58,6 +60,7 @@ class UIState:
 
 _FIELD_TYPES: dict[str, type | tuple[type, ...]] = {
     "theme": str,
+    "theme_came_from": str,
     "category": str,
     "tab": str,
     "article_id": int,

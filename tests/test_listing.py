@@ -48,7 +48,10 @@ def test_category_search_saved_and_trending_pages(service: Service) -> None:
     assert found.rows
     assert all("anjir" in r.title for r in found.rows)
     saved = load_page(service, View(tab=Tab.SAVED))
-    assert (saved.rows, saved.title) == ([], f"Disimpan · {ALL_CATEGORIES} · 0")
+    assert (saved.rows, saved.title) == ([], "Disimpan · semua kategori · 0 artikel")
+    assert saved.across_categories
+    assert found.across_categories
+    assert not ekonomi.across_categories
     trending = load_page(service, View(tab=Tab.TRENDING))
     assert trending.clusters
     assert trending.rows == []
@@ -66,7 +69,7 @@ def test_titles_in_english(service: Service) -> None:
     assert load_page(service, View("Ekonomi")).title.startswith("Ekonomi · ")
     found = load_page(service, View(query="banjir"))
     assert found.title == f"Search: “banjir” · {len(found.rows)}"
-    assert load_page(service, View(tab=Tab.SAVED)).title == "Saved · All · 0"
+    assert load_page(service, View(tab=Tab.SAVED)).title == "Saved · every category · 0 articles"
     trending = load_page(service, View(tab=Tab.TRENDING))
     assert trending.clusters
     count = len(trending.clusters)
@@ -90,3 +93,14 @@ def test_cli_and_tui_read_the_same_saved_rows(service: Service) -> None:
     service.set_bookmark(row.id, True)
     assert [r.id for r in article_rows(service.store, View(tab=Tab.SAVED))] == [row.id]
     assert [r.id for r in load_page(service, View(tab=Tab.SAVED)).rows] == [row.id]
+
+
+def test_saved_lists_every_bookmark_whatever_the_category(service: Service) -> None:
+    ekonomi = load_page(service, View("Ekonomi")).rows[0]
+    nasional = load_page(service, View("Nasional")).rows[0]
+    service.set_bookmark(ekonomi.id, True)
+    service.set_bookmark(nasional.id, True)
+    for category in ("Olahraga", "Nasional", ALL_CATEGORIES):
+        saved = load_page(service, View(category, Tab.SAVED))
+        assert {row.id for row in saved.rows} == {ekonomi.id, nasional.id}
+        assert saved.title == "Disimpan · semua kategori · 2 artikel"

@@ -74,6 +74,9 @@ class ListPage:
     """The line over the list, in the app's language."""
     more: bool
     """More rows exist past ``rows`` (:func:`more_rows` loads them)."""
+    across_categories: bool = False
+    """The rows come from every category whatever the sidebar shows (Saved, a search):
+    each row should say its category."""
 
 
 def article_rows(
@@ -86,9 +89,10 @@ def article_rows(
     limit = LIST_LIMIT if limit is None else limit
     if view.query is not None:
         return store.search(view.query, limit=limit)[offset:]
+    saved = view.tab is Tab.SAVED
     return store.list_articles(
-        category=view.category_filter,
-        bookmarked=view.tab is Tab.SAVED,
+        category=None if saved else view.category_filter,  # every bookmark, whatever the category
+        bookmarked=saved,
         limit=limit,
         offset=offset,
     )
@@ -125,10 +129,15 @@ def load_page(service: Service, view: View, cluster: Cluster | None = None) -> L
         rows = article_rows(store, view)
         more = len(rows) == LIST_LIMIT
         if view.tab is Tab.SAVED:
-            title = _("Saved · {category} · {count}").format(category=category, count=len(rows))
+            title = ngettext(
+                "Saved · every category · {count} article",
+                "Saved · every category · {count} articles",
+                len(rows),
+            ).format(count=len(rows))
         else:
             title = f"{category} · {store.count_articles(category=view.category_filter)}"
-    return ListPage(view, counts, rows, clusters, title, more)
+    across = view.query is not None or (view.tab is Tab.SAVED and cluster is None)
+    return ListPage(view, counts, rows, clusters, title, more, across_categories=across)
 
 
 def more_rows(service: Service, view: View, offset: int) -> tuple[list[ArticleRow], bool]:

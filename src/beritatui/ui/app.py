@@ -114,6 +114,7 @@ class BeritaApp(PicturesMixin, App[int]):
         self.ui_state = UIState.load(self.state_path)
         self._theme_override = theme
         self._theme_at_start = ""
+        self._refreshing = False
         self._refresh_on_start = (
             config.settings.refresh_on_start if refresh_on_start is None else refresh_on_start
         )
@@ -257,6 +258,7 @@ class BeritaApp(PicturesMixin, App[int]):
         else:
             articles.empty_text = self._empty_text()
             articles.more_available = page.more
+            articles.show_category = page.across_categories
             articles.set_rows(page.rows, keep_id=message.keep_id)
             switcher.current = "articles"
         if self._resume_id is not None:
@@ -285,9 +287,23 @@ class BeritaApp(PicturesMixin, App[int]):
             return _("No results.")
         if self.tab is Tab.SAVED:
             return _("No saved articles yet. Press b on an article to save it.")
+        if self._refreshing:
+            return _("Loading the news…")
+        feeds = _(
+            "Your feeds are listed in {path}. Add one with: beritatui feeds add URL"
+            " (a feed or a site's homepage), or import a list: beritatui feeds import FILE.opml"
+        ).format(path=self.config.path or config_file())
         if self.service.offline:
-            return _("No articles saved for offline reading yet.")
-        return _("No articles yet. Press r to load the news.")
+            return _("No articles saved for offline reading yet.") + "\n\n" + feeds
+        return _("No articles yet. Press r to load the news.") + "\n\n" + feeds
+
+    def _set_refreshing(self, refreshing: bool) -> None:
+        """Track a running refresh; an empty list says so instead of asking for one."""
+        self._refreshing = refreshing
+        articles = self.article_list
+        if not articles.rows:
+            articles.empty_text = self._empty_text()
+            articles.refresh()
 
     # -- opening articles -----------------------------------------------------
 
@@ -601,7 +617,7 @@ class BeritaApp(PicturesMixin, App[int]):
     def _periodic_refresh(self) -> None:
         # Also while the network is down: the next try brings the app back online.
         if not self.service.forced_offline:
-            self._refresh()
+            self._start_refresh()
 
     def action_refresh(self) -> None:
         if self.service.forced_offline:
@@ -609,6 +625,10 @@ class BeritaApp(PicturesMixin, App[int]):
                 _("Offline mode (--offline): refreshing needs the network."), severity="warning"
             )
             return
+        self._start_refresh()
+
+    def _start_refresh(self) -> None:
+        self._set_refreshing(True)
         self._refresh()
 
     @work(exclusive=True, group="refresh", exit_on_error=False)
@@ -637,6 +657,7 @@ class BeritaApp(PicturesMixin, App[int]):
     @on(RefreshFinished)
     def _refresh_done(self, message: RefreshFinished) -> None:
         self.top_bar.progress = ""
+        self._set_refreshing(False)
         report = message.report
         if report is None:
             self.notify(message.error or _("Refresh failed."), severity="error")

@@ -81,6 +81,8 @@ class ArticleList(ScrollView, can_focus=True):
         localize_bindings(self)
         self.rows: list[ArticleRow] = []
         self.trending_ids: frozenset[int] = frozenset()
+        self.show_category = False
+        """Rows say their category (lists that span categories: Saved, search)."""
         self.empty_text = _("No articles yet. Press r to load the news.")
         self._clock = clock
         self._line_cache: dict[tuple[object, ...], Strip] = {}
@@ -278,6 +280,8 @@ class ArticleList(ScrollView, can_focus=True):
         mark = self._part("article-list--mark")
         text = Text("  ", style=meta)
         text.append(row.source, style=meta)
+        if self.show_category:
+            text.append(" · " + row.category, style=meta)
         if row.published is not None:
             text.append(" · " + relative_time(row.published, self._clock()), style=meta)
         if row.is_bookmarked:

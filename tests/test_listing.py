@@ -31,7 +31,7 @@ def test_latest_page_of_every_category(service: Service) -> None:
     assert isinstance(page, ListPage)
     assert page.view == View()
     total = service.store.count_articles()
-    assert page.title == f"{ALL_CATEGORIES} · {total}"
+    assert page.title == f"{ALL_CATEGORIES} · {total} artikel"
     assert len(page.rows) == total
     assert page.clusters is None
     assert not page.more
@@ -65,7 +65,7 @@ def test_category_search_saved_and_trending_pages(service: Service) -> None:
 def test_titles_in_english(service: Service) -> None:
     i18n.set_language("en")
     total = service.store.count_articles()
-    assert load_page(service, View()).title == f"All · {total}"
+    assert load_page(service, View()).title == f"All · {total} articles"
     assert load_page(service, View("Ekonomi")).title.startswith("Ekonomi · ")
     found = load_page(service, View(query="banjir"))
     assert found.title == f"Search: “banjir” · {len(found.rows)}"

@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from textual.widgets import Static
 
 from beritatui.config import load_config
 from beritatui.models import FeedEntry
@@ -26,6 +27,7 @@ from beritatui.paths import config_file, database_file
 from beritatui.service import RefreshReport, Service
 from beritatui.store import Store
 from beritatui.ui.app import BeritaApp
+from beritatui.ui.screens.dialogs import ConfirmScreen
 from beritatui.ui.widgets.article_list import ROW_HEIGHT, ArticleList
 from tests.helpers import make_app, rendered_reader, wait_for
 from tests.server import LocalServer
@@ -652,8 +654,19 @@ async def test_read_state_and_sidebar_unread_counts(
             await pilot.press("right_square_bracket", "right_square_bracket")  # Ekonomi
             await wait_for(lambda: app.category == "Ekonomi", pilot)
             await wait_for(lambda: len(articles.rows) == len(EKONOMI), pilot)
+            # It asks first; n (or escape) leaves everything as it was.
+            before = store_unread(store)
             await pilot.press("M")
+            await wait_for(lambda: isinstance(app.screen, ConfirmScreen), pilot)
+            question = str(app.screen.query_one(Static).render())
+            assert f"{len(EKONOMI)} artikel belum dibaca di Ekonomi" in question
+            await pilot.press("n")
+            await wait_for(lambda: not isinstance(app.screen, ConfirmScreen), pilot)
+            await pilot.pause()
+            assert store_unread(store) == before
+            await pilot.press("M", "y")
             await wait_for(lambda: store_unread(store)["Ekonomi"] == 0, pilot)
+            assert before["Ekonomi"] == len(EKONOMI)
             await wait_for(lambda: sidebar_unread(app) == store_unread(store), pilot)
             assert all(row.is_read for row in articles.rows)
             shown = sidebar_unread(app)
@@ -673,7 +686,7 @@ async def test_read_state_survives_a_restart(
         async with app.run_test(size=SIZE) as pilot:
             articles = app.article_list
             await wait_for(lambda: len(articles.rows) == len(STORIES), pilot)
-            await pilot.press("M")  # Semua: everything
+            await pilot.press("M", "y")  # Semua: everything, once confirmed
             await wait_for(lambda: all(r.is_read for r in articles.rows), pilot)
             await pilot.press("q")
     finally:

@@ -135,7 +135,10 @@ def load_page(service: Service, view: View, cluster: Cluster | None = None) -> L
                 len(rows),
             ).format(count=len(rows))
         else:
-            title = f"{category} · {store.count_articles(category=view.category_filter)}"
+            total = store.count_articles(category=view.category_filter)
+            title = ngettext(
+                "{category} · {count} article", "{category} · {count} articles", total
+            ).format(category=category, count=total)
     across = view.query is not None or (view.tab is Tab.SAVED and cluster is None)
     return ListPage(view, counts, rows, clusters, title, more, across_categories=across)
 

@@ -32,7 +32,7 @@ from beritatui.config import Config
 from beritatui.feeds.manage import FeedManager
 from beritatui.i18n import N_, _, ngettext, set_language
 from beritatui.listing import Tab, View, load_page, more_rows
-from beritatui.models import ArticleDetail, ArticleRow
+from beritatui.models import ArticleDetail, ArticleRow, category_label
 from beritatui.paths import config_file, state_file, styles_dir
 from beritatui.sanitize import safe_url
 from beritatui.service import OfflineError, Progress, Service, warm_up
@@ -51,6 +51,7 @@ from beritatui.ui.messages import (
     TrendingLoaded,
 )
 from beritatui.ui.pictures import PicturesMixin, detect
+from beritatui.ui.screens.dialogs import ConfirmScreen
 from beritatui.ui.screens.feeds import FeedStatusScreen
 from beritatui.ui.screens.help import HelpScreen
 from beritatui.ui.state import UIState
@@ -162,6 +163,7 @@ class BeritaApp(PicturesMixin, App[int]):
     def on_mount(self) -> None:
         self.categories_widget = self.query_one("#categories", CategoryList)
         self.categories_widget.border_title = _("Categories")
+        self.categories_widget.border_subtitle = _("unread")
         self.reader.border_title = _("Reader")
         self.query_one("#search", Input).display = False
         self.theme = self._start_theme()
@@ -550,7 +552,23 @@ class BeritaApp(PicturesMixin, App[int]):
         self.post_message(RowChanged(article_id, is_read=read))
 
     def action_mark_all_read(self) -> None:
-        self._mark_all_read(self._view().category_filter)
+        """Ask first: marking a whole category read cannot be undone."""
+        category = self._view().category_filter
+        unread = self.categories_widget.unread(self.category)
+        if not unread:
+            self.notify(_("Nothing unread here."))
+            return
+        question = ngettext(
+            "Mark {count} unread article in {category} as read?",
+            "Mark all {count} unread articles in {category} as read?",
+            unread,
+        ).format(count=unread, category=category_label(self.category))
+
+        def answered(yes: bool | None) -> None:
+            if yes:
+                self._mark_all_read(category)
+
+        self.push_screen(ConfirmScreen(question), answered)
 
     @work(thread=True, group="state", exit_on_error=False)
     def _mark_all_read(self, category: str | None) -> None:

@@ -48,6 +48,12 @@ class CategoryList(OptionList):
         names = [name for name, _ in rows]
         self.highlighted = names.index(selected) if selected in names else 0
 
+    def unread(self, category: str) -> int:
+        """Unread articles of ``category`` as last shown (``Semua``: all of them)."""
+        if category == ALL_CATEGORIES:
+            return sum(unread for _, _, unread in self._counts)
+        return next((unread for name, _, unread in self._counts if name == category), 0)
+
     @property
     def names(self) -> list[str]:
         """Category names in display order."""

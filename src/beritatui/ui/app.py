@@ -71,7 +71,9 @@ class BeritaApp(PicturesMixin, App[int]):
         Binding("q", "quit", N_("Quit")),
         Binding("question_mark", "help", N_("Help")),
         Binding("r", "refresh", N_("Refresh")),
-        Binding("slash", "search", N_("Search")),
+        # A priority binding runs as the app reads the key, before the keys typed after
+        # it are handed to the (old) focused widget: fast typing after / is never lost.
+        Binding("slash", "search", N_("Search"), priority=True),
         Binding("b", "bookmark", N_("Bookmark")),
         Binding("d", "toggle_dark", N_("Dark/light")),
         Binding("m", "toggle_read", N_("Read/unread"), show=False),
@@ -492,10 +494,18 @@ class BeritaApp(PicturesMixin, App[int]):
         if row is not None:
             self.open_article(row.id)
 
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """``/`` opens the search only from the main screen, never inside a text box."""
+        if action == "search":
+            return self.screen is self.screen_stack[0] and not isinstance(self.focused, Input)
+        return True
+
     def action_search(self) -> None:
         search = self.query_one("#search", Input)
         search.display = True
-        search.focus()
+        # Focus now, not after the next refresh (Widget.focus defers): keys typed right
+        # after / are already queued and must reach the box, not the app's shortcuts.
+        self.screen.set_focus(search)
 
     @on(Input.Submitted, "#search")
     def _on_search(self, event: Input.Submitted) -> None:

@@ -8,6 +8,7 @@ Fixture dates are written relative to NOW, never to the wall clock.
 
 from __future__ import annotations
 
+import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -23,6 +24,16 @@ from tests.site import NOW
 def fixed_now(monkeypatch: pytest.MonkeyPatch) -> None:
     """Run the app (in process and in subprocesses) on the fixtures' clock, NOW."""
     monkeypatch.setenv(ENV_NOW, NOW.isoformat())
+
+
+@pytest.fixture(autouse=True)
+def jakarta_time(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    """Times show in the local zone: fix it (Jakarta, WIB) so the machine's never matters."""
+    monkeypatch.setenv("TZ", "Asia/Jakarta")
+    time.tzset()
+    yield
+    monkeypatch.undo()
+    time.tzset()
 
 
 @pytest.fixture(autouse=True)

@@ -190,3 +190,30 @@ def test_times_in_both_languages(language: str, ages: list[str], dates: tuple[st
     assert [relative_time(now - span, now) for span in spans] == ages
     assert long_date(NOW) == dates[0]
     assert short_date(NOW + timedelta(days=31)) == dates[1]
+
+
+@pytest.mark.parametrize(
+    ("zone", "expected"),
+    [
+        ("Asia/Jakarta", "Thursday, 3 July 2025 16:13 WIB"),
+        ("Asia/Makassar", "Thursday, 3 July 2025 17:13 WITA"),
+        ("Europe/Amsterdam", "Thursday, 3 July 2025 11:13 CEST"),
+        ("UTC", "Thursday, 3 July 2025 09:13 UTC"),
+    ],
+)
+def test_dates_are_shown_in_the_local_time_zone(
+    zone: str, expected: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import time
+
+    from beritatui.ui.timefmt import long_date, short_date
+
+    i18n.set_language("en")
+    monkeypatch.setenv("TZ", zone)
+    time.tzset()
+    try:
+        assert long_date(NOW) == expected
+        assert short_date(NOW) == f"3 Jul {expected.split()[4]}"
+    finally:
+        monkeypatch.setenv("TZ", "Asia/Jakarta")
+        time.tzset()

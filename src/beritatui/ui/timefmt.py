@@ -2,15 +2,16 @@
 
 Day and month names are catalog messages (``N_`` marks them, :func:`_` translates
 them when a date is shown), so a date follows the language chosen at run time.
+Times are shown in the local time zone (``TZ``, else the system's), named as the
+zone database names it (WIB in Jakarta, CET in Amsterdam).
 """
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta, timezone
+from datetime import datetime
 
 from beritatui.i18n import N_, _, ngettext
 
-WIB = timezone(timedelta(hours=7), "WIB")
 DAYS = (
     N_("Monday"),
     N_("Tuesday"),
@@ -50,6 +51,11 @@ SHORT_MONTHS = (
 )
 
 
+def local_time(when: datetime) -> datetime:
+    """``when`` in the local time zone (the zone rules only: no clock is read)."""
+    return when.astimezone()
+
+
 def relative_time(when: datetime, now: datetime) -> str:
     """Age of ``when``: "just now", "5 min ago", "3 hr ago", "2 days ago", or a date."""
     seconds = (now - when).total_seconds()
@@ -62,16 +68,17 @@ def relative_time(when: datetime, now: datetime) -> str:
     if seconds < 7 * 86400:
         days = int(seconds // 86400)
         return ngettext("{count} day ago", "{count} days ago", days).format(count=days)
-    local = when.astimezone(WIB)
+    local = local_time(when)
     return _("{day} {month} {year}").format(
         day=local.day, month=_(SHORT_MONTHS[local.month - 1]), year=local.year
     )
 
 
 def long_date(when: datetime) -> str:
-    """Full date in Western Indonesian Time: "Thursday, 3 July 2025 16:13 WIB"."""
-    local = when.astimezone(WIB)
-    return _("{weekday}, {day} {month} {year} {time} WIB").format(
+    """Full local date and time: "Thursday, 3 July 2025 16:13 WIB"."""
+    local = local_time(when)
+    return _("{weekday}, {day} {month} {year} {time} {zone}").format(
+        zone=local.tzname() or "",
         weekday=_(DAYS[local.weekday()]),
         day=local.day,
         month=_(MONTHS[local.month - 1]),
@@ -81,8 +88,8 @@ def long_date(when: datetime) -> str:
 
 
 def short_date(when: datetime) -> str:
-    """Compact date and time in WIB: "3 Jul 16:13"."""
-    local = when.astimezone(WIB)
+    """Compact local date and time: "3 Jul 16:13"."""
+    local = local_time(when)
     return _("{day} {month} {time}").format(
         day=local.day, month=_(SHORT_MONTHS[local.month - 1]), time=f"{local:%H:%M}"
     )

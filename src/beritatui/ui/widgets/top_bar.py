@@ -11,7 +11,7 @@ from textual.widget import Widget
 
 from beritatui.i18n import N_, _
 from beritatui.listing import Tab
-from beritatui.ui.timefmt import WIB
+from beritatui.ui.timefmt import local_time
 
 TABS = ((Tab.LATEST, N_("Latest")), (Tab.TRENDING, N_("Trending")), (Tab.SAVED, N_("Saved")))
 """The tabs and their labels (catalog messages), shown after the number key."""
@@ -50,6 +50,6 @@ class TopBar(Widget):
         else:
             text = "○ " + _("offline") + " "
             right.append(text, style=self.get_component_rich_style("top-bar--offline"))
-        right.append(f" {self._clock().astimezone(WIB):%H:%M} ")
+        right.append(f" {local_time(self._clock()):%H:%M} ")
         gap = max(1, self.size.width - left.cell_len - right.cell_len)
         return left + Text(" " * gap) + right

@@ -92,3 +92,29 @@ async def test_saved_tab_lists_bookmarks_of_every_category_with_their_category(
         assert "semua kategori · 1 artikel" in str(app.query_one("#list-title").render())
         assert "· Ekonomi ·" in _list_text(app)
     app.store.close()
+
+
+async def test_h_hides_read_articles_and_is_remembered(
+    server: LocalServer, isolated_dirs: dict[str, Path]
+) -> None:
+    site = build_site(server)
+    app = make_app(site, isolated_dirs["config"])
+    async with app.run_test(size=(160, 48)) as pilot:
+        articles = app.query_one(ArticleList)
+        await pilot.press("r")
+        await wait_for(lambda: len(articles.rows) == 4, pilot)
+        read = articles.rows[0]
+        app.service.set_read(read.id, True)
+        await pilot.press("h")
+        await wait_for(lambda: len(articles.rows) == 3, pilot)
+        assert read.id not in {row.id for row in articles.rows}
+        assert "hanya yang belum dibaca" in str(app.query_one("#list-title").render())
+        await pilot.press("q")
+    app.store.close()
+    again = make_app(site, isolated_dirs["config"])
+    async with again.run_test(size=(160, 48)) as pilot:
+        articles = again.query_one(ArticleList)
+        await wait_for(lambda: len(articles.rows) == 3, pilot)
+        await pilot.press("h")
+        await wait_for(lambda: len(articles.rows) == 4, pilot)
+    again.store.close()

@@ -104,3 +104,16 @@ def test_saved_lists_every_bookmark_whatever_the_category(service: Service) -> N
         saved = load_page(service, View(category, Tab.SAVED))
         assert {row.id for row in saved.rows} == {ekonomi.id, nasional.id}
         assert saved.title == "Disimpan · semua kategori · 2 artikel"
+
+
+def test_unread_only_hides_read_articles_but_not_search_results(service: Service) -> None:
+    everything = load_page(service, View("Ekonomi"))
+    first = everything.rows[0]
+    service.set_read(first.id, True)
+    unread = load_page(service, View("Ekonomi", unread_only=True))
+    assert {row.id for row in unread.rows} == {row.id for row in everything.rows} - {first.id}
+    assert all(not row.is_read for row in unread.rows)
+    assert unread.title.endswith(" · hanya yang belum dibaca")
+    word = first.title.split()[0]
+    found = load_page(service, View(query=word, unread_only=True))
+    assert first.id in {row.id for row in found.rows}

@@ -47,3 +47,13 @@ def test_tab_and_view_types() -> None:
     assert View("Ekonomi", Tab.SAVED).category_filter == "Ekonomi"
     assert View(ALL_CATEGORIES, Tab.SAVED) != View(ALL_CATEGORIES, Tab.LATEST)
     assert UIState().category == ALL_CATEGORIES
+
+
+def test_hide_read_round_trips_and_only_a_real_bool_counts(tmp_path: Path) -> None:
+    path = tmp_path / "state.json"
+    UIState(hide_read=True).save(path)
+    assert UIState.load(path).hide_read is True
+    path.write_text(json.dumps({"hide_read": 1, "article_id": True}))
+    state = UIState.load(path)
+    assert state.hide_read is False
+    assert state.article_id is None

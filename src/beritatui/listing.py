@@ -47,6 +47,8 @@ class View:
     """A search, shown instead of the tab's list."""
     cluster_key: str | None = None
     """A trending story opened from the Trending tab."""
+    unread_only: bool = False
+    """Hide read articles (``h``); a search still finds everything."""
 
     @property
     def category_filter(self) -> str | None:
@@ -93,6 +95,7 @@ def article_rows(
     return store.list_articles(
         category=None if saved else view.category_filter,  # every bookmark, whatever the category
         bookmarked=saved,
+        unread_only=view.unread_only,
         limit=limit,
         offset=offset,
     )
@@ -115,7 +118,9 @@ def load_page(service: Service, view: View, cluster: Cluster | None = None) -> L
         rows = article_rows(store, view, limit=SEARCH_LIMIT)
         title = _("Search: “{query}” · {count}").format(query=view.query, count=len(rows))
     elif cluster is not None:
-        rows = store.list_articles(ids=sorted(cluster.article_ids), limit=LIST_LIMIT)
+        rows = store.list_articles(
+            ids=sorted(cluster.article_ids), unread_only=view.unread_only, limit=LIST_LIMIT
+        )
         title = _("Trending · {title}").format(title=cluster.title)
     elif view.tab is Tab.TRENDING:
         clusters = service.trending(category=view.category_filter)
@@ -139,6 +144,8 @@ def load_page(service: Service, view: View, cluster: Cluster | None = None) -> L
             title = ngettext(
                 "{category} · {count} article", "{category} · {count} articles", total
             ).format(category=category, count=total)
+    if view.unread_only and view.query is None and clusters is None:
+        title += " · " + _("unread only")
     across = view.query is not None or (view.tab is Tab.SAVED and cluster is None)
     return ListPage(view, counts, rows, clusters, title, more, across_categories=across)
 

@@ -78,6 +78,7 @@ class BeritaApp(PicturesMixin, App[int]):
         Binding("d", "toggle_dark", N_("Dark/light")),
         Binding("m", "toggle_read", N_("Read/unread"), show=False),
         Binding("M", "mark_all_read", N_("Mark all read"), show=False),
+        Binding("h", "toggle_hide_read", N_("Hide/show read"), show=False),
         Binding("1", f"tab('{Tab.LATEST}')", N_("Latest"), show=False),
         Binding("2", f"tab('{Tab.TRENDING}')", N_("Trending"), show=False),
         Binding("3", f"tab('{Tab.SAVED}')", N_("Saved"), show=False),
@@ -124,6 +125,7 @@ class BeritaApp(PicturesMixin, App[int]):
         self.category = self.ui_state.category
         self.tab = Tab.parse(self.ui_state.tab)
         self.search_query: str | None = None
+        self.hide_read = self.ui_state.hide_read
         self.cluster: Cluster | None = None
         self._clusters_by_article: dict[int, Cluster] = {}
         self._shown: ArticleDetail | None = None
@@ -216,7 +218,7 @@ class BeritaApp(PicturesMixin, App[int]):
     def _view(self) -> View:
         """What the middle pane is meant to show now (category, tab, query, cluster)."""
         key = self.cluster.key if self.cluster is not None else None
-        return View(self.category, self.tab, self.search_query, key)
+        return View(self.category, self.tab, self.search_query, key, self.hide_read)
 
     def reload_list(self, *, keep_id: int | None = None) -> None:
         """Reload sidebar counts and the middle pane for the current view."""
@@ -560,6 +562,13 @@ class BeritaApp(PicturesMixin, App[int]):
     def _set_read(self, article_id: int, read: bool) -> None:
         self.service.set_read(article_id, read)
         self.post_message(RowChanged(article_id, is_read=read))
+
+    def action_toggle_hide_read(self) -> None:
+        self.hide_read = not self.hide_read
+        self.ui_state.hide_read = self.hide_read
+        self.notify(_("Read articles hidden.") if self.hide_read else _("Read articles shown."))
+        self.reload_list(keep_id=self._current_id())
+        self._save_state()
 
     def action_mark_all_read(self) -> None:
         """Ask first: marking a whole category read cannot be undone."""

@@ -28,6 +28,7 @@ class UIState:
     tab: str = Tab.LATEST.value
     article_id: int | None = None
     reader_scroll: float = 0.0
+    hide_read: bool = False
 
     @classmethod
     def load(cls, path: Path) -> UIState:
@@ -41,7 +42,7 @@ class UIState:
         state = cls()
         for name, kinds in _FIELD_TYPES.items():
             value = data.get(name)
-            if isinstance(value, kinds) and not isinstance(value, bool):
+            if isinstance(value, kinds) and (kinds is bool or not isinstance(value, bool)):
                 setattr(state, name, value)
         return state
 
@@ -65,5 +66,6 @@ _FIELD_TYPES: dict[str, type | tuple[type, ...]] = {
     "tab": str,
     "article_id": int,
     "reader_scroll": (int, float),
+    "hide_read": bool,
 }
 """Accepted JSON types per field; anything else in the file keeps the default."""

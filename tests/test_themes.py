@@ -122,3 +122,19 @@ def test_unknown_theme_is_refused_with_the_names(
     assert "nord," in result.stderr
     assert "catppuccin-latte" in result.stderr
     assert not state_file().exists()
+
+
+async def test_a_theme_chosen_in_the_palette_starts_d_afresh(
+    site: LocalSite, isolated_dirs: dict[str, Path]
+) -> None:
+    app = make_app(site, isolated_dirs["config"])
+    async with app.run_test() as pilot:
+        app.theme = "nord"
+        await pilot.press("d")
+        assert app.theme == "textual-light"
+        app.theme = "catppuccin-latte"  # as the palette's theme search sets it
+        await pilot.press("d")
+        assert app.theme == "catppuccin-mocha"  # its own family, not back to nord
+        await pilot.press("d")
+        assert app.theme == "catppuccin-latte"
+    app.store.close()

@@ -416,8 +416,9 @@ class BeritaApp(PicturesMixin, App[int]):
     def _start_theme(self) -> str:
         """``--theme``, else the configured theme, else the last one chosen."""
         settings = self.config.settings
-        if self._theme_override in self.available_themes:
-            return self._theme_override or DEFAULT_THEME_DARK
+        override = self._theme_override
+        if override and override in self.available_themes:
+            return override
         if settings.theme:
             if settings.theme in self.available_themes:
                 return settings.theme
@@ -436,7 +437,8 @@ class BeritaApp(PicturesMixin, App[int]):
         target = toggled_theme(
             self.theme,
             darkness,
-            came_from=self.ui_state.theme_came_from,
+            # Only while the theme is still the one the last d chose (not the palette's).
+            came_from=self.ui_state.theme_came_from if self.theme == self.ui_state.theme else "",
             pair=ThemePair(dark=settings.theme_dark, light=settings.theme_light),
         )
         self.ui_state.theme_came_from = self.theme
@@ -769,6 +771,8 @@ class BeritaApp(PicturesMixin, App[int]):
         state.article_id = self.reader.article_id
         state.reader_scroll = float(self.reader.scroll_y)
         if self.theme != self._theme_at_start:  # a one-off --theme is not saved
+            if self.theme != state.theme:  # chosen in the palette: d starts afresh
+                state.theme_came_from = ""
             state.theme = self.theme
         return state
 

@@ -8,6 +8,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from textual.pilot import Pilot
 from textual.theme import BUILTIN_THEMES
 
 from beritatui.config import load_config
@@ -62,14 +63,19 @@ def test_a_configured_pair_wins_and_a_stale_came_from_is_ignored() -> None:
     )
 
 
+async def _choose_then_d(app: BeritaApp, pilot: Pilot[int], chosen: str, expected: str) -> None:
+    """Pick ``chosen`` as the palette's theme search does, press d, expect ``expected``."""
+    app.theme = chosen
+    await pilot.press("d")
+    assert app.theme == expected
+
+
 async def test_d_from_nord_and_back_in_the_app_is_remembered(
     site: LocalSite, isolated_dirs: dict[str, Path]
 ) -> None:
     app = make_app(site, isolated_dirs["config"])
     async with app.run_test() as pilot:
-        app.theme = "nord"
-        await pilot.press("d")
-        assert app.theme == "textual-light"
+        await _choose_then_d(app, pilot, "nord", "textual-light")
         await pilot.press("q")
     app.store.close()
     again = make_app(site, isolated_dirs["config"])
@@ -129,12 +135,9 @@ async def test_a_theme_chosen_in_the_palette_starts_d_afresh(
 ) -> None:
     app = make_app(site, isolated_dirs["config"])
     async with app.run_test() as pilot:
-        app.theme = "nord"
-        await pilot.press("d")
-        assert app.theme == "textual-light"
-        app.theme = "catppuccin-latte"  # as the palette's theme search sets it
-        await pilot.press("d")
-        assert app.theme == "catppuccin-mocha"  # its own family, not back to nord
+        await _choose_then_d(app, pilot, "nord", "textual-light")
+        # its own family, not back to nord
+        await _choose_then_d(app, pilot, "catppuccin-latte", "catppuccin-mocha")
         await pilot.press("d")
         assert app.theme == "catppuccin-latte"
     app.store.close()

@@ -71,8 +71,3 @@ def toggled_theme(
     if sibling in dark:
         return sibling
     return DEFAULT_THEME_LIGHT if is_dark else DEFAULT_THEME_DARK
-
-
-def unknown_theme(name: str, available: Mapping[str, bool]) -> bool:
-    """True when ``name`` is set but no such theme exists."""
-    return bool(name) and name not in available

@@ -32,8 +32,10 @@ class CategoryList(OptionList):
     def set_counts(self, counts: Sequence[tuple[str, int, int]], selected: str) -> None:
         """Show ``(category, total, unread)`` rows; keep ``selected`` highlighted."""
         self._counts = list(counts)
-        total_unread = sum(unread for _, _, unread in counts)
-        rows = [(ALL_CATEGORIES, total_unread), *((c, unread) for c, _, unread in counts)]
+        rows = [
+            (ALL_CATEGORIES, self.unread(ALL_CATEGORIES)),
+            *((c, unread) for c, _, unread in counts),
+        ]
         width = max(12, self.size.width - 2)
         options = []
         for name, unread in rows:

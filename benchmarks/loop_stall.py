@@ -133,7 +133,7 @@ async def measure(urls: Sequence[str], root: Path, *, prefetch: bool, pages: int
                 _send_key(app, "down")
 
         began = time.perf_counter()
-        app.action_refresh()
+        app.main.action_refresh()
         tasks = [asyncio.create_task(probe()), asyncio.create_task(scroll())]
         await asyncio.sleep(0.05)
         while any(w.group == "refresh" and w.is_running for w in app.workers):

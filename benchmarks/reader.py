@@ -404,10 +404,10 @@ async def measure_opens(
     app = make_app(built)
     try:
         async with app.run_test(size=SIZE) as pilot:
-            articles = app.article_list
+            articles = app.main.article_list
             await until(lambda: bool(articles.rows))
             await settle(pilot)
-            reader: ReaderPane = app.reader
+            reader: ReaderPane = app.main.reader
             shown: dict[str, float] = {}
             original_show = reader.show_article
 
@@ -446,7 +446,7 @@ def reader_text(app: Any) -> str:
     from rich.console import Console
 
     console = Console(width=100, record=True, color_system=None, file=io.StringIO())
-    console.print(app.reader.content)
+    console.print(app.main.reader.content)
     return console.export_text()
 
 
@@ -457,7 +457,7 @@ async def measure_tui_search(built: Built, rng: random.Random) -> list[Row]:
     app = make_app(built)
     try:
         async with app.run_test(size=SIZE) as pilot:
-            articles = app.article_list
+            articles = app.main.article_list
             await until(lambda: bool(articles.rows))
             await settle(pilot)
             queries = [q for items in search_queries(rng).values() for q in items][::2]
@@ -499,7 +499,7 @@ async def measure_startup(built: Built, rounds: int = 5) -> list[Row]:
             started = time.perf_counter()
             try:
                 async with app.run_test(size=SIZE) as pilot:
-                    await until(lambda a=app: bool(a.article_list.rows))
+                    await until(lambda a=app: bool(a.main.article_list.rows))
                     rows_at.append(time.perf_counter() - started)
                     await until(lambda: "painted" in seen)
                     painted_at.append(seen["painted"] - started)

@@ -60,5 +60,5 @@ def rendered_reader(app: BeritaApp) -> str:
     from rich.console import Console
 
     console = Console(width=100, record=True, color_system=None, file=io.StringIO())
-    console.print(app.reader.content)
+    console.print(app.main.reader.content)
     return console.export_text()

@@ -42,9 +42,9 @@ async def test_start_refresh_pick_category_open_article(
         articles = app.query_one(ArticleList)
         await pilot.press("r")
         await wait_for(lambda: len(articles.rows) == 4, pilot)
-        await wait_for(lambda: app.top_bar.progress == "", pilot)
+        await wait_for(lambda: app.main.top_bar.progress == "", pilot)
         # Sidebar: Semua + three categories with unread counts.
-        names = app.categories_widget.names
+        names = app.main.categories_widget.names
         assert names == ["Semua", "Nasional", "Ekonomi", "Olahraga"]
         # Pick Ekonomi with ] twice (Semua -> Nasional -> Ekonomi).
         await pilot.press("right_square_bracket", "right_square_bracket")
@@ -141,7 +141,7 @@ async def test_bookmark_tab_and_read_toggle(refreshed_app: BeritaApp) -> None:
         await wait_for(lambda: articles.rows[1].is_read, pilot)
         await pilot.press("3")
         await wait_for(lambda: [r.id for r in articles.rows] == [target.id], pilot)
-        assert app.top_bar.tab == "disimpan"
+        assert app.main.top_bar.tab == "disimpan"
         await pilot.press("1")
         await wait_for(lambda: len(articles.rows) == 4, pilot)
 
@@ -155,7 +155,7 @@ async def test_failing_feed_is_reported_not_fatal(
         articles = app.query_one(ArticleList)
         await pilot.press("r")
         await wait_for(lambda: len(articles.rows) == 3, pilot)
-        await wait_for(lambda: app.top_bar.progress == "", pilot)
+        await wait_for(lambda: app.main.top_bar.progress == "", pilot)
         await pilot.press("f")
         await wait_for(lambda: app.screen.__class__.__name__ == "FeedStatusScreen", pilot)
         statuses = {f.title: f.status.value for f in app.screen.feeds}  # type: ignore[attr-defined]
@@ -175,12 +175,12 @@ async def test_resume_reopens_last_article(
         await wait_for(lambda: len(articles.rows) == 4, pilot)
         await pilot.press("j", "enter")
         opened = articles.rows[1].id
-        await wait_for(lambda: app.reader.article_id == opened, pilot)
+        await wait_for(lambda: app.main.reader.article_id == opened, pilot)
         await pilot.press("q")
     app.store.close()
     again = make_app(site, isolated_dirs["config"])
     async with again.run_test(size=(160, 45)) as pilot:
-        await wait_for(lambda: again.reader.article_id == opened, pilot)
+        await wait_for(lambda: again.main.reader.article_id == opened, pilot)
         assert again.query_one(ArticleList).current is not None
         assert again.query_one(ArticleList).current.id == opened  # type: ignore[union-attr]
     again.store.close()

@@ -64,7 +64,7 @@ async def test_the_whole_screen_speaks_one_language(
         articles = app.query_one(ArticleList)
         await pilot.press("r")
         await wait_for(lambda: len(articles.rows) == 4, pilot)
-        await wait_for(lambda: app.top_bar.progress == "", pilot)
+        await wait_for(lambda: app.main.top_bar.progress == "", pilot)
         await wait_for(lambda: any(n.message for n in app._notifications), pilot)
         assert words["notice"] in [n.message for n in app._notifications]
         text = screen_text(app)
@@ -74,12 +74,12 @@ async def test_the_whole_screen_speaks_one_language(
             assert not re.search(rf"(?<!\w){re.escape(word)}(?!\w)", text), word
         # The all-categories row is translated; configured categories stay as written.
         labels = [
-            str(app.categories_widget.get_option_at_index(i).prompt).split()[0]
-            for i in range(app.categories_widget.option_count)
+            str(app.main.categories_widget.get_option_at_index(i).prompt).split()[0]
+            for i in range(app.main.categories_widget.option_count)
         ]
         assert labels == [words["all"], "Nasional", "Ekonomi", "Olahraga"]
         await pilot.press("enter")
-        await wait_for(lambda: app.reader.article_id is not None, pilot)
+        await wait_for(lambda: app.main.reader.article_id is not None, pilot)
         await wait_for(lambda: words["reader"][1] in rendered_reader(app), pilot)
         reader = rendered_reader(app)
         assert re.search(words["date"], reader), reader[:300]

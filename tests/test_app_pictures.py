@@ -43,7 +43,7 @@ def _app(server: LocalServer, config_home: Path, settings: str, **kwargs: object
 
 
 def _pictures(app: BeritaApp) -> list[Widget]:
-    return list(app.reader.query(".picture"))
+    return list(app.main.reader.query(".picture"))
 
 
 def _image_requests(server: LocalServer) -> list[str]:
@@ -58,7 +58,7 @@ async def _open_ekonomi(app: BeritaApp, pilot: object) -> None:
     articles = app.query_one(ArticleList)
     await pilot.press("r")
     await wait_for(lambda: len(articles.rows) == 4, pilot)
-    await wait_for(lambda: app.top_bar.progress == "", pilot)
+    await wait_for(lambda: app.main.top_bar.progress == "", pilot)
     await pilot.press("right_square_bracket", "right_square_bracket")
     await wait_for(lambda: len(articles.rows) == 1, pilot)
     await pilot.press("enter")
@@ -84,7 +84,7 @@ async def test_picture_shows_inline_with_its_caption_and_i_toggles_it(
         assert "▌ Foto: " in rendered_reader(app)
         await pilot.press("i")
         await wait_for(lambda: not _pictures(app), pilot)
-        assert not list(app.reader.query(PictureSlot))
+        assert not list(app.main.reader.query(PictureSlot))
         assert "Pasar Induk Cipinang" in rendered_reader(app)
         server.requests.clear()
         await pilot.press("i")
@@ -103,7 +103,7 @@ async def test_a_refresh_fetches_no_pictures(
         articles = app.query_one(ArticleList)
         await pilot.press("r")
         await wait_for(lambda: len(articles.rows) == 4, pilot)
-        await wait_for(lambda: app.top_bar.progress == "", pilot)
+        await wait_for(lambda: app.main.top_bar.progress == "", pilot)
         assert any(r.path.startswith("/berita/") for r in server.requests)  # pages prefetched
         assert _image_requests(server) == []  # pictures wait until an article is opened
         await pilot.press("q")
@@ -157,7 +157,7 @@ async def test_without_support_nothing_changes(
     async with app.run_test(size=(160, 45)) as pilot:
         await _open_ekonomi(app, pilot)
         await pilot.pause(0.2)
-        assert not list(app.reader.query(PictureSlot))
+        assert not list(app.main.reader.query(PictureSlot))
         assert _image_requests(server) == []
         await pilot.press("i")
         reason = app.pictures.reason

@@ -32,18 +32,18 @@ def _app(tmp_path: Path, config: Config | None = None) -> tuple[BeritaApp, dict[
 async def test_bookmark_from_reader_hits_the_article_being_read(tmp_path: Path) -> None:
     app, ids = _app(tmp_path)
     async with app.run_test(size=(150, 40)) as pilot:
-        await wait_for(lambda: len(app.article_list.rows) == 5, pilot)
+        await wait_for(lambda: len(app.main.article_list.rows) == 5, pilot)
         # Bookmark X from the list, then read A and switch to the Disimpan tab (only X listed).
         x, a = ids["harga-beras"], ids["banjir-bekasi"]
-        app.article_list.move_to(x)
+        app.main.article_list.move_to(x)
         await pilot.press("b")
         await wait_for(lambda: app.store.is_bookmarked(x), pilot)
-        app.article_list.move_to(a)
+        app.main.article_list.move_to(a)
         await pilot.press("enter")
-        await wait_for(lambda: app.reader.article_id == a, pilot)
+        await wait_for(lambda: app.main.reader.article_id == a, pilot)
         await pilot.press("3")
-        await wait_for(lambda: [r.id for r in app.article_list.rows] == [x], pilot)
-        app.reader.focus()
+        await wait_for(lambda: [r.id for r in app.main.article_list.rows] == [x], pilot)
+        app.main.reader.focus()
         await pilot.press("b")
         await wait_for(lambda: app.store.is_bookmarked(a), pilot)
         assert app.store.is_bookmarked(x)  # the highlighted row was left alone
@@ -53,19 +53,19 @@ async def test_bookmark_from_reader_hits_the_article_being_read(tmp_path: Path) 
 async def test_theme_change_restyles_the_open_article(tmp_path: Path) -> None:
     app, _ids = _app(tmp_path)
     async with app.run_test(size=(150, 40)) as pilot:
-        await wait_for(lambda: len(app.article_list.rows) == 5, pilot)
+        await wait_for(lambda: len(app.main.article_list.rows) == 5, pilot)
         await pilot.press("enter")
-        await wait_for(lambda: app.reader.article_id is not None, pilot)
+        await wait_for(lambda: app.main.reader.article_id is not None, pilot)
         await pilot.pause()
 
         def title_style() -> str:
-            group = app.reader.content
+            group = app.main.reader.content
             return str(group.renderables[0].style)  # type: ignore[attr-defined]
 
         dark = title_style()
         await pilot.press("d")
         await wait_for(lambda: title_style() != dark, pilot)
-        assert title_style() == str(app.reader.get_component_rich_style("reader--title"))
+        assert title_style() == str(app.main.reader.get_component_rich_style("reader--title"))
     app.store.close()
 
 
@@ -87,7 +87,7 @@ async def test_a_slow_old_list_load_cannot_replace_the_current_view(
         return original(self, **kwargs)  # type: ignore[arg-type]
 
     async with app.run_test(size=(150, 40)) as pilot:
-        await wait_for(lambda: len(app.article_list.rows) == 5, pilot)
+        await wait_for(lambda: len(app.main.article_list.rows) == 5, pilot)
         monkeypatch.setattr(Service, "trending", slow_trending)
         await pilot.press("2")  # starts a load that blocks in trending()
         await wait_for(lambda: list_loads_running(app) == 1, pilot)
@@ -99,7 +99,7 @@ async def test_a_slow_old_list_load_cannot_replace_the_current_view(
         await pilot.pause()  # and any message it posted was handled
         assert app.query_one("#switcher").current == "articles"  # type: ignore[attr-defined]
         assert len(app.query_one(ClusterList).clusters) == 0
-        assert app.tab == "terbaru"
+        assert app.main.tab == "terbaru"
     app.store.close()
 
 
@@ -116,8 +116,8 @@ async def test_feed_category_named_semua_does_not_break_the_sidebar(tmp_path: Pa
     store = Store.open(database_file())
     app = BeritaApp(config, store, state_path=tmp_path / "s.json")
     async with app.run_test(size=(150, 40)) as pilot:
-        await wait_for(lambda: len(app.categories_widget.names) == 3, pilot)
-        assert app.categories_widget.names == ["Semua", "Semua (feed)", "Nasional"]
+        await wait_for(lambda: len(app.main.categories_widget.names) == 3, pilot)
+        assert app.main.categories_widget.names == ["Semua", "Semua (feed)", "Nasional"]
     store.close()
 
 
@@ -132,17 +132,17 @@ async def test_open_in_browser_and_copy_link_use_only_http_urls(
     copied: list[str] = []
     monkeypatch.setattr(app, "copy_to_clipboard", copied.append)
     async with app.run_test(size=(150, 40)) as pilot:
-        await wait_for(lambda: len(app.article_list.rows) == 5, pilot)
-        app.article_list.move_to(ids["harga-beras"])
+        await wait_for(lambda: len(app.main.article_list.rows) == 5, pilot)
+        app.main.article_list.move_to(ids["harga-beras"])
         await pilot.press("o")
         await wait_for(lambda: bool(opened), pilot)
         await pilot.press("y")
         assert opened == ["https://detik.example/berita/harga-beras"]
         assert copied == ["https://detik.example/berita/harga-beras"]
         # A row whose link is not http(s) is refused in plain words, nothing is opened.
-        row = app.article_list.current
+        row = app.main.article_list.current
         assert row is not None
-        app.article_list.update_row(row.id, url="javascript:alert(1)")
+        app.main.article_list.update_row(row.id, url="javascript:alert(1)")
         notes: list[str] = []
         monkeypatch.setattr(app, "notify", lambda message, **kw: notes.append(message))
         await pilot.press("o", "y")
@@ -178,7 +178,7 @@ async def test_long_lists_load_the_next_page_near_the_end(
         ],
     )
     async with app.run_test(size=(150, 40)) as pilot:
-        articles = app.article_list
+        articles = app.main.article_list
         await wait_for(lambda: len(articles.rows) == 40, pilot)
         assert articles.more_available
         await pilot.press("G")  # to the end: the next page arrives

@@ -63,9 +63,9 @@ async def test_status_columns_speak_indonesian(app: BeritaApp, server: LocalServ
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("r")
         await wait_for(lambda: len(app.query_one(ArticleList).rows) == 3, pilot)
-        await wait_for(lambda: app.top_bar.progress == "", pilot)
+        await wait_for(lambda: app.main.top_bar.progress == "", pilot)
         await pilot.press("r")  # a second round: the RSS feed answers 304
-        await wait_for(lambda: app.top_bar.progress == "", pilot)
+        await wait_for(lambda: app.main.top_bar.progress == "", pilot)
         await open_feeds(app, pilot)
         rows = {row[1]: row for row in cells(app)}
         antara = rows["Antara Lokal"]
@@ -108,7 +108,7 @@ async def test_add_by_homepage_choosing_one_of_several(app: BeritaApp, server: L
         assert [f.url for f in load_config().feeds][-1] == first
         assert backup_path(config_file()).exists()
         await pilot.press("escape")
-        await wait_for(lambda: "Rumah" in app.categories_widget.names, pilot)
+        await wait_for(lambda: "Rumah" in app.main.categories_widget.names, pilot)
 
 
 async def test_remove_asks_first_and_keeps_bookmarks(app: BeritaApp, site: LocalSite) -> None:
@@ -116,7 +116,7 @@ async def test_remove_asks_first_and_keeps_bookmarks(app: BeritaApp, site: Local
         articles = app.query_one(ArticleList)
         await pilot.press("r")
         await wait_for(lambda: len(articles.rows) == 4, pilot)
-        await wait_for(lambda: app.top_bar.progress == "", pilot)
+        await wait_for(lambda: app.main.top_bar.progress == "", pilot)
         saved = next(r for r in articles.rows if r.category == "Nasional")
         app.store.set_bookmark(saved.id, True)
         screen = await open_feeds(app, pilot)
@@ -133,7 +133,7 @@ async def test_remove_asks_first_and_keeps_bookmarks(app: BeritaApp, site: Local
         await wait_for(lambda: len(screen.feeds) == 2, pilot)
         assert site.feed_urls["Nasional"] not in [f.url for f in load_config().feeds]
         await pilot.press("escape")
-        await wait_for(lambda: "Nasional" not in app.categories_widget.names, pilot)
+        await wait_for(lambda: "Nasional" not in app.main.categories_widget.names, pilot)
         await pilot.press("3")
         await wait_for(lambda: [r.id for r in articles.rows] == [saved.id], pilot)
     detail = app.store.get_article(saved.id)
@@ -148,7 +148,7 @@ async def test_rename_change_category_and_retry(
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("r")
         await wait_for(lambda: len(app.query_one(ArticleList).rows) == 3, pilot)
-        await wait_for(lambda: app.top_bar.progress == "", pilot)
+        await wait_for(lambda: app.main.top_bar.progress == "", pilot)
         screen = await open_feeds(app, pilot)
         await pilot.press("j")  # the Ekonomi feed
         assert screen.current is not None
@@ -177,7 +177,7 @@ async def test_rename_change_category_and_retry(
         assert cells(app)[1][1] == "Detik Baru [b]x[/b]"  # literal, never markup
         assert screen.current.article_count == 1
         await pilot.press("escape")
-        await wait_for(lambda: "Bisnis" in app.categories_widget.names, pilot)
+        await wait_for(lambda: "Bisnis" in app.main.categories_widget.names, pilot)
         await wait_for(lambda: len(app.query_one(ArticleList).rows) == 4, pilot)
 
 

@@ -250,12 +250,12 @@ def plain(renderable: object, width: int = 200) -> str:
 
 
 def list_text(app: BeritaApp) -> str:
-    articles = app.article_list
+    articles = app.main.article_list
     return "\n".join(articles.render_line(y).text for y in range(articles.size.height))
 
 
 def sidebar_text(app: BeritaApp) -> list[str]:
-    widget = app.categories_widget
+    widget = app.main.categories_widget
     return [plain(widget.get_option_at_index(i).prompt) for i in range(widget.option_count)]
 
 
@@ -281,8 +281,8 @@ async def app(
 
 async def refresh(app: BeritaApp, pilot) -> None:  # type: ignore[no-untyped-def]
     await pilot.press("r")
-    await wait_for(lambda: len(app.article_list.rows) >= 10, pilot)
-    await wait_for(lambda: app.top_bar.progress == "", pilot, timeout=30)
+    await wait_for(lambda: len(app.main.article_list.rows) >= 10, pilot)
+    await wait_for(lambda: app.main.top_bar.progress == "", pilot, timeout=30)
     # The list reload after it, too.
     await wait_for(lambda: all(w.is_finished for w in app.workers), pilot)
 
@@ -303,7 +303,7 @@ async def test_list_and_sidebar_show_hostile_text_literally(app: BeritaApp) -> N
         await refresh(app, pilot)
         svg = screenshot(app, "after refresh")
         assert "[@click=app.quit]" in svg
-        rows = app.article_list.rows
+        rows = app.main.article_list.rows
         for row in rows:
             assert_clean(row.title, "row title")
             assert_clean(row.source, "row source")
@@ -321,8 +321,8 @@ async def test_list_and_sidebar_show_hostile_text_literally(app: BeritaApp) -> N
         names = sidebar_text(app)
         for name in names:
             assert_clean(name, "sidebar")
-        assert CATEGORY_CLICK in app.categories_widget.names
-        assert CATEGORY_LINK in app.categories_widget.names
+        assert CATEGORY_CLICK in app.main.categories_widget.names
+        assert CATEGORY_LINK in app.main.categories_widget.names
         joined = " ".join(names)  # long names are cut with an ellipsis, still literal
         for name in (CATEGORY_CLICK, CATEGORY_LINK, "[/]Nasional"):
             assert name[:12] in joined, (name, joined)
@@ -336,28 +336,28 @@ async def test_list_and_sidebar_show_hostile_text_literally(app: BeritaApp) -> N
 async def test_reader_shows_hostile_article_literally(app: BeritaApp) -> None:
     async with app.run_test(size=(200, 50)) as pilot:
         await refresh(app, pilot)
-        for index, row in enumerate(list(app.article_list.rows)):
-            app.article_list.cursor = index
+        for index, row in enumerate(list(app.main.article_list.rows)):
+            app.main.article_list.cursor = index
             await pilot.press("enter")
-            await wait_for(lambda row=row: app.reader.article_id == row.id, pilot)
-            await wait_for(lambda: "Memuat artikel" not in plain(app.reader.content), pilot)
-            text = plain(app.reader.content)
+            await wait_for(lambda row=row: app.main.reader.article_id == row.id, pilot)
+            await wait_for(lambda: "Memuat artikel" not in plain(app.main.reader.content), pilot)
+            text = plain(app.main.reader.content)
             assert_clean(text, f"reader {row.title[:40]!r}")
-            for link in _links(app.reader.content):  # only http(s) links are offered
+            for link in _links(app.main.reader.content):  # only http(s) links are offered
                 assert link.startswith(("http://", "https://")), link
                 assert "evil.example" not in link
             screenshot(app, f"reader {index}")
-            app.article_list.focus()
+            app.main.article_list.focus()
         # One fully hostile page, checked piece by piece.
-        target = next(r for r in app.article_list.rows if r.url.endswith("/hostile/berita/0"))
-        app.article_list.move_to(target.id)
+        target = next(r for r in app.main.article_list.rows if r.url.endswith("/hostile/berita/0"))
+        app.main.article_list.move_to(target.id)
         await pilot.press("enter")
-        await wait_for(lambda: app.reader.article_id == target.id, pilot)
-        await wait_for(lambda: "Memuat artikel" not in plain(app.reader.content), pilot)
+        await wait_for(lambda: app.main.reader.article_id == target.id, pilot)
+        await wait_for(lambda: "Memuat artikel" not in plain(app.main.reader.content), pilot)
         detail = app.store.get_article(target.id)
         assert detail is not None
         assert detail.body is not None
-        text = plain(app.reader.content)
+        text = plain(app.main.reader.content)
         assert "[@click=app.quit]keluar[/]" in text  # title
         assert "Air laut pasang merendam" in text  # body
         assert "[bold]tebal[/bold]" in text  # a hostile body paragraph
@@ -383,12 +383,12 @@ def _links(renderable: object) -> list[str]:
 async def test_selecting_a_hostile_category_keeps_markup_literal(app: BeritaApp) -> None:
     async with app.run_test(size=(200, 50)) as pilot:
         await refresh(app, pilot)
-        names = app.categories_widget.names
+        names = app.main.categories_widget.names
         for _ in names[1:]:
             await pilot.press("right_square_bracket")
-            await wait_for(lambda: app.category in list_title(app), pilot)
+            await wait_for(lambda: app.main.category in list_title(app), pilot)
             assert app.is_running
-            category = app.category
+            category = app.main.category
             screenshot(app, f"category {category!r}")
             title = list_title(app)
             assert_clean(title, "list title")
@@ -400,7 +400,7 @@ async def test_searching_for_markup_keeps_it_literal(app: BeritaApp) -> None:
     async with app.run_test(size=(200, 50)) as pilot:
         await refresh(app, pilot)
         await pilot.press("slash", "left_square_bracket", "slash", "right_square_bracket", "enter")
-        await wait_for(lambda: app.search_query == "[/]", pilot)
+        await wait_for(lambda: app.main.search_query == "[/]", pilot)
         await wait_for(lambda: list_title(app).startswith("Cari: “[/]”"), pilot)
         assert app.is_running
         assert "[/]" in list_title(app)
@@ -436,7 +436,7 @@ async def test_opening_a_hostile_cluster_keeps_markup_literal(app: BeritaApp) ->
         await wait_for(lambda: bool(clusters.clusters), pilot)
         cluster = clusters.clusters[0]
         await pilot.press("enter")  # open the cluster: its articles and a title line
-        await wait_for(lambda: app.cluster is not None, pilot)
+        await wait_for(lambda: app.main.cluster is not None, pilot)
         await wait_for(lambda: list_title(app).startswith("Trending · "), pilot)
         assert app.is_running
         title = list_title(app)
@@ -450,10 +450,10 @@ async def test_bookmarks_tab_and_feed_status_with_hostile_text(app: BeritaApp) -
     async with app.run_test(size=(200, 50)) as pilot:
         await refresh(app, pilot)
         await pilot.press("b")
-        await wait_for(lambda: app.article_list.rows[0].is_bookmarked, pilot)
-        saved = app.article_list.rows[0]
+        await wait_for(lambda: app.main.article_list.rows[0].is_bookmarked, pilot)
+        saved = app.main.article_list.rows[0]
         await pilot.press("3")
-        await wait_for(lambda: [r.id for r in app.article_list.rows] == [saved.id], pilot)
+        await wait_for(lambda: [r.id for r in app.main.article_list.rows] == [saved.id], pilot)
         assert_clean(list_text(app), "bookmarks tab")
         screenshot(app, "bookmarks tab")
         await pilot.press("1")

@@ -88,7 +88,7 @@ async def test_saved_tab_lists_bookmarks_of_every_category_with_their_category(
         await wait_for(lambda: {r.category for r in articles.rows} == {"Nasional"}, pilot)
         await pilot.press("3")
         await wait_for(lambda: [r.id for r in articles.rows] == [ekonomi.id], pilot)
-        assert "Nasional" in app.categories_widget.names  # the sidebar still says Nasional
+        assert "Nasional" in app.main.categories_widget.names  # the sidebar still says Nasional
         assert "semua kategori · 1 artikel" in str(app.query_one("#list-title").render())
         assert "· Ekonomi ·" in _list_text(app)
     app.store.close()

@@ -157,7 +157,7 @@ def meta_line(articles: ArticleList, index: int) -> str:
 
 def sidebar_unread(app: BeritaApp) -> dict[str, int]:
     """Unread counts as the sidebar shows them, by category name."""
-    widget = app.categories_widget
+    widget = app.main.categories_widget
     shown: dict[str, int] = {}
     for index in range(widget.option_count):
         option = widget.get_option_at_index(index)
@@ -185,12 +185,12 @@ async def open_row(app: BeritaApp, pilot: Any, index: int) -> None:
         lambda: not any(w.group == "list" and not w.is_finished for w in app.workers), pilot
     )
     await pilot.pause()
-    articles = app.article_list
+    articles = app.main.article_list
     articles.focus()
     articles.cursor = index
     article_id = articles.rows[index].id
     await pilot.press("enter")
-    await wait_for(lambda: app.reader.article_id == article_id, pilot)
+    await wait_for(lambda: app.main.reader.article_id == article_id, pilot)
 
 
 # -- (a) the TUI started with --offline ------------------------------------------------------
@@ -204,10 +204,10 @@ async def test_offline_tui_reads_cached_articles_in_full(
     app = make_app(net.site, isolated_dirs["config"], offline=True)
     try:
         async with app.run_test(size=SIZE) as pilot:
-            articles = app.article_list
+            articles = app.main.article_list
             await wait_for(lambda: len(articles.rows) == len(STORIES), pilot)
-            assert not app.top_bar.online
-            assert "offline" in app.top_bar.render().plain
+            assert not app.main.top_bar.online
+            assert "offline" in app.main.top_bar.render().plain
             # The offline mark: on exactly the rows whose page was cached.
             assert {r.url for r in articles.rows if r.has_body} == cached
             for index, row in enumerate(articles.rows):
@@ -230,7 +230,7 @@ async def test_offline_tui_refresh_says_network_is_needed(
     notes = record_notifications(app)
     try:
         async with app.run_test(size=SIZE) as pilot:
-            articles = app.article_list
+            articles = app.main.article_list
             await wait_for(lambda: len(articles.rows) == len(STORIES), pilot)
             before = len(notes)
             await pilot.press("r")
@@ -238,8 +238,8 @@ async def test_offline_tui_refresh_says_network_is_needed(
             message, severity = notes[-1]
             assert "jaringan" in message  # "network" in the app's language
             assert severity == "warning"
-            await wait_for(lambda: app.top_bar.progress == "", pilot)
-            assert not app.top_bar.online
+            await wait_for(lambda: app.main.top_bar.progress == "", pilot)
+            assert not app.main.top_bar.online
             assert len(articles.rows) == len(STORIES)
     finally:
         app.store.close()
@@ -252,18 +252,18 @@ async def test_offline_tui_bookmark_shows_in_disimpan(
     app = make_app(net.site, isolated_dirs["config"], offline=True)
     try:
         async with app.run_test(size=SIZE) as pilot:
-            articles = app.article_list
+            articles = app.main.article_list
             await wait_for(lambda: len(articles.rows) == len(STORIES), pilot)
             url = net.site.page_urls[BERAS.slug]
             await open_row(app, pilot, row_index(articles, lambda r: r.url == url))
-            target = app.reader.article_id
+            target = app.main.reader.article_id
             assert target is not None
             await pilot.press("b")
             await wait_for(lambda: app.store.is_bookmarked(target), pilot)
             await wait_for(lambda: "★ disimpan" in rendered_reader(app), pilot)
             await pilot.press("3")
             await wait_for(lambda: [r.id for r in articles.rows] == [target], pilot)
-            assert app.top_bar.tab == "disimpan"
+            assert app.main.top_bar.tab == "disimpan"
             assert articles.rows[0].is_bookmarked
             assert articles.rows[0].has_body
             await open_row(app, pilot, 0)
@@ -279,7 +279,7 @@ async def test_offline_tui_search_finds_a_word_of_the_body_and_opens_it(
     app = make_app(net.site, isolated_dirs["config"], offline=True)
     try:
         async with app.run_test(size=SIZE) as pilot:
-            articles = app.article_list
+            articles = app.main.article_list
             await wait_for(lambda: len(articles.rows) == len(STORIES), pilot)
             assert not any(BODY_ONLY_WORD in r.title.lower() for r in articles.rows)
             await pilot.press("slash")
@@ -289,7 +289,7 @@ async def test_offline_tui_search_finds_a_word_of_the_body_and_opens_it(
             await wait_for(lambda: [r.url for r in articles.rows] == [url], pilot)
             assert app.focused is articles
             await pilot.press("enter")
-            await wait_for(lambda: app.reader.article_id == articles.rows[0].id, pilot)
+            await wait_for(lambda: app.main.reader.article_id == articles.rows[0].id, pilot)
             await wait_for(lambda: shows_full_body(rendered_reader(app), BANJIR), pilot)
             assert BODY_ONLY_WORD in rendered_reader(app)
     finally:
@@ -308,14 +308,14 @@ async def test_online_tui_goes_offline_when_every_feed_fails(
     notes = record_notifications(app)
     try:
         async with app.run_test(size=SIZE) as pilot:
-            articles = app.article_list
+            articles = app.main.article_list
             await wait_for(lambda: len(articles.rows) == len(STORIES), pilot)
             if start == "key r":
-                assert app.top_bar.online
+                assert app.main.top_bar.online
                 await pilot.press("r")
-            await wait_for(lambda: not app.top_bar.online, pilot)
-            await wait_for(lambda: app.top_bar.progress == "", pilot)
-            assert "○ offline" in app.top_bar.render().plain
+            await wait_for(lambda: not app.main.top_bar.online, pilot)
+            await wait_for(lambda: app.main.top_bar.progress == "", pilot)
+            assert "○ offline" in app.main.top_bar.render().plain
             assert any("jaringan" in message for message, _ in notes)
             statuses = {feed.title: feed.status.value for feed in app.store.feeds()}
             assert set(statuses.values()) == {"network error"}, statuses
@@ -337,7 +337,7 @@ async def test_offline_tui_uncached_article_says_the_network_is_needed(
     app = make_app(net.site, isolated_dirs["config"], offline=True)
     try:
         async with app.run_test(size=SIZE) as pilot:
-            articles = app.article_list
+            articles = app.main.article_list
             await wait_for(lambda: len(articles.rows) == len(STORIES), pilot)
             assert not any(row.has_body for row in articles.rows)
             assert not any("⤓" in meta_line(articles, i) for i in range(len(articles.rows)))
@@ -513,7 +513,7 @@ async def test_bookmark_survives_feed_removal_and_retention(
     app = app_from_current_config(offline=True)
     try:
         async with app.run_test(size=SIZE) as pilot:
-            articles = app.article_list
+            articles = app.main.article_list
             await pilot.press("3")
             await wait_for(lambda: [r.url for r in articles.rows] == [url], pilot)
             await open_row(app, pilot, 0)
@@ -623,7 +623,7 @@ async def test_read_state_and_sidebar_unread_counts(
     store = app.store
     try:
         async with app.run_test(size=SIZE) as pilot:
-            articles = app.article_list
+            articles = app.main.article_list
             await wait_for(lambda: len(articles.rows) == len(STORIES), pilot)
             await wait_for(lambda: sidebar_unread(app) == store_unread(store), pilot)
             assert sidebar_unread(app)["Semua"] == len(STORIES)
@@ -652,7 +652,7 @@ async def test_read_state_and_sidebar_unread_counts(
             # M marks the selected category read, and only that one.
             articles.focus()
             await pilot.press("right_square_bracket", "right_square_bracket")  # Ekonomi
-            await wait_for(lambda: app.category == "Ekonomi", pilot)
+            await wait_for(lambda: app.main.category == "Ekonomi", pilot)
             await wait_for(lambda: len(articles.rows) == len(EKONOMI), pilot)
             # It asks first; n (or escape) leaves everything as it was.
             before = store_unread(store)
@@ -684,7 +684,7 @@ async def test_read_state_survives_a_restart(
     app = make_app(net.site, isolated_dirs["config"], offline=True)
     try:
         async with app.run_test(size=SIZE) as pilot:
-            articles = app.article_list
+            articles = app.main.article_list
             await wait_for(lambda: len(articles.rows) == len(STORIES), pilot)
             await pilot.press("M", "y")  # Semua: everything, once confirmed
             await wait_for(lambda: all(r.is_read for r in articles.rows), pilot)
@@ -694,7 +694,7 @@ async def test_read_state_survives_a_restart(
     again = make_app(net.site, isolated_dirs["config"], offline=True)
     try:
         async with again.run_test(size=SIZE) as pilot:
-            articles = again.article_list
+            articles = again.main.article_list
             await wait_for(lambda: len(articles.rows) == len(STORIES), pilot)
             assert all(row.is_read for row in articles.rows)
             await wait_for(lambda: sidebar_unread(again) == store_unread(again.store), pilot)

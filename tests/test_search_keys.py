@@ -29,7 +29,7 @@ async def test_fast_typing_after_slash_reaches_the_search_box(
         await wait_for(lambda: search.value == "rqdbm12M/?", pilot)
         assert app.is_running
         assert app.theme == "textual-dark"
-        assert app.top_bar.progress == ""
+        assert app.main.top_bar.progress == ""
         assert not app.service.store.count_articles()  # r did not refresh
         assert app.screen is app.screen_stack[0]  # no help, no confirm dialog
     app.store.close()

@@ -13,6 +13,7 @@ from textual.pilot import Pilot
 from beritatui.paths import database_file
 from beritatui.store import Store
 from beritatui.ui.app import BeritaApp
+from beritatui.ui.widgets.article_list import ArticleList
 from beritatui.ui.widgets.cluster_list import ClusterList
 from tests.helpers import wait_for
 from tests.library import fill_library, library_config
@@ -39,8 +40,9 @@ def _app(tmp_path: Path, theme: str, language: str | None = None) -> BeritaApp:
 async def _wait_for_list(pilot: Pilot[int]) -> BeritaApp:
     app = pilot.app
     assert isinstance(app, BeritaApp)
+    await wait_for(lambda: app.main.query(ArticleList), pilot)  # the screen is composed
     # The list first, then its trending marks (the library has one two-source story).
-    await wait_for(lambda: app.article_list.rows and app.article_list.trending_ids, pilot)
+    await wait_for(lambda: app.main.article_list.rows and app.main.article_list.trending_ids, pilot)
     await pilot.pause()
     return app
 
@@ -48,7 +50,7 @@ async def _wait_for_list(pilot: Pilot[int]) -> BeritaApp:
 async def _open_first(pilot: Pilot[int]) -> None:
     app = await _wait_for_list(pilot)
     await pilot.press("enter")
-    await wait_for(lambda: app.reader.article_id is not None, pilot)
+    await wait_for(lambda: app.main.reader.article_id is not None, pilot)
     await pilot.pause()
 
 
@@ -156,7 +158,7 @@ async def _open_first_with_picture(pilot: Pilot[int]) -> None:
     await _open_first(pilot)
     app = pilot.app
     assert isinstance(app, BeritaApp)
-    await wait_for(lambda: app.reader.query(".picture"), pilot)
+    await wait_for(lambda: app.main.reader.query(".picture"), pilot)
     await pilot.pause()
 
 

@@ -26,9 +26,9 @@ def _app(tmp_path: Path) -> BeritaApp:
 async def test_trending_tab_lists_clusters_and_opens_articles(tmp_path: Path) -> None:
     app = _app(tmp_path)
     async with app.run_test(size=(150, 40)) as pilot:
-        await wait_for(lambda: len(app.article_list.rows) == 5, pilot)
+        await wait_for(lambda: len(app.main.article_list.rows) == 5, pilot)
         # The two flood reports are marked as trending in the Terbaru list (marks follow the list).
-        await wait_for(lambda: len(app.article_list.trending_ids) == 2, pilot)
+        await wait_for(lambda: len(app.main.article_list.trending_ids) == 2, pilot)
         await pilot.press("2")
         clusters = app.query_one(ClusterList)
         await wait_for(lambda: bool(clusters.clusters), pilot)
@@ -39,12 +39,12 @@ async def test_trending_tab_lists_clusters_and_opens_articles(tmp_path: Path) ->
         # Single-source stories rank below the multi-source one.
         assert all(len(c.sources) == 1 for c in clusters.clusters[1:])
         await pilot.press("enter")
-        await wait_for(lambda: len(app.article_list.rows) == 2, pilot)
-        assert app.focused is app.article_list
+        await wait_for(lambda: len(app.main.article_list.rows) == 2, pilot)
+        assert app.focused is app.main.article_list
         await pilot.press("enter")
         await wait_for(lambda: "Juga diberitakan oleh" in rendered_reader(app), pilot)
         text = rendered_reader(app)
-        opened = app.article_list.rows[0]
+        opened = app.main.article_list.rows[0]
         other = next(a for a in top.articles if a.id != opened.id)
         assert f"{other.source}:" in text
         # escape twice: reader -> list -> back to the cluster list.
@@ -56,7 +56,7 @@ async def test_trending_tab_lists_clusters_and_opens_articles(tmp_path: Path) ->
 async def test_trending_follows_category(tmp_path: Path) -> None:
     app = _app(tmp_path)
     async with app.run_test(size=(150, 40)) as pilot:
-        await wait_for(lambda: len(app.article_list.rows) == 5, pilot)
+        await wait_for(lambda: len(app.main.article_list.rows) == 5, pilot)
         await pilot.press("2")
         clusters = app.query_one(ClusterList)
         await wait_for(lambda: len(clusters.clusters) == 4, pilot)
@@ -69,14 +69,14 @@ async def test_trending_follows_category(tmp_path: Path) -> None:
 async def test_v_lists_the_other_versions_of_the_story_being_read(tmp_path: Path) -> None:
     app = _app(tmp_path)
     async with app.run_test(size=(150, 40)) as pilot:
-        await wait_for(lambda: len(app.article_list.trending_ids) == 2, pilot)
-        first = app.article_list.rows[0]
-        assert first.id in app.article_list.trending_ids
+        await wait_for(lambda: len(app.main.article_list.trending_ids) == 2, pilot)
+        first = app.main.article_list.rows[0]
+        assert first.id in app.main.article_list.trending_ids
         await pilot.press("enter")
         await wait_for(lambda: "Juga diberitakan oleh" in rendered_reader(app), pilot)
         await pilot.press("v")
-        await wait_for(lambda: len(app.article_list.rows) == 2, pilot)
-        assert app.tab == "trending"
-        assert {r.source for r in app.article_list.rows} == {"Antara", "CNN Indonesia"}
-        assert app.focused is app.article_list
+        await wait_for(lambda: len(app.main.article_list.rows) == 2, pilot)
+        assert app.main.tab == "trending"
+        assert {r.source for r in app.main.article_list.rows} == {"Antara", "CNN Indonesia"}
+        assert app.focused is app.main.article_list
         app.store.close()

@@ -4,9 +4,10 @@
 the terminal about kitty graphics and sixel on import and cannot once Textual
 reads its input). It imports ``textual_image`` only when ``images = true``, so
 without the setting or without the ``beritatui[images]`` extra nothing changes.
-:class:`PicturesMixin` gives the app the worker that turns the reader's
+:class:`PicturesMixin` gives the main screen the worker that turns the reader's
 :class:`PicturesWanted` into files through :meth:`Service.images` (the UI does no
-I/O of its own) and the ``i`` toggle's words.
+I/O of its own). The screen handles it: a message posted while the screen handles
+another stops bubbling there, so it never reaches the app.
 """
 
 from __future__ import annotations
@@ -110,16 +111,15 @@ class PictureReady(Message):
 
 
 class PicturesMixin:
-    """The app's side: load wanted pictures in a worker; ``i`` says why when it cannot."""
+    """The screen's side: load wanted pictures in a worker (exclusive: a new article cancels)."""
 
     service: Service
-    pictures: PictureSupport
 
     def on_pictures_wanted(self, message: PicturesWanted) -> None:
         """Fetch (or read from the cache) the reader's pictures; a new article cancels."""
-        from textual.app import App
+        from textual.dom import DOMNode
 
-        assert isinstance(self, App)
+        assert isinstance(self, DOMNode)
         self.run_worker(
             self._load_pictures(message), group="pictures", exclusive=True, exit_on_error=False
         )

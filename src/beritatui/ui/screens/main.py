@@ -1,0 +1,345 @@
+"""The main screen's keys: moving between views, marking articles, refreshing.
+
+:class:`MainScreen` adds to :class:`~beritatui.ui.screens.panes.PanesScreen` (what
+the panes show) the actions its bindings run, the feed status screen and the
+refresh worker (async, over the service; progress and the report come back as
+messages). Keys that work on every screen (quit, help, dark/light) are the app's.
+"""
+
+from __future__ import annotations
+
+import webbrowser
+
+from textual import on, work
+from textual.binding import Binding
+from textual.widgets import ContentSwitcher, Input
+
+from beritatui.i18n import N_, _, ngettext
+from beritatui.listing import Tab
+from beritatui.models import category_label
+from beritatui.sanitize import safe_url
+from beritatui.service import OfflineError, Progress
+from beritatui.store import StoreError
+from beritatui.ui.bindings import localize_bindings
+from beritatui.ui.messages import FeedsReady, RefreshFinished, RefreshProgress, RowChanged
+from beritatui.ui.screens.dialogs import ConfirmScreen
+from beritatui.ui.screens.feeds import FeedStatusScreen
+from beritatui.ui.screens.panes import PanesScreen
+
+
+class MainScreen(PanesScreen):
+    """The three panes and the keys that act on them."""
+
+    BINDINGS = [
+        Binding("r", "refresh", N_("Refresh")),
+        # A priority binding runs as the app reads the key, before the keys typed after
+        # it are handed to the (old) focused widget: fast typing after / is never lost.
+        Binding("slash", "search", N_("Search"), priority=True),
+        Binding("b", "bookmark", N_("Bookmark")),
+        Binding("m", "toggle_read", N_("Read/unread"), show=False),
+        Binding("M", "mark_all_read", N_("Mark all read"), show=False),
+        Binding("h", "toggle_hide_read", N_("Hide/show read"), show=False),
+        Binding("1", f"tab('{Tab.LATEST}')", N_("Latest"), show=False),
+        Binding("2", f"tab('{Tab.TRENDING}')", N_("Trending"), show=False),
+        Binding("3", f"tab('{Tab.SAVED}')", N_("Saved"), show=False),
+        Binding("left_square_bracket", "category(-1)", N_("Previous category"), show=False),
+        Binding("right_square_bracket", "category(1)", N_("Next category"), show=False),
+        Binding("n", "step_article(1)", N_("Next article"), show=False),
+        Binding("p", "step_article(-1)", N_("Previous article"), show=False),
+        Binding("o", "open_browser", N_("Open in browser"), show=False),
+        Binding("y", "copy_link", N_("Copy link"), show=False),
+        Binding("f", "feeds", N_("Manage feeds"), show=False),
+        Binding("v", "other_versions", N_("Other sources' versions"), show=False),
+        Binding("escape", "go_back", N_("Back"), show=False),
+    ]
+    """Descriptions are catalog messages, translated per instance (``localize_bindings``)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        localize_bindings(self)
+
+    def on_mount(self) -> None:
+        super().on_mount()
+        settings = self.service.config.settings
+        refresh_on_start = self.berita.refresh_on_start
+        if not self.service.offline and refresh_on_start:
+            self.action_refresh()
+        minutes = settings.refresh_interval_minutes
+        if minutes:
+            self.set_interval(minutes * 60, self._periodic_refresh)
+
+    # -- moving between views -------------------------------------------------
+
+    def action_tab(self, name: str) -> None:
+        tab = Tab.parse(name)
+        self.tab = tab
+        self.top_bar.tab = tab
+        self.search_query = None
+        self.cluster = None
+        self.search_box.display = False
+        self.reload_list()
+        target = "#clusters" if tab is Tab.TRENDING else "#articles"
+        self.query_one(target).focus()
+
+    def action_other_versions(self) -> None:
+        """List every source's version of the story being read (its trending cluster)."""
+        shown = self._shown
+        cluster = self._clusters_by_article.get(shown.row.id) if shown is not None else None
+        if cluster is None:
+            self.notify(_("No other source has reported this story yet."))
+            return
+        self.tab = Tab.TRENDING
+        self.top_bar.tab = Tab.TRENDING
+        self.search_query = None
+        self.cluster = cluster
+        self.search_box.display = False
+        self.reload_list(keep_id=shown.row.id if shown is not None else None)
+        self.article_list.focus()
+
+    def action_category(self, step: int) -> None:
+        names = self.categories_widget.names
+        if not names:
+            return
+        index = names.index(self.category) if self.category in names else 0
+        self._set_category(names[(index + step) % len(names)])
+
+    def action_step_article(self, step: int) -> None:
+        articles = self.article_list
+        if not articles.rows:
+            return
+        reader_id = self.reader.article_id
+        index = articles.index_of(reader_id) if reader_id is not None else None
+        articles.cursor = (index if index is not None else articles.cursor) + step
+        row = articles.current
+        if row is not None:
+            self.open_article(row.id)
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """``/`` opens the search, never from inside a text box or under a dialog."""
+        if action == "search":
+            return self.app.screen is self and not isinstance(self.focused, Input)
+        return True
+
+    def action_search(self) -> None:
+        search = self.search_box
+        search.display = True
+        # Focus now, not after the next refresh (Widget.focus defers): keys typed right
+        # after / are already queued and must reach the box, not the shortcuts.
+        self.set_focus(search)
+
+    @on(Input.Submitted, "#search")
+    def _on_search(self, event: Input.Submitted) -> None:
+        query = event.value.strip()
+        if not query:
+            return
+        self.search_query = query
+        self.cluster = None
+        self.query_one("#switcher", ContentSwitcher).current = "articles"
+        self.reload_list()
+        self.call_after_refresh(self.article_list.focus)
+
+    def action_go_back(self) -> None:
+        search = self.search_box
+        if search.has_focus:
+            search.display = False
+            self.article_list.focus()
+            return
+        if self.reader.has_focus:
+            self.article_list.focus()
+            return
+        if self.cluster is not None:
+            self.cluster = None
+            self.reload_list()
+            self.query_one("#clusters").focus()
+            return
+        if self.search_query is not None:
+            self.search_query = None
+            search.display = False
+            self.reload_list()
+
+    # -- marks ----------------------------------------------------------------
+
+    def action_bookmark(self) -> None:
+        row = self._target_row()
+        if row is None:
+            self.notify(_("Choose an article first."), severity="warning")
+            return
+        self._set_bookmark(row.id, not row.is_bookmarked)
+
+    @work(thread=True, group="state", exit_on_error=False)
+    def _set_bookmark(self, article_id: int, on: bool) -> None:
+        self.service.set_bookmark(article_id, on)
+        self.post_message(RowChanged(article_id, is_bookmarked=on))
+        text = _("Saved ★ (available offline)") if on else _("Removed from saved")
+        self.app.call_from_thread(self.notify, text)
+
+    def action_toggle_read(self) -> None:
+        row = self._target_row()
+        if row is not None:
+            self._set_read(row.id, not row.is_read)
+
+    @work(thread=True, group="state", exit_on_error=False)
+    def _set_read(self, article_id: int, read: bool) -> None:
+        self.service.set_read(article_id, read)
+        self.post_message(RowChanged(article_id, is_read=read))
+
+    def action_toggle_hide_read(self) -> None:
+        self.hide_read = not self.hide_read
+        self.berita.ui_state.hide_read = self.hide_read
+        self.notify(_("Read articles hidden.") if self.hide_read else _("Read articles shown."))
+        self.reload_list(keep_id=self._current_id())
+        self.berita.save_state()
+
+    def action_mark_all_read(self) -> None:
+        """Ask first: marking a whole category read cannot be undone."""
+        category = self._view().category_filter
+        unread = self.categories_widget.unread(self.category)
+        if not unread:
+            self.notify(_("Nothing unread here."))
+            return
+        question = ngettext(
+            "Mark {count} unread article in {category} as read?",
+            "Mark all {count} unread articles in {category} as read?",
+            unread,
+        ).format(count=unread, category=category_label(self.category))
+
+        def answered(yes: bool | None) -> None:
+            if yes:
+                self._mark_all_read(category)
+
+        self.app.push_screen(ConfirmScreen(question), answered)
+
+    @work(thread=True, group="state", exit_on_error=False)
+    def _mark_all_read(self, category: str | None) -> None:
+        count = self.service.mark_all_read(category)
+        self.app.call_from_thread(self._after_mark_all_read, count)
+
+    def _after_mark_all_read(self, count: int) -> None:
+        text = ngettext("{count} article marked read", "{count} articles marked read", count)
+        self.notify(text.format(count=count))
+        self.reload_list(keep_id=self._current_id())
+
+    # -- links ----------------------------------------------------------------
+
+    def action_open_browser(self) -> None:
+        row = self._target_row()
+        url = safe_url(row.url) if row else None
+        if url is None:
+            self.notify(_("This article has no http(s) link."), severity="warning")
+            return
+        self._open_in_browser(url)
+
+    @work(thread=True, group="browser", exit_on_error=False)
+    def _open_in_browser(self, url: str) -> None:
+        # webbrowser runs the browser as an argument list, never through a shell.
+        if not webbrowser.open(url):
+            self.app.call_from_thread(self.notify, _("No browser could be opened."))
+
+    def action_copy_link(self) -> None:
+        row = self._target_row()
+        url = safe_url(row.url) if row else None
+        if url is None:
+            self.notify(_("This article has no http(s) link."), severity="warning")
+            return
+        self.app.copy_to_clipboard(url)
+        self.notify(_("Link copied: {url}").format(url=url))
+
+    # -- feeds ----------------------------------------------------------------
+
+    def action_feeds(self) -> None:
+        self._load_feeds()
+
+    @work(thread=True, group="feeds", exit_on_error=False)
+    def _load_feeds(self) -> None:
+        self.post_message(FeedsReady(self.berita.feed_manager.feeds()))
+
+    @on(FeedsReady)
+    def _show_feeds(self, message: FeedsReady) -> None:
+        screen = FeedStatusScreen(
+            message.feeds,
+            self.berita.feed_manager,
+            clock=self.now,
+            offline=self.service.forced_offline,
+        )
+        self.app.push_screen(screen, self._after_feed_screen)
+
+    def _after_feed_screen(self, changed: bool | None) -> None:
+        """Feeds were added, removed or edited: the sidebar and list follow the new config."""
+        if changed:
+            self.berita.config = self.service.config
+            self.reload_list(keep_id=self._current_id())
+
+    # -- refresh --------------------------------------------------------------
+
+    def _periodic_refresh(self) -> None:
+        # Also while the network is down: the next try brings the app back online.
+        if not self.service.forced_offline:
+            self._start_refresh()
+
+    def action_refresh(self) -> None:
+        if self.service.forced_offline:
+            self.notify(
+                _("Offline mode (--offline): refreshing needs the network."), severity="warning"
+            )
+            return
+        self._start_refresh()
+
+    def _start_refresh(self) -> None:
+        self._set_refreshing(True)
+        self._refresh()
+
+    @work(exclusive=True, group="refresh", exit_on_error=False)
+    async def _refresh(self) -> None:
+        def on_progress(progress: Progress) -> None:
+            self.post_message(RefreshProgress(progress))
+
+        try:
+            report = await self.service.refresh(on_progress=on_progress)
+        except (OfflineError, StoreError) as exc:
+            self.post_message(RefreshFinished(None, str(exc)))
+        except Exception as exc:
+            error = _("Refresh failed: {kind}: {error}").format(kind=type(exc).__name__, error=exc)
+            self.post_message(RefreshFinished(None, error))
+        else:
+            self.post_message(RefreshFinished(report))
+
+    @on(RefreshProgress)
+    def _show_progress(self, message: RefreshProgress) -> None:
+        progress = message.progress
+        label = _("feeds") if progress.phase == "feeds" else _("articles")
+        self.top_bar.progress = f"↻ {label} {progress.done}/{progress.total}"
+        if progress.phase == "feeds" and progress.done == progress.total and progress.total:
+            self.reload_list(keep_id=self._current_id())
+
+    @on(RefreshFinished)
+    def _refresh_done(self, message: RefreshFinished) -> None:
+        self.top_bar.progress = ""
+        self._set_refreshing(False)
+        report = message.report
+        if report is None:
+            self.notify(message.error or _("Refresh failed."), severity="error")
+            return
+        self.top_bar.online = not report.network_down
+        if report.network_down:
+            self.notify(
+                _("Cannot reach the network: offline mode. Saved articles can still be read."),
+                severity="warning",
+                timeout=8,
+            )
+        else:
+            failed = len(report.feeds_failed)
+            new, ok = len(report.new_article_ids), report.feeds_ok
+            text = _("{articles} from {feeds}").format(
+                articles=ngettext("{count} new article", "{count} new articles", new).format(
+                    count=new
+                ),
+                feeds=ngettext("{count} feed", "{count} feeds", ok).format(count=ok),
+            )
+            if failed:
+                text += ngettext(
+                    "; {count} feed failed (press f for details)",
+                    "; {count} feeds failed (press f for details)",
+                    failed,
+                ).format(count=failed)
+            self.notify(text, severity="warning" if failed else "information")
+        self.reload_list(keep_id=self._current_id())

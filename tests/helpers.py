@@ -1,14 +1,16 @@
 """Helpers shared by the test modules (fixtures live in conftest.py).
 
 One ``wait_for`` for every app test, one config writer for every fake site,
-one way to build the app over a site, one plain rendering of the reader.
+one way to build the app over a site, one way to drive it (``driven``) and to
+refresh it (``refreshed``), one plain rendering of the reader.
 """
 
 from __future__ import annotations
 
 import asyncio
 import io
-from collections.abc import Callable
+from collections.abc import AsyncIterator, Callable
+from contextlib import asynccontextmanager
 from pathlib import Path
 from typing import Any, Protocol
 
@@ -53,6 +55,29 @@ async def wait_for(
         if loop.time() > deadline:
             raise AssertionError(f"condition not reached in {timeout:g} s")
         await pilot.pause(0.05)
+
+
+SIZE = (160, 45)
+"""The terminal of the app tests unless a test needs another."""
+
+
+@asynccontextmanager
+async def driven(app: BeritaApp, size: tuple[int, int] = SIZE) -> AsyncIterator[Pilot[int]]:
+    """Run ``app`` headless, its main screen composed; its store is closed afterwards."""
+    try:
+        async with app.run_test(size=size) as pilot:
+            await wait_for(lambda: app.main.query("#articles"), pilot)
+            yield pilot
+    finally:
+        app.store.close()
+
+
+async def refreshed(app: BeritaApp, pilot: Pilot[int], rows: int) -> None:
+    """Press r; wait until ``rows`` articles are listed and the refresh has finished."""
+    articles = app.main.article_list
+    await pilot.press("r")
+    await wait_for(lambda: len(articles.rows) == rows, pilot)
+    await wait_for(lambda: app.main.top_bar.progress == "", pilot)
 
 
 def rendered_reader(app: BeritaApp) -> str:

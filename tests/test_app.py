@@ -12,7 +12,7 @@ from beritatui.ui.app import BeritaApp
 from beritatui.ui.screens.help import HelpScreen
 from beritatui.ui.widgets.article_list import ArticleList
 from beritatui.ui.widgets.reader import ReaderPane
-from tests.helpers import make_app, rendered_reader, wait_for
+from tests.helpers import driven, make_app, refreshed, rendered_reader, wait_for
 from tests.server import LocalServer
 from tests.site import LocalSite, build_site
 
@@ -39,10 +39,8 @@ async def test_start_refresh_pick_category_open_article(
 ) -> None:
     app = refreshed_app
     async with app.run_test(size=(160, 45)) as pilot:
-        articles = app.query_one(ArticleList)
-        await pilot.press("r")
-        await wait_for(lambda: len(articles.rows) == 4, pilot)
-        await wait_for(lambda: app.main.top_bar.progress == "", pilot)
+        articles = app.main.article_list
+        await refreshed(app, pilot, 4)
         # Sidebar: Semua + three categories with unread counts.
         names = app.main.categories_widget.names
         assert names == ["Semua", "Nasional", "Ekonomi", "Olahraga"]
@@ -103,19 +101,17 @@ async def test_dark_mode_toggle_is_persisted(
     site: LocalSite, isolated_dirs: dict[str, Path]
 ) -> None:
     app = make_app(site, isolated_dirs["config"])
-    async with app.run_test() as pilot:
+    async with driven(app) as pilot:
         assert app.theme == "textual-dark"
         await pilot.press("d")
         assert app.theme == "textual-light"
         await pilot.press("q")
-    app.store.close()
     assert '"textual-light"' in state_file().read_text()
     again = make_app(site, isolated_dirs["config"])
-    async with again.run_test() as pilot:
+    async with driven(again) as pilot:
         assert again.theme == "textual-light"
         await pilot.press("d")
         assert again.theme == "textual-dark"
-    again.store.close()
 
 
 async def test_help_screen_opens_and_closes(refreshed_app: BeritaApp) -> None:
@@ -151,25 +147,21 @@ async def test_failing_feed_is_reported_not_fatal(
 ) -> None:
     server.route("/atom/ekonomi", "rusak", status=500, content_type="text/plain")
     app = make_app(site, isolated_dirs["config"])
-    async with app.run_test(size=(160, 45)) as pilot:
-        articles = app.query_one(ArticleList)
-        await pilot.press("r")
-        await wait_for(lambda: len(articles.rows) == 3, pilot)
-        await wait_for(lambda: app.main.top_bar.progress == "", pilot)
+    async with driven(app, (160, 45)) as pilot:
+        await refreshed(app, pilot, 3)
         await pilot.press("f")
         await wait_for(lambda: app.screen.__class__.__name__ == "FeedStatusScreen", pilot)
         statuses = {f.title: f.status.value for f in app.screen.feeds}  # type: ignore[attr-defined]
         assert statuses["Detik Lokal"] == "http error"
         assert statuses["Antara Lokal"] == "ok"
         await pilot.press("escape")
-    app.store.close()
 
 
 async def test_resume_reopens_last_article(
     refreshed_app: BeritaApp, site: LocalSite, isolated_dirs: dict[str, Path]
 ) -> None:
     app = refreshed_app
-    async with app.run_test(size=(160, 45)) as pilot:
+    async with driven(app, (160, 45)) as pilot:
         articles = app.query_one(ArticleList)
         await pilot.press("r")
         await wait_for(lambda: len(articles.rows) == 4, pilot)
@@ -177,10 +169,8 @@ async def test_resume_reopens_last_article(
         opened = articles.rows[1].id
         await wait_for(lambda: app.main.reader.article_id == opened, pilot)
         await pilot.press("q")
-    app.store.close()
     again = make_app(site, isolated_dirs["config"])
-    async with again.run_test(size=(160, 45)) as pilot:
+    async with driven(again, (160, 45)) as pilot:
         await wait_for(lambda: again.main.reader.article_id == opened, pilot)
         assert again.query_one(ArticleList).current is not None
         assert again.query_one(ArticleList).current.id == opened  # type: ignore[union-attr]
-    again.store.close()

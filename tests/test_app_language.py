@@ -11,10 +11,9 @@ from textual.command import CommandList, CommandPalette
 
 from beritatui.ui.app import BeritaApp
 from beritatui.ui.screens.help import HelpScreen
-from beritatui.ui.widgets.article_list import ArticleList
+from tests.helpers import make_app, refreshed, rendered_reader, wait_for
 from tests.server import LocalServer
 from tests.site import LocalSite, build_site
-from tests.test_app import make_app, rendered_reader, wait_for
 
 ENGLISH = ["Quit", "Help", "Refresh", "Search", "Latest", "Saved", "Categories", "palette"]
 INDONESIAN = ["Keluar", "Bantuan", "Muat ulang", "Cari", "Terbaru", "Disimpan", "Kategori", "palet"]
@@ -61,10 +60,7 @@ async def test_the_whole_screen_speaks_one_language(
     words = WORDS[language]
     app = make_app(site, isolated_dirs["config"], language=language, refresh_on_start=False)
     async with app.run_test(size=(160, 45)) as pilot:
-        articles = app.query_one(ArticleList)
-        await pilot.press("r")
-        await wait_for(lambda: len(articles.rows) == 4, pilot)
-        await wait_for(lambda: app.main.top_bar.progress == "", pilot)
+        await refreshed(app, pilot, 4)
         await wait_for(lambda: any(n.message for n in app._notifications), pilot)
         assert words["notice"] in [n.message for n in app._notifications]
         text = screen_text(app)

@@ -20,7 +20,7 @@ from beritatui.paths import cache_dir
 from beritatui.ui.app import BeritaApp
 from beritatui.ui.widgets.article_list import ArticleList
 from beritatui.ui.widgets.reader import PictureSlot
-from tests.helpers import make_app, rendered_reader, wait_for
+from tests.helpers import driven, make_app, refreshed, rendered_reader, wait_for
 from tests.server import LocalServer
 from tests.site import LocalSite, build_site
 
@@ -55,12 +55,9 @@ async def _open_ekonomi(app: BeritaApp, pilot: object) -> None:
     from textual.pilot import Pilot
 
     assert isinstance(pilot, Pilot)
-    articles = app.query_one(ArticleList)
-    await pilot.press("r")
-    await wait_for(lambda: len(articles.rows) == 4, pilot)
-    await wait_for(lambda: app.main.top_bar.progress == "", pilot)
+    await refreshed(app, pilot, 4)
     await pilot.press("right_square_bracket", "right_square_bracket")
-    await wait_for(lambda: len(articles.rows) == 1, pilot)
+    await wait_for(lambda: len(app.main.article_list.rows) == 1, pilot)
     await pilot.press("enter")
     await wait_for(lambda: "Pasar Induk Cipinang" in rendered_reader(app), pilot)
 
@@ -69,7 +66,7 @@ async def test_picture_shows_inline_with_its_caption_and_i_toggles_it(
     server: LocalServer, isolated_dirs: dict[str, Path]
 ) -> None:
     app = _app(server, isolated_dirs["config"], 'images = true\nimage_renderer = "unicode"')
-    async with app.run_test(size=(160, 45)) as pilot:
+    async with driven(app, (160, 45)) as pilot:
         await _open_ekonomi(app, pilot)
         await wait_for(lambda: len(_pictures(app)) == 1, pilot)
         picture = _pictures(app)[0]
@@ -91,7 +88,6 @@ async def test_picture_shows_inline_with_its_caption_and_i_toggles_it(
         await wait_for(lambda: len(_pictures(app)) == 1, pilot)
         assert _image_requests(server) == []  # the file it already had
         await pilot.press("q")
-    app.store.close()
 
 
 async def test_a_refresh_fetches_no_pictures(
@@ -99,15 +95,11 @@ async def test_a_refresh_fetches_no_pictures(
 ) -> None:
     app = _app(server, isolated_dirs["config"], 'images = true\nimage_renderer = "unicode"')
     assert app.config.settings.prefetch_articles
-    async with app.run_test(size=(160, 45)) as pilot:
-        articles = app.query_one(ArticleList)
-        await pilot.press("r")
-        await wait_for(lambda: len(articles.rows) == 4, pilot)
-        await wait_for(lambda: app.main.top_bar.progress == "", pilot)
+    async with driven(app, (160, 45)) as pilot:
+        await refreshed(app, pilot, 4)
         assert any(r.path.startswith("/berita/") for r in server.requests)  # pages prefetched
         assert _image_requests(server) == []  # pictures wait until an article is opened
         await pilot.press("q")
-    app.store.close()
 
 
 async def test_offline_shows_cached_pictures_and_nothing_else(
@@ -115,14 +107,13 @@ async def test_offline_shows_cached_pictures_and_nothing_else(
 ) -> None:
     settings = 'images = true\nimage_renderer = "halfcell"'
     first = _app(server, isolated_dirs["config"], settings)
-    async with first.run_test(size=(160, 45)) as pilot:
+    async with driven(first, (160, 45)) as pilot:
         await _open_ekonomi(first, pilot)
         await wait_for(lambda: len(_pictures(first)) == 1, pilot)
         await pilot.press("q")
-    first.store.close()
     server.requests.clear()
     offline = _app(server, isolated_dirs["config"], settings, offline=True)
-    async with offline.run_test(size=(160, 45)) as pilot:
+    async with driven(offline, (160, 45)) as pilot:
         articles = offline.query_one(ArticleList)
         await wait_for(lambda: len(articles.rows) == 1, pilot)  # Ekonomi, as left
         await pilot.pause(0.2)
@@ -138,7 +129,6 @@ async def test_offline_shows_cached_pictures_and_nothing_else(
         await pilot.pause(0.2)
         assert not _pictures(offline)
         await pilot.press("q")
-    offline.store.close()
     assert server.requests == []
 
 
@@ -154,7 +144,7 @@ async def test_without_support_nothing_changes(
 ) -> None:
     app = _app(server, isolated_dirs["config"], settings)
     assert not app.pictures.available
-    async with app.run_test(size=(160, 45)) as pilot:
+    async with driven(app, (160, 45)) as pilot:
         await _open_ekonomi(app, pilot)
         await pilot.pause(0.2)
         assert not list(app.main.reader.query(PictureSlot))
@@ -164,7 +154,6 @@ async def test_without_support_nothing_changes(
         await wait_for(lambda: reason in [n.message for n in app._notifications], pilot)
         assert "gambar" in reason.lower()
         await pilot.press("q")
-    app.store.close()
 
 
 def test_the_app_never_imports_textual_image_unless_pictures_are_on(tmp_path: Path) -> None:

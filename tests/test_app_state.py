@@ -14,7 +14,7 @@ from beritatui.store import Store
 from beritatui.trending import Cluster
 from beritatui.ui.app import BeritaApp
 from beritatui.ui.widgets.cluster_list import ClusterList
-from tests.helpers import wait_for
+from tests.helpers import driven, wait_for
 from tests.library import fill_library, library_config
 from tests.site import NOW
 
@@ -31,7 +31,7 @@ def _app(tmp_path: Path, config: Config | None = None) -> tuple[BeritaApp, dict[
 
 async def test_bookmark_from_reader_hits_the_article_being_read(tmp_path: Path) -> None:
     app, ids = _app(tmp_path)
-    async with app.run_test(size=(150, 40)) as pilot:
+    async with driven(app, (150, 40)) as pilot:
         await wait_for(lambda: len(app.main.article_list.rows) == 5, pilot)
         # Bookmark X from the list, then read A and switch to the Disimpan tab (only X listed).
         x, a = ids["harga-beras"], ids["banjir-bekasi"]
@@ -47,12 +47,11 @@ async def test_bookmark_from_reader_hits_the_article_being_read(tmp_path: Path) 
         await pilot.press("b")
         await wait_for(lambda: app.store.is_bookmarked(a), pilot)
         assert app.store.is_bookmarked(x)  # the highlighted row was left alone
-    app.store.close()
 
 
 async def test_theme_change_restyles_the_open_article(tmp_path: Path) -> None:
     app, _ids = _app(tmp_path)
-    async with app.run_test(size=(150, 40)) as pilot:
+    async with driven(app, (150, 40)) as pilot:
         await wait_for(lambda: len(app.main.article_list.rows) == 5, pilot)
         await pilot.press("enter")
         await wait_for(lambda: app.main.reader.article_id is not None, pilot)
@@ -66,7 +65,6 @@ async def test_theme_change_restyles_the_open_article(tmp_path: Path) -> None:
         await pilot.press("d")
         await wait_for(lambda: title_style() != dark, pilot)
         assert title_style() == str(app.main.reader.get_component_rich_style("reader--title"))
-    app.store.close()
 
 
 def list_loads_running(app: BeritaApp) -> int:
@@ -86,7 +84,7 @@ async def test_a_slow_old_list_load_cannot_replace_the_current_view(
             gate.wait(5)  # the Trending tab's load is stuck until released
         return original(self, **kwargs)  # type: ignore[arg-type]
 
-    async with app.run_test(size=(150, 40)) as pilot:
+    async with driven(app, (150, 40)) as pilot:
         await wait_for(lambda: len(app.main.article_list.rows) == 5, pilot)
         monkeypatch.setattr(Service, "trending", slow_trending)
         await pilot.press("2")  # starts a load that blocks in trending()
@@ -100,7 +98,6 @@ async def test_a_slow_old_list_load_cannot_replace_the_current_view(
         assert app.query_one("#switcher").current == "articles"  # type: ignore[attr-defined]
         assert len(app.query_one(ClusterList).clusters) == 0
         assert app.main.tab == "terbaru"
-    app.store.close()
 
 
 async def test_feed_category_named_semua_does_not_break_the_sidebar(tmp_path: Path) -> None:
@@ -131,7 +128,7 @@ async def test_open_in_browser_and_copy_link_use_only_http_urls(
     app, ids = _app(tmp_path)
     copied: list[str] = []
     monkeypatch.setattr(app, "copy_to_clipboard", copied.append)
-    async with app.run_test(size=(150, 40)) as pilot:
+    async with driven(app, (150, 40)) as pilot:
         await wait_for(lambda: len(app.main.article_list.rows) == 5, pilot)
         app.main.article_list.move_to(ids["harga-beras"])
         await pilot.press("o")
@@ -151,7 +148,6 @@ async def test_open_in_browser_and_copy_link_use_only_http_urls(
         assert len(copied) == 1
         assert len(notes) == 2
         assert all("http(s)" in n for n in notes)
-    app.store.close()
 
 
 async def test_long_lists_load_the_next_page_near_the_end(
@@ -177,7 +173,7 @@ async def test_long_lists_load_the_next_page_near_the_end(
             for n in range(100)
         ],
     )
-    async with app.run_test(size=(150, 40)) as pilot:
+    async with driven(app, (150, 40)) as pilot:
         articles = app.main.article_list
         await wait_for(lambda: len(articles.rows) == 40, pilot)
         assert articles.more_available
@@ -188,4 +184,3 @@ async def test_long_lists_load_the_next_page_near_the_end(
         assert not articles.more_available
         assert len({r.id for r in articles.rows}) == 105  # no row twice
         assert articles.rows[-1].title == "Arsip berita nomor 99"
-    app.store.close()

@@ -12,40 +12,8 @@ from beritatui.config import default_feeds, load_config
 from beritatui.config_edit import backup_path
 from beritatui.paths import config_file, database_file
 from beritatui.store import Store
+from tests.feeddocs import RSS, atom, homepage, link, rss
 from tests.server import LocalServer
-
-RSS = "application/rss+xml; charset=utf-8"
-
-
-def rss(title: str, items: int = 2) -> str:
-    entries = "".join(
-        f"<item><title>Berita {i}</title><link>https://contoh.id/{i}</link>"
-        f"<guid>{title}-{i}</guid></item>"
-        for i in range(items)
-    )
-    return (
-        f'<?xml version="1.0"?><rss version="2.0"><channel><title>{title}</title>'
-        f"<link>https://contoh.id/</link>{entries}</channel></rss>"
-    )
-
-
-def atom(title: str) -> str:
-    return (
-        '<?xml version="1.0"?><feed xmlns="http://www.w3.org/2005/Atom">'
-        f"<title>{title}</title><id>urn:x</id><updated>2024-01-01T00:00:00Z</updated>"
-        "<entry><title>Satu</title><id>urn:1</id><link href='https://contoh.id/a'/>"
-        "<updated>2024-01-01T00:00:00Z</updated></entry></feed>"
-    )
-
-
-def homepage(*links: str, base: str = "") -> str:
-    head = f'<base href="{base}">' if base else ""
-    head += "".join(links)
-    return f"<!doctype html><html><head><title>Situs</title>{head}</head><body>Halo</body></html>"
-
-
-def link(href: str, kind: str = "application/rss+xml", title: str = "") -> str:
-    return f'<link rel="alternate" type="{kind}" title="{title}" href="{href}">'
 
 
 def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:

@@ -17,10 +17,10 @@ from beritatui.ui.app import BeritaApp
 from beritatui.ui.screens.dialogs import ChoiceScreen, ConfirmScreen, PromptScreen
 from beritatui.ui.screens.feeds import FeedStatusScreen
 from beritatui.ui.widgets.article_list import ArticleList
+from tests.feeddocs import RSS, homepage, link, rss
+from tests.helpers import refreshed, wait_for
 from tests.server import LocalServer
 from tests.site import NOW, LocalSite, build_site
-from tests.test_app import wait_for
-from tests.test_feeds_cli import RSS, homepage, link, rss
 
 # The interface in Indonesian (English has its own tests).
 pytestmark = pytest.mark.usefixtures("indonesian")
@@ -114,9 +114,7 @@ async def test_add_by_homepage_choosing_one_of_several(app: BeritaApp, server: L
 async def test_remove_asks_first_and_keeps_bookmarks(app: BeritaApp, site: LocalSite) -> None:
     async with app.run_test(size=SIZE) as pilot:
         articles = app.query_one(ArticleList)
-        await pilot.press("r")
-        await wait_for(lambda: len(articles.rows) == 4, pilot)
-        await wait_for(lambda: app.main.top_bar.progress == "", pilot)
+        await refreshed(app, pilot, 4)
         saved = next(r for r in articles.rows if r.category == "Nasional")
         app.store.set_bookmark(saved.id, True)
         screen = await open_feeds(app, pilot)

@@ -13,7 +13,7 @@ from beritatui.paths import database_file
 from beritatui.store import Store
 from beritatui.ui.app import BeritaApp
 from beritatui.ui.widgets.article_list import ArticleList
-from tests.helpers import make_app, wait_for, write_config
+from tests.helpers import driven, make_app, wait_for, write_config
 from tests.server import LocalServer
 from tests.site import LocalSite, build_site
 
@@ -31,14 +31,13 @@ async def test_first_run_offline_says_where_the_feeds_are_and_how_to_add_some(
 ) -> None:
     path = write_config(isolated_dirs["config"], "[settings]\nrefresh_on_start = false\n")
     app = BeritaApp(load_config(), Store.open(database_file()), offline=True)
-    async with app.run_test(size=(160, 48)) as pilot:
+    async with driven(app, (160, 48)) as pilot:
         await wait_for(lambda: "feeds add" in _list_text(app), pilot)
         text = _list_text(app)
         assert "Belum ada artikel tersimpan untuk dibaca offline" in text
         assert str(path) in "".join(text.split())  # the whole path, folded over lines
         assert "beritatui feeds import" in text
         assert "Tekan r" not in text
-    app.store.close()
 
 
 async def test_an_empty_list_never_asks_for_the_refresh_that_is_running(
@@ -78,7 +77,7 @@ async def test_saved_tab_lists_bookmarks_of_every_category_with_their_category(
 ) -> None:
     site: LocalSite = build_site(server)
     app = make_app(site, isolated_dirs["config"])
-    async with app.run_test(size=(160, 48)) as pilot:
+    async with driven(app, (160, 48)) as pilot:
         articles = app.query_one(ArticleList)
         await pilot.press("r")
         await wait_for(lambda: len(articles.rows) == 4, pilot)
@@ -91,7 +90,6 @@ async def test_saved_tab_lists_bookmarks_of_every_category_with_their_category(
         assert "Nasional" in app.main.categories_widget.names  # the sidebar still says Nasional
         assert "semua kategori · 1 artikel" in str(app.query_one("#list-title").render())
         assert "· Ekonomi ·" in _list_text(app)
-    app.store.close()
 
 
 async def test_h_hides_read_articles_and_is_remembered(
@@ -99,7 +97,7 @@ async def test_h_hides_read_articles_and_is_remembered(
 ) -> None:
     site = build_site(server)
     app = make_app(site, isolated_dirs["config"])
-    async with app.run_test(size=(160, 48)) as pilot:
+    async with driven(app, (160, 48)) as pilot:
         articles = app.query_one(ArticleList)
         await pilot.press("r")
         await wait_for(lambda: len(articles.rows) == 4, pilot)
@@ -110,11 +108,9 @@ async def test_h_hides_read_articles_and_is_remembered(
         assert read.id not in {row.id for row in articles.rows}
         assert "hanya yang belum dibaca" in str(app.query_one("#list-title").render())
         await pilot.press("q")
-    app.store.close()
     again = make_app(site, isolated_dirs["config"])
-    async with again.run_test(size=(160, 48)) as pilot:
+    async with driven(again, (160, 48)) as pilot:
         articles = again.query_one(ArticleList)
         await wait_for(lambda: len(articles.rows) == 3, pilot)
         await pilot.press("h")
         await wait_for(lambda: len(articles.rows) == 4, pilot)
-    again.store.close()

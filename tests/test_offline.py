@@ -29,7 +29,7 @@ from beritatui.store import Store
 from beritatui.ui.app import BeritaApp
 from beritatui.ui.screens.dialogs import ConfirmScreen
 from beritatui.ui.widgets.article_list import ROW_HEIGHT, ArticleList
-from tests.helpers import make_app, rendered_reader, wait_for
+from tests.helpers import driven, make_app, rendered_reader, wait_for
 from tests.server import LocalServer
 from tests.site import EKONOMI, NASIONAL, NOW, OLAHRAGA, Story, build_site
 
@@ -202,24 +202,21 @@ async def test_offline_tui_reads_cached_articles_in_full(
     await cached_and_offline(net)
     cached = net.served_pages()
     app = make_app(net.site, isolated_dirs["config"], offline=True)
-    try:
-        async with app.run_test(size=SIZE) as pilot:
-            articles = app.main.article_list
-            await wait_for(lambda: len(articles.rows) == len(STORIES), pilot)
-            assert not app.main.top_bar.online
-            assert "offline" in app.main.top_bar.render().plain
-            # The offline mark: on exactly the rows whose page was cached.
-            assert {r.url for r in articles.rows if r.has_body} == cached
-            for index, row in enumerate(articles.rows):
-                assert ("⤓" in meta_line(articles, index)) == (row.url in cached), row.title
-            # Each cached article opens with its whole body, not the feed summary.
-            for url in sorted(cached):
-                await open_row(app, pilot, row_index(articles, lambda r, u=url: r.url == u))
-                story = story_of(url)
-                await wait_for(lambda s=story: shows_full_body(rendered_reader(app), s), pilot)
-                assert "Memuat artikel lengkap" not in rendered_reader(app)
-    finally:
-        app.store.close()
+    async with driven(app, SIZE) as pilot:
+        articles = app.main.article_list
+        await wait_for(lambda: len(articles.rows) == len(STORIES), pilot)
+        assert not app.main.top_bar.online
+        assert "offline" in app.main.top_bar.render().plain
+        # The offline mark: on exactly the rows whose page was cached.
+        assert {r.url for r in articles.rows if r.has_body} == cached
+        for index, row in enumerate(articles.rows):
+            assert ("⤓" in meta_line(articles, index)) == (row.url in cached), row.title
+        # Each cached article opens with its whole body, not the feed summary.
+        for url in sorted(cached):
+            await open_row(app, pilot, row_index(articles, lambda r, u=url: r.url == u))
+            story = story_of(url)
+            await wait_for(lambda s=story: shows_full_body(rendered_reader(app), s), pilot)
+            assert "Memuat artikel lengkap" not in rendered_reader(app)
 
 
 async def test_offline_tui_refresh_says_network_is_needed(
@@ -228,21 +225,18 @@ async def test_offline_tui_refresh_says_network_is_needed(
     await cached_and_offline(net)
     app = make_app(net.site, isolated_dirs["config"], offline=True)
     notes = record_notifications(app)
-    try:
-        async with app.run_test(size=SIZE) as pilot:
-            articles = app.main.article_list
-            await wait_for(lambda: len(articles.rows) == len(STORIES), pilot)
-            before = len(notes)
-            await pilot.press("r")
-            await wait_for(lambda: len(notes) > before, pilot)
-            message, severity = notes[-1]
-            assert "jaringan" in message  # "network" in the app's language
-            assert severity == "warning"
-            await wait_for(lambda: app.main.top_bar.progress == "", pilot)
-            assert not app.main.top_bar.online
-            assert len(articles.rows) == len(STORIES)
-    finally:
-        app.store.close()
+    async with driven(app, SIZE) as pilot:
+        articles = app.main.article_list
+        await wait_for(lambda: len(articles.rows) == len(STORIES), pilot)
+        before = len(notes)
+        await pilot.press("r")
+        await wait_for(lambda: len(notes) > before, pilot)
+        message, severity = notes[-1]
+        assert "jaringan" in message  # "network" in the app's language
+        assert severity == "warning"
+        await wait_for(lambda: app.main.top_bar.progress == "", pilot)
+        assert not app.main.top_bar.online
+        assert len(articles.rows) == len(STORIES)
 
 
 async def test_offline_tui_bookmark_shows_in_disimpan(
@@ -250,26 +244,23 @@ async def test_offline_tui_bookmark_shows_in_disimpan(
 ) -> None:
     await cached_and_offline(net)
     app = make_app(net.site, isolated_dirs["config"], offline=True)
-    try:
-        async with app.run_test(size=SIZE) as pilot:
-            articles = app.main.article_list
-            await wait_for(lambda: len(articles.rows) == len(STORIES), pilot)
-            url = net.site.page_urls[BERAS.slug]
-            await open_row(app, pilot, row_index(articles, lambda r: r.url == url))
-            target = app.main.reader.article_id
-            assert target is not None
-            await pilot.press("b")
-            await wait_for(lambda: app.store.is_bookmarked(target), pilot)
-            await wait_for(lambda: "★ disimpan" in rendered_reader(app), pilot)
-            await pilot.press("3")
-            await wait_for(lambda: [r.id for r in articles.rows] == [target], pilot)
-            assert app.main.top_bar.tab == "disimpan"
-            assert articles.rows[0].is_bookmarked
-            assert articles.rows[0].has_body
-            await open_row(app, pilot, 0)
-            await wait_for(lambda: shows_full_body(rendered_reader(app), BERAS), pilot)
-    finally:
-        app.store.close()
+    async with driven(app, SIZE) as pilot:
+        articles = app.main.article_list
+        await wait_for(lambda: len(articles.rows) == len(STORIES), pilot)
+        url = net.site.page_urls[BERAS.slug]
+        await open_row(app, pilot, row_index(articles, lambda r: r.url == url))
+        target = app.main.reader.article_id
+        assert target is not None
+        await pilot.press("b")
+        await wait_for(lambda: app.store.is_bookmarked(target), pilot)
+        await wait_for(lambda: "★ disimpan" in rendered_reader(app), pilot)
+        await pilot.press("3")
+        await wait_for(lambda: [r.id for r in articles.rows] == [target], pilot)
+        assert app.main.top_bar.tab == "disimpan"
+        assert articles.rows[0].is_bookmarked
+        assert articles.rows[0].has_body
+        await open_row(app, pilot, 0)
+        await wait_for(lambda: shows_full_body(rendered_reader(app), BERAS), pilot)
 
 
 async def test_offline_tui_search_finds_a_word_of_the_body_and_opens_it(
@@ -277,23 +268,20 @@ async def test_offline_tui_search_finds_a_word_of_the_body_and_opens_it(
 ) -> None:
     await cached_and_offline(net)
     app = make_app(net.site, isolated_dirs["config"], offline=True)
-    try:
-        async with app.run_test(size=SIZE) as pilot:
-            articles = app.main.article_list
-            await wait_for(lambda: len(articles.rows) == len(STORIES), pilot)
-            assert not any(BODY_ONLY_WORD in r.title.lower() for r in articles.rows)
-            await pilot.press("slash")
-            await pilot.press(*BODY_ONLY_WORD)
-            await pilot.press("enter")
-            url = net.site.page_urls[BANJIR.slug]
-            await wait_for(lambda: [r.url for r in articles.rows] == [url], pilot)
-            assert app.focused is articles
-            await pilot.press("enter")
-            await wait_for(lambda: app.main.reader.article_id == articles.rows[0].id, pilot)
-            await wait_for(lambda: shows_full_body(rendered_reader(app), BANJIR), pilot)
-            assert BODY_ONLY_WORD in rendered_reader(app)
-    finally:
-        app.store.close()
+    async with driven(app, SIZE) as pilot:
+        articles = app.main.article_list
+        await wait_for(lambda: len(articles.rows) == len(STORIES), pilot)
+        assert not any(BODY_ONLY_WORD in r.title.lower() for r in articles.rows)
+        await pilot.press("slash")
+        await pilot.press(*BODY_ONLY_WORD)
+        await pilot.press("enter")
+        url = net.site.page_urls[BANJIR.slug]
+        await wait_for(lambda: [r.url for r in articles.rows] == [url], pilot)
+        assert app.focused is articles
+        await pilot.press("enter")
+        await wait_for(lambda: app.main.reader.article_id == articles.rows[0].id, pilot)
+        await wait_for(lambda: shows_full_body(rendered_reader(app), BANJIR), pilot)
+        assert BODY_ONLY_WORD in rendered_reader(app)
 
 
 # -- (b) the TUI started online while the network is down ------------------------------------
@@ -306,27 +294,24 @@ async def test_online_tui_goes_offline_when_every_feed_fails(
     await cached_and_offline(net)
     app = make_app(net.site, isolated_dirs["config"], refresh_on_start=start != "key r")
     notes = record_notifications(app)
-    try:
-        async with app.run_test(size=SIZE) as pilot:
-            articles = app.main.article_list
-            await wait_for(lambda: len(articles.rows) == len(STORIES), pilot)
-            if start == "key r":
-                assert app.main.top_bar.online
-                await pilot.press("r")
-            await wait_for(lambda: not app.main.top_bar.online, pilot)
-            await wait_for(lambda: app.main.top_bar.progress == "", pilot)
-            assert "○ offline" in app.main.top_bar.render().plain
-            assert any("jaringan" in message for message, _ in notes)
-            statuses = {feed.title: feed.status.value for feed in app.store.feeds()}
-            assert set(statuses.values()) == {"network error"}, statuses
-            # What was cached still opens in full, without waiting on the network.
-            assert len(articles.rows) == len(STORIES)
-            url = net.site.page_urls[KERETA.slug]
-            await open_row(app, pilot, row_index(articles, lambda r: r.url == url))
-            await wait_for(lambda: shows_full_body(rendered_reader(app), KERETA), pilot)
-            assert "Memuat artikel lengkap" not in rendered_reader(app)
-    finally:
-        app.store.close()
+    async with driven(app, SIZE) as pilot:
+        articles = app.main.article_list
+        await wait_for(lambda: len(articles.rows) == len(STORIES), pilot)
+        if start == "key r":
+            assert app.main.top_bar.online
+            await pilot.press("r")
+        await wait_for(lambda: not app.main.top_bar.online, pilot)
+        await wait_for(lambda: app.main.top_bar.progress == "", pilot)
+        assert "○ offline" in app.main.top_bar.render().plain
+        assert any("jaringan" in message for message, _ in notes)
+        statuses = {feed.title: feed.status.value for feed in app.store.feeds()}
+        assert set(statuses.values()) == {"network error"}, statuses
+        # What was cached still opens in full, without waiting on the network.
+        assert len(articles.rows) == len(STORIES)
+        url = net.site.page_urls[KERETA.slug]
+        await open_row(app, pilot, row_index(articles, lambda r: r.url == url))
+        await wait_for(lambda: shows_full_body(rendered_reader(app), KERETA), pilot)
+        assert "Memuat artikel lengkap" not in rendered_reader(app)
 
 
 async def test_offline_tui_uncached_article_says_the_network_is_needed(
@@ -335,22 +320,19 @@ async def test_offline_tui_uncached_article_says_the_network_is_needed(
     await cache_everything(prefetch=False)
     net.stop()
     app = make_app(net.site, isolated_dirs["config"], offline=True)
-    try:
-        async with app.run_test(size=SIZE) as pilot:
-            articles = app.main.article_list
-            await wait_for(lambda: len(articles.rows) == len(STORIES), pilot)
-            assert not any(row.has_body for row in articles.rows)
-            assert not any("⤓" in meta_line(articles, i) for i in range(len(articles.rows)))
-            url = net.site.page_urls[KERETA.slug]
-            await open_row(app, pilot, row_index(articles, lambda r: r.url == url))
-            await wait_for(lambda: "tidak tersedia" in rendered_reader(app), pilot)
-            text = rendered_reader(app)
-            assert flat(KERETA.paragraphs[0]) in flat(text)  # the feed summary is shown
-            assert flat(KERETA.paragraphs[-1]) not in flat(text)
-            assert "network" in text or "jaringan" in text
-            assert "Memuat artikel lengkap" not in text
-    finally:
-        app.store.close()
+    async with driven(app, SIZE) as pilot:
+        articles = app.main.article_list
+        await wait_for(lambda: len(articles.rows) == len(STORIES), pilot)
+        assert not any(row.has_body for row in articles.rows)
+        assert not any("⤓" in meta_line(articles, i) for i in range(len(articles.rows)))
+        url = net.site.page_urls[KERETA.slug]
+        await open_row(app, pilot, row_index(articles, lambda r: r.url == url))
+        await wait_for(lambda: "tidak tersedia" in rendered_reader(app), pilot)
+        text = rendered_reader(app)
+        assert flat(KERETA.paragraphs[0]) in flat(text)  # the feed summary is shown
+        assert flat(KERETA.paragraphs[-1]) not in flat(text)
+        assert "network" in text or "jaringan" in text
+        assert "Memuat artikel lengkap" not in text
 
 
 # -- (c) the CLI offline ---------------------------------------------------------------------
@@ -511,15 +493,12 @@ async def test_bookmark_survives_feed_removal_and_retention(
     assert shows_full_body(read["text"], KERETA)
     assert [h["url"] for h in cli_json("search", "sembilan", "puluh", "--json")] == [url]
     app = app_from_current_config(offline=True)
-    try:
-        async with app.run_test(size=SIZE) as pilot:
-            articles = app.main.article_list
-            await pilot.press("3")
-            await wait_for(lambda: [r.url for r in articles.rows] == [url], pilot)
-            await open_row(app, pilot, 0)
-            await wait_for(lambda: shows_full_body(rendered_reader(app), KERETA), pilot)
-    finally:
-        app.store.close()
+    async with driven(app, SIZE) as pilot:
+        articles = app.main.article_list
+        await pilot.press("3")
+        await wait_for(lambda: [r.url for r in articles.rows] == [url], pilot)
+        await open_row(app, pilot, 0)
+        await wait_for(lambda: shows_full_body(rendered_reader(app), KERETA), pilot)
 
 
 # -- (e) export and import of bookmarks ---------------------------------------------------------
@@ -682,22 +661,16 @@ async def test_read_state_survives_a_restart(
 ) -> None:
     await cached_and_offline(net)
     app = make_app(net.site, isolated_dirs["config"], offline=True)
-    try:
-        async with app.run_test(size=SIZE) as pilot:
-            articles = app.main.article_list
-            await wait_for(lambda: len(articles.rows) == len(STORIES), pilot)
-            await pilot.press("M", "y")  # Semua: everything, once confirmed
-            await wait_for(lambda: all(r.is_read for r in articles.rows), pilot)
-            await pilot.press("q")
-    finally:
-        app.store.close()
+    async with driven(app, SIZE) as pilot:
+        articles = app.main.article_list
+        await wait_for(lambda: len(articles.rows) == len(STORIES), pilot)
+        await pilot.press("M", "y")  # Semua: everything, once confirmed
+        await wait_for(lambda: all(r.is_read for r in articles.rows), pilot)
+        await pilot.press("q")
     again = make_app(net.site, isolated_dirs["config"], offline=True)
-    try:
-        async with again.run_test(size=SIZE) as pilot:
-            articles = again.main.article_list
-            await wait_for(lambda: len(articles.rows) == len(STORIES), pilot)
-            assert all(row.is_read for row in articles.rows)
-            await wait_for(lambda: sidebar_unread(again) == store_unread(again.store), pilot)
-            assert set(sidebar_unread(again).values()) == {0}
-    finally:
-        again.store.close()
+    async with driven(again, SIZE) as pilot:
+        articles = again.main.article_list
+        await wait_for(lambda: len(articles.rows) == len(STORIES), pilot)
+        assert all(row.is_read for row in articles.rows)
+        await wait_for(lambda: sidebar_unread(again) == store_unread(again.store), pilot)
+        assert set(sidebar_unread(again).values()) == {0}

@@ -8,7 +8,7 @@ import pytest
 from textual import events
 from textual.widgets import Input
 
-from tests.helpers import make_app, wait_for
+from tests.helpers import driven, make_app, wait_for
 from tests.server import LocalServer
 from tests.site import build_site
 
@@ -19,7 +19,7 @@ async def test_fast_typing_after_slash_reaches_the_search_box(
     server: LocalServer, isolated_dirs: dict[str, Path]
 ) -> None:
     app = make_app(build_site(server), isolated_dirs["config"])
-    async with app.run_test(size=(160, 48)) as pilot:
+    async with driven(app, (160, 48)) as pilot:
         # As a terminal delivers fast typing: all the key events queued at once, no
         # pause for the focus change between them (pilot.press waits after each key).
         keys = [("slash", "/"), *((c, c) for c in "rqdbm12"), ("M", "M"), ("slash", "/")]
@@ -32,4 +32,3 @@ async def test_fast_typing_after_slash_reaches_the_search_box(
         assert app.main.top_bar.progress == ""
         assert not app.service.store.count_articles()  # r did not refresh
         assert app.screen is app.screen_stack[0]  # no help, no confirm dialog
-    app.store.close()

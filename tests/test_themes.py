@@ -16,7 +16,7 @@ from beritatui.paths import database_file, state_file
 from beritatui.store import Store
 from beritatui.themes import DARK_SIBLINGS, LIGHT_SIBLINGS, ThemePair, toggled_theme
 from beritatui.ui.app import BeritaApp
-from tests.helpers import make_app, write_config
+from tests.helpers import driven, make_app, write_config
 from tests.server import LocalServer
 from tests.site import LocalSite, build_site
 
@@ -74,16 +74,14 @@ async def test_d_from_nord_and_back_in_the_app_is_remembered(
     site: LocalSite, isolated_dirs: dict[str, Path]
 ) -> None:
     app = make_app(site, isolated_dirs["config"])
-    async with app.run_test() as pilot:
+    async with driven(app) as pilot:
         await _choose_then_d(app, pilot, "nord", "textual-light")
         await pilot.press("q")
-    app.store.close()
     again = make_app(site, isolated_dirs["config"])
-    async with again.run_test() as pilot:
+    async with driven(again) as pilot:
         assert again.theme == "textual-light"
         await pilot.press("d")
         assert again.theme == "nord"
-    again.store.close()
 
 
 async def test_configured_pair_and_a_one_off_theme_is_not_saved(
@@ -94,19 +92,17 @@ async def test_configured_pair_and_a_one_off_theme_is_not_saved(
     )
     write_config(isolated_dirs["config"], text)
     app = BeritaApp(load_config(), Store.open(database_file()), theme="gruvbox")
-    async with app.run_test() as pilot:
+    async with driven(app) as pilot:
         assert app.theme == "gruvbox"
         await pilot.press("q")
-    app.store.close()
     assert '"gruvbox"' not in state_file().read_text()  # --theme is for one run
     app = BeritaApp(load_config(), Store.open(database_file()))
-    async with app.run_test() as pilot:
+    async with driven(app) as pilot:
         assert app.theme == "textual-dark"
         await pilot.press("d")
         assert app.theme == "solarized-light"
         await pilot.press("d")
         assert app.theme == "gruvbox"
-    app.store.close()
 
 
 @pytest.mark.parametrize("language", ["en", "id"])
@@ -134,10 +130,9 @@ async def test_a_theme_chosen_in_the_palette_starts_d_afresh(
     site: LocalSite, isolated_dirs: dict[str, Path]
 ) -> None:
     app = make_app(site, isolated_dirs["config"])
-    async with app.run_test() as pilot:
+    async with driven(app) as pilot:
         await _choose_then_d(app, pilot, "nord", "textual-light")
         # its own family, not back to nord
         await _choose_then_d(app, pilot, "catppuccin-latte", "catppuccin-mocha")
         await pilot.press("d")
         assert app.theme == "catppuccin-latte"
-    app.store.close()

@@ -48,7 +48,11 @@ if TYPE_CHECKING:
 
 
 class PanesScreen(PicturesMixin, Screen[None]):
-    """Category sidebar · article list (Terbaru / Trending / Disimpan) · reader."""
+    """Category sidebar · article list (Terbaru / Trending / Disimpan) · reader.
+
+    Past 250 lines on purpose: the list and the article loaders read and keep the
+    same view state, which one class owns; the keys and refreshes are subclasses'.
+    """
 
     def __init__(self) -> None:
         super().__init__()

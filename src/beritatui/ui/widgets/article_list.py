@@ -31,7 +31,11 @@ ROW_HEIGHT = 2
 
 
 class ArticleList(ScrollView, can_focus=True):
-    """Two-line rows of :class:`ArticleRow`; ``enter`` asks to open the highlighted one."""
+    """Two-line rows of :class:`ArticleRow`; ``enter`` asks to open the highlighted one.
+
+    Past 250 lines on purpose: it draws its own lines (a ``ScrollView``, for 100,000
+    rows), so the cursor, paging, marks and line rendering share one row cache.
+    """
 
     BINDINGS = [
         Binding("j,down", "cursor_down", N_("Down"), show=False),

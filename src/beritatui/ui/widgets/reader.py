@@ -63,7 +63,11 @@ class OtherVersion:
 
 
 class ReaderPane(VerticalScroll, can_focus=True):
-    """Scrollable article view; content is rebuilt from data, never parsed as markup."""
+    """Scrollable article view; content is rebuilt from data, never parsed as markup.
+
+    Past 250 lines on purpose: building the text, splitting it at pictures and
+    rebuilding on a theme change share one record of what is shown.
+    """
 
     BINDINGS = [
         Binding("j,down", "scroll_down", N_("Down"), show=False),

@@ -77,3 +77,34 @@ def test_other_dates_are_left_to_feedparser(text: str) -> None:
 
 def test_impossible_indonesian_date_is_none() -> None:
     assert compat.indonesian_date("45 Maret 2025 99:61 WIB") is None
+
+
+def test_the_private_helpers_the_fast_path_reuses_still_work() -> None:
+    """feedparser's private names, imported in feeds/compat.py only, behave as relied on."""
+    parsed_date = compat.parse_date("Selasa, 04 Maret 2025 10:00 WIB")  # ours, via feedparser
+    assert parsed_date is not None
+    assert parsed_date[:5] == (2025, 3, 4, 3, 0)
+    assert compat.parse_date("Tue, 04 Mar 2025 10:00:00 +0700")[:4] == (2025, 3, 4, 3)
+    cleaned = compat.sanitize_html("<p>ok</p><script>x()</script>", "utf-8", "text/html")
+    assert cleaned == "<p>ok</p>"
+    assert compat.urljoin("https://contoh.id/a/", "b.xml") == "https://contoh.id/a/b.xml"
+    assert "\u201c" in "\x93".translate(compat.CP1252)
+    mixin = compat.FeedParserMixin
+    assert "text/html" in mixin.html_types
+    assert "summary" in mixin.can_contain_relative_uris
+    assert mixin.map_content_type("html") == "text/html"
+
+
+def test_no_other_module_imports_feedparser_internals() -> None:
+    """Only feeds/compat.py reaches into feedparser's private names."""
+    import pathlib
+    import re
+
+    src = pathlib.Path(compat.__file__).parent.parent
+    private = re.compile(r"from feedparser\S* import [^\n]*\b_[A-Za-z]")
+    offenders = [
+        str(p.relative_to(src))
+        for p in src.rglob("*.py")
+        if p.name != "compat.py" and private.search(p.read_text("utf-8"))
+    ]
+    assert offenders == []

@@ -13,6 +13,12 @@
   hooks is left alone (:data:`media_patched` stays False) and
   ``tests/test_feedparser_compat.py`` fails, so an upgrade cannot change this
   quietly.
+- feedparser's private helpers that the fast path (``fastxml.py``,
+  ``fastelements.py``) reuses to give exactly feedparser's entries are imported
+  here and nowhere else: ``parse_date`` (every registered date handler, ours
+  included), ``sanitize_html``, ``urljoin``, ``CP1252`` and ``FeedParserMixin``'s
+  tables. feedparser has no public names for them; the pin in pyproject.toml and
+  ``tests/test_feedparser_compat.py`` make an upgrade that moves one fail loudly.
 """
 
 from __future__ import annotations
@@ -25,6 +31,11 @@ from typing import Any
 
 import feedparser
 import feedparser.namespaces.mediarss
+from feedparser.datetimes import _parse_date as parse_date
+from feedparser.html import _cp1252 as CP1252
+from feedparser.mixin import _FeedParserMixin as FeedParserMixin
+from feedparser.sanitizer import _sanitize_html as sanitize_html
+from feedparser.urls import _urljoin as urljoin
 
 from beritatui.dates import MONTHS, ZONES
 
@@ -36,6 +47,18 @@ _ID_WORDS = {word: _EN_MONTHS[month - 1] for word, month in MONTHS.items()} | {
 _ID_DAYS = re.compile(r"\b(senin|selasa|rabu|kamis|jumat|jum'at|sabtu|minggu|ahad)\b,?\s*", re.I)
 _WORD = re.compile(r"[A-Za-z]+")
 _OFFSET_GAP = re.compile(r"\s+(?=[+-]\d{4}$)")
+
+__all__ = [
+    "CP1252",
+    "MEDIA_HOOKS",
+    "FeedParserMixin",
+    "indonesian_date",
+    "install",
+    "media_patched",
+    "parse_date",
+    "sanitize_html",
+    "urljoin",
+]
 
 MEDIA_HOOKS = (
     "_start_media_description",

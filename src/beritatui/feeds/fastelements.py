@@ -8,10 +8,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from feedparser.datetimes import _parse_date
-from feedparser.sanitizer import _sanitize_html
-from feedparser.urls import _urljoin, resolve_relative_uris
+from feedparser.urls import resolve_relative_uris
 
+from beritatui.feeds.compat import parse_date, sanitize_html, urljoin
 from beritatui.feeds.fastxml import (
     _CONTAINS_URIS,
     _DANGEROUS,
@@ -76,7 +75,7 @@ class Elements:
             raise Refused("atom link without href")
         attrs.setdefault("rel", "alternate")
         attrs.setdefault("type", "application/atom+xml" if attrs["rel"] == "self" else "text/html")
-        attrs["href"] = _urljoin(self.base, attrs["href"])
+        attrs["href"] = urljoin(self.base, attrs["href"])
         entry.setdefault("links", []).append(attrs)
         if attrs["rel"] == "alternate" and _map_type(attrs["type"]) in _HTML_TYPES:
             entry["link"] = attrs["href"]
@@ -91,7 +90,7 @@ class Elements:
         _no_attributes(child)
         value = self._text(child, key)
         state.store(key, value, depth + 1)
-        state.entry[f"{key}_parsed"] = _parse_date(value)
+        state.entry[f"{key}_parsed"] = parse_date(value)
 
     def _atom_author(self, child: Any, entry: Raw) -> None:
         _no_attributes(child)
@@ -178,7 +177,7 @@ class Elements:
             if element in _CONTAINS_URIS:
                 output = resolve_relative_uris(output, self.base, "utf-8", kind)
             if element in _DANGEROUS:
-                output = _sanitize_html(output, "utf-8", kind)
+                output = sanitize_html(output, "utf-8", kind)
         return _repair(output), kind
 
     def _text(self, child: Any, element: str, *, resolve: bool = True) -> str:
@@ -186,5 +185,5 @@ class Elements:
         _leaf(child)
         output = _plain(child).strip()
         if element in _RELATIVE_URI and output and resolve:
-            output = _urljoin(self.base, output)
+            output = urljoin(self.base, output)
         return _repair(output)

@@ -10,9 +10,9 @@ import re
 from collections.abc import Callable
 from typing import Any
 
-from feedparser.html import _cp1252
-from feedparser.mixin import _FeedParserMixin
 from lxml import etree
+
+from beritatui.feeds.compat import CP1252, FeedParserMixin
 
 Raw = dict[str, Any]
 
@@ -31,12 +31,12 @@ IGNORED_NAMESPACES = (
 _KNOWN_NAMESPACES = frozenset({ATOM, RSS10, RDF, CONTENT, DC, *MEDIA, *IGNORED_NAMESPACES})
 _XML = "http://www.w3.org/XML/1998/namespace"
 
-_HTML_TYPES = _FeedParserMixin.html_types
-_RELATIVE_URI = _FeedParserMixin.can_be_relative_uri
-_CONTAINS_URIS = _FeedParserMixin.can_contain_relative_uris
-_DANGEROUS = _FeedParserMixin.can_contain_dangerous_markup
-_looks_like_html: Callable[[str], bool] = _FeedParserMixin.looks_like_html
-_map_type: Callable[[str], str] = _FeedParserMixin.map_content_type
+_HTML_TYPES = FeedParserMixin.html_types
+_RELATIVE_URI = FeedParserMixin.can_be_relative_uri
+_CONTAINS_URIS = FeedParserMixin.can_contain_relative_uris
+_DANGEROUS = FeedParserMixin.can_contain_dangerous_markup
+_looks_like_html: Callable[[str], bool] = FeedParserMixin.looks_like_html
+_map_type: Callable[[str], str] = FeedParserMixin.map_content_type
 
 _DECLARED_ENCODING = re.compile(rb"""^<\?xml[^>]*encoding\s*=\s*["']([^"']+)""")
 _XML_TYPES = re.compile(r"^(?:application|text)/(?:[a-z0-9.+-]+\+)?xml$")
@@ -47,7 +47,7 @@ _MEDIA_PASSIVE = frozenset(
     {"credit", "keywords", "category", "rating", "copyright", "text", "hash", "license"}
 )
 _TEXT_TYPES = frozenset({"text/plain", "text/html"})
-_STANDARD_PREFIXES = frozenset(p.lower() for p in _FeedParserMixin.namespaces.values())
+_STANDARD_PREFIXES = frozenset(p.lower() for p in FeedParserMixin.namespaces.values())
 """Prefixes feedparser gives known namespaces; an unknown namespace under one is mistaken for it."""
 
 
@@ -81,7 +81,7 @@ def _repair(output: str) -> str:
     """feedparser's last steps: UTF-8 read as Latin-1 repaired, cp1252 code points mapped."""
     with contextlib.suppress(UnicodeEncodeError, UnicodeDecodeError):
         output = output.encode("iso-8859-1").decode("utf-8")
-    return output.translate(_cp1252)
+    return output.translate(CP1252)
 
 
 def _enforce_href(attrs: dict[str, str]) -> dict[str, str]:

@@ -17,6 +17,7 @@ from beritatui.trending import TrendingCache
 
 if TYPE_CHECKING:
     from beritatui.feeds.fetch import Fetcher
+    from beritatui.models import FeedInfo
 
 
 class ServiceCore:
@@ -64,6 +65,13 @@ class ServiceCore:
         """Make the store's feed table match the config (blocking; call from a thread)."""
         ids = self.store.sync_feeds(self.config.feeds)
         self._feeds_by_id = {ids[f.url]: f for f in self.config.feeds}
+
+    def feed_infos(self, *, include_inactive: bool = False) -> list[FeedInfo]:
+        """The feeds with their last outcome, the store synced with the config first
+        (blocking); ``include_inactive`` adds feeds no longer configured."""
+        if not self.feeds_synced:
+            self.sync_feeds()
+        return self.store.feeds(active_only=not include_inactive)
 
     async def _fetcher(self) -> Fetcher:
         """The service's one long-lived fetcher (one ``httpx.AsyncClient``, its connection pool

@@ -67,12 +67,12 @@ def run_feeds(args: argparse.Namespace, config: Config) -> int:
 
 def _list(config: Config, *, as_json: bool) -> int:
     from beritatui.paths import database_file
+    from beritatui.service import Service
     from beritatui.store import Store
 
     store = Store.open(database_file())
     try:
-        store.sync_feeds(config.feeds)
-        infos = {info.url: info for info in store.feeds()}
+        infos = {info.url: info for info in Service(config, store).feed_infos()}
     finally:
         store.close()
     rows = []

@@ -31,9 +31,7 @@ class FeedManager:
 
     def feeds(self) -> list[FeedInfo]:
         """The configured feeds with their last outcome (blocking)."""
-        if not self.service.feeds_synced:
-            self.service.sync_feeds()
-        return self.service.store.feeds()
+        return self.service.feed_infos()
 
     async def discover(self, url: str) -> list[FoundFeed]:
         """The feeds ``url`` is or offers; raises ``DiscoveryError``."""

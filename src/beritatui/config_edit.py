@@ -302,8 +302,11 @@ def _set_key(entry: Any, key: str, value: str) -> None:
     if key in entry or not isinstance(entry, Table):
         entry[key] = value
         return
-    keys = [k.key for k, _ in entry.value.body if k is not None]
-    if not keys:
-        entry[key] = value
+    body = entry.value.body
+    last = max((i for i, (k, _) in enumerate(body) if k is not None), default=None)
+    if last is None or last + 1 >= len(body):
+        entry[key] = value  # nothing after the last key: appending is the same
         return
-    entry.value._insert_after(keys[-1], key, tomlkit.item(value))
+    # tomlkit has no public "insert at"; _insert_at is in every release this project
+    # allows (_insert_after, used before, is gone from tomlkit 0.15.3).
+    entry.value._insert_at(last + 1, key, tomlkit.item(value))

@@ -203,29 +203,26 @@ async def test_add_with_no_feed_says_so_and_changes_nothing(
 @pytest.mark.parametrize("language", ["id", "en"])
 def test_feed_problems_come_in_the_interface_language(language: str) -> None:
     from beritatui import i18n
+    from beritatui.feeds.outcomes import Code, note
     from beritatui.models import FeedInfo
     from beritatui.ui.feedwords import explain
 
     i18n.set_language(language)
-    # What the fetcher records for a 404, worded in the language of the refresh.
-    detail = i18n._("HTTP {code} {phrase}: {explanation}").format(
-        code=404,
-        phrase="Not Found",
-        explanation=i18n._("nothing at this address (it may have moved)"),
-    )
+    # What the fetcher records for a 404: a code, worded when shown.
+    detail = note(Code.HTTP_STATUS, code=404, phrase="Not Found")
     info = FeedInfo(
         id=1, url="https://a.example/rss", category="Nasional", title="A",
         status=FeedStatus.HTTP_ERROR,
         detail=detail,
     )  # fmt: skip
     expected = {
-        "id": "HTTP 404: tidak ada apa-apa di alamat ini (mungkin sudah pindah)",
-        "en": "HTTP 404 Not Found: nothing at this address (it may have moved)",
+        "id": "HTTP 404: tidak ada apa-apa di alamat ini (feed-nya mungkin sudah pindah)",
+        "en": "HTTP 404 Not Found: nothing at this address (the feed may have moved)",
     }[language]
     assert explain(info) == expected
     assert FeedStatus.HTTP_ERROR.label == {"id": "galat HTTP", "en": "http error"}[language]
     empty = FeedInfo(
         id=1, url="https://a.example/rss", category="Nasional", title="A", status=FeedStatus.OK,
-        detail=i18n._("the feed is empty"),
+        detail=note(Code.EMPTY_FEED),
     )  # fmt: skip
     assert explain(empty) == {"id": "feed kosong", "en": "the feed is empty"}[language]

@@ -16,6 +16,7 @@ import pytest
 from beritatui.feeds.fetch import DEFAULT_USER_AGENT, PAGE_ACCEPT, Fetcher, FetchResult
 from beritatui.feeds.parse import parse_feed
 from beritatui.models import FeedStatus
+from beritatui.wording import say
 from tests import faults
 from tests.server import LocalServer
 from tests.site import NOW
@@ -38,10 +39,11 @@ def assert_plain(result: FetchResult) -> None:
     """A failure carries a short plain message and no body."""
     assert not result.ok
     assert result.content is None
-    assert result.detail
-    assert "Traceback" not in result.detail
-    assert "Error(" not in result.detail
-    assert all(ch.isprintable() for ch in result.detail)
+    words = say(result.note)
+    assert words
+    assert "Traceback" not in words
+    assert "Error(" not in words
+    assert all(ch.isprintable() for ch in words)
 
 
 # --- success paths ---------------------------------------------------------------------
@@ -108,7 +110,7 @@ async def test_etag_round_gives_not_modified(server: LocalServer, fetcher: Fetch
     assert second.status is FeedStatus.NOT_MODIFIED
     assert second.http_status == 304
     assert second.content is None
-    assert second.detail == "not modified since the last fetch"
+    assert say(second.note) == "not modified since the last fetch"
     assert server.requests[-1].headers["If-None-Match"] == '"v7"'
 
 
@@ -203,7 +205,7 @@ async def test_per_host_limit_bounds_parallel_requests(server: LocalServer) -> N
             403,
             "HTTP 403 Forbidden: the site refused the request (it may block non-browser clients)",
         ),
-        (404, "HTTP 404 Not Found: nothing at this address (it may have moved)"),
+        (404, "HTTP 404 Not Found: nothing at this address (the feed may have moved)"),
         (410, "HTTP 410 Gone: the site removed this address for good"),
         (429, "HTTP 429 Too Many Requests: the site is limiting requests; try again later"),
         (500, "HTTP 500 Internal Server Error: the site had an internal error; try again later"),
@@ -221,7 +223,7 @@ async def test_http_errors_in_plain_words(
     result = await fetcher.fetch(url)
     assert result.status is FeedStatus.HTTP_ERROR
     assert result.http_status == status
-    assert result.detail.startswith(words)
+    assert say(result.note).startswith(words)
     assert_plain(result)
 
 
@@ -233,7 +235,7 @@ async def test_read_timeout_when_server_never_answers(
 ) -> None:
     result = await fetcher.fetch(server.handler("/stall", faults.stall()))
     assert result.status is FeedStatus.TIMEOUT
-    assert result.detail == "timed out after 0.5 s waiting for 127.0.0.1"
+    assert say(result.note) == "timed out after 0.5 s waiting for 127.0.0.1"
     assert_plain(result)
 
 
@@ -241,14 +243,14 @@ async def test_connect_timeout_when_accept_queue_is_full(fetcher: Fetcher) -> No
     with faults.full_backlog() as address:
         result = await fetcher.fetch(f"http://{address}/feed.xml")
     assert result.status is FeedStatus.TIMEOUT
-    assert result.detail == "could not connect to 127.0.0.1 within 0.5 s"
+    assert say(result.note) == "could not connect to 127.0.0.1 within 0.5 s"
 
 
 async def test_connect_timeout_when_tls_handshake_never_answers(fetcher: Fetcher) -> None:
     with faults.silent_listener() as address:
         result = await fetcher.fetch(f"https://{address}/feed.xml")
     assert result.status is FeedStatus.TIMEOUT
-    assert result.detail.startswith("could not connect to 127.0.0.1")
+    assert say(result.note).startswith("could not connect to 127.0.0.1")
 
 
 async def test_slow_drip_ends_at_the_overall_deadline(
@@ -256,7 +258,7 @@ async def test_slow_drip_ends_at_the_overall_deadline(
 ) -> None:
     result = await fetcher.fetch(server.handler("/drip", faults.slow_drip(interval=0.05)))
     assert result.status is FeedStatus.TIMEOUT
-    assert result.detail == "no complete answer within 1.5 s (the server is too slow)"
+    assert say(result.note) == "no complete answer within 1.5 s (the server is too slow)"
     assert_plain(result)
 
 
@@ -269,7 +271,7 @@ async def test_server_that_never_closes_times_out(server: LocalServer, fetcher: 
 async def test_connection_reset_before_response(server: LocalServer, fetcher: Fetcher) -> None:
     result = await fetcher.fetch(server.handler("/rst", faults.reset_before_response()))
     assert result.status is FeedStatus.NETWORK_ERROR
-    assert result.detail in (
+    assert say(result.note) in (
         "the connection to 127.0.0.1 was reset",
         "127.0.0.1 closed the connection without answering",
     )
@@ -279,7 +281,7 @@ async def test_connection_reset_before_response(server: LocalServer, fetcher: Fe
 async def test_connection_reset_mid_body(server: LocalServer, fetcher: Fetcher) -> None:
     result = await fetcher.fetch(server.handler("/rst2", faults.reset_mid_body(SMALL_RSS[:40])))
     assert result.status is FeedStatus.NETWORK_ERROR
-    assert result.detail in (
+    assert say(result.note) in (
         "the connection to 127.0.0.1 was reset",
         "127.0.0.1 closed the connection before the whole response arrived",
     )
@@ -288,19 +290,19 @@ async def test_connection_reset_mid_body(server: LocalServer, fetcher: Fetcher) 
 async def test_content_length_lie_is_a_network_error(server: LocalServer, fetcher: Fetcher) -> None:
     result = await fetcher.fetch(server.handler("/lie", faults.short_body(SMALL_RSS, 5000)))
     assert result.status is FeedStatus.NETWORK_ERROR
-    assert result.detail == "127.0.0.1 closed the connection before the whole response arrived"
+    assert say(result.note) == "127.0.0.1 closed the connection before the whole response arrived"
 
 
 async def test_close_without_any_response(server: LocalServer, fetcher: Fetcher) -> None:
     result = await fetcher.fetch(server.handler("/bye", faults.close_without_response()))
     assert result.status is FeedStatus.NETWORK_ERROR
-    assert result.detail == "127.0.0.1 closed the connection without answering"
+    assert say(result.note) == "127.0.0.1 closed the connection without answering"
 
 
 async def test_garbage_instead_of_http(server: LocalServer, fetcher: Fetcher) -> None:
     result = await fetcher.fetch(server.handler("/junk", faults.garbage_response()))
     assert result.status is FeedStatus.NETWORK_ERROR
-    assert result.detail == "127.0.0.1 sent a malformed HTTP response"
+    assert say(result.note) == "127.0.0.1 sent a malformed HTTP response"
 
 
 async def test_redirect_loop_stops(server: LocalServer, fetcher: Fetcher) -> None:
@@ -308,33 +310,33 @@ async def test_redirect_loop_stops(server: LocalServer, fetcher: Fetcher) -> Non
     server.handler("/b", faults.redirect("/a"))
     result = await fetcher.fetch(server.url("/a"))
     assert result.status is FeedStatus.HTTP_ERROR
-    assert result.detail == "too many redirects (more than 5)"
+    assert say(result.note) == "too many redirects (more than 5)"
     assert len([r for r in server.requests if r.path in ("/a", "/b")]) == 6
 
 
 async def test_redirect_to_a_file_url_is_refused(server: LocalServer, fetcher: Fetcher) -> None:
     result = await fetcher.fetch(server.handler("/f", faults.redirect("file:///etc/passwd")))
     assert result.status is FeedStatus.NETWORK_ERROR
-    assert result.detail == "redirected to an address that is not http or https"
+    assert say(result.note) == "redirected to an address that is not http or https"
 
 
 async def test_dns_failure(fetcher: Fetcher) -> None:
     result = await fetcher.fetch("http://nonexistent.invalid/rss.xml")
     assert result.status is FeedStatus.NETWORK_ERROR
-    assert result.detail == "could not resolve host nonexistent.invalid"
+    assert say(result.note) == "could not resolve host nonexistent.invalid"
 
 
 async def test_connection_refused(fetcher: Fetcher) -> None:
     with faults.closed_port() as address:
         result = await fetcher.fetch(f"http://{address}/rss.xml")
     assert result.status is FeedStatus.NETWORK_ERROR
-    assert result.detail == "127.0.0.1 refused the connection"
+    assert say(result.note) == "127.0.0.1 refused the connection"
 
 
 async def test_tls_error_against_plain_http(server: LocalServer, fetcher: Fetcher) -> None:
     result = await fetcher.fetch(server.url(FEED).replace("http://", "https://"))
     assert result.status is FeedStatus.NETWORK_ERROR
-    assert result.detail == "secure connection (TLS) to 127.0.0.1 failed"
+    assert say(result.note) == "secure connection (TLS) to 127.0.0.1 failed"
 
 
 @pytest.mark.parametrize(
@@ -343,7 +345,7 @@ async def test_tls_error_against_plain_http(server: LocalServer, fetcher: Fetche
 async def test_non_web_addresses_are_refused_without_network(fetcher: Fetcher, url: str) -> None:
     result = await fetcher.fetch(url)
     assert result.status is FeedStatus.NETWORK_ERROR
-    assert result.detail == "not a web address (only http and https)"
+    assert say(result.note) == "not a web address (only http and https)"
 
 
 # --- size limits -----------------------------------------------------------------------
@@ -355,7 +357,7 @@ async def test_gzip_bomb_is_cut_at_the_decompressed_cap(
     bomb = faults.gzip_bomb(50 * 1024 * 1024)  # ~50 KB on the wire, 50 MB inflated
     result = await fetcher.fetch(server.handler("/bomb.xml", bomb))
     assert result.status is FeedStatus.TOO_LARGE
-    assert result.detail == "response larger than 256 KB"
+    assert say(result.note) == "response larger than 256 KB"
 
 
 async def test_announced_oversize_is_rejected_early(server: LocalServer, fetcher: Fetcher) -> None:
@@ -371,7 +373,7 @@ async def test_unannounced_oversize_is_cut_while_streaming(
     huge = faults.huge_body(20 * 1024 * 1024, announce=False)
     result = await fetcher.fetch(server.handler("/huge-stream", huge))
     assert result.status is FeedStatus.TOO_LARGE
-    assert result.detail == "response larger than 256 KB"
+    assert say(result.note) == "response larger than 256 KB"
 
 
 async def test_body_exactly_at_the_cap_is_accepted(server: LocalServer) -> None:
@@ -394,7 +396,7 @@ async def test_corrupt_gzip_is_a_plain_error(server: LocalServer, fetcher: Fetch
     )
     result = await fetcher.fetch(url)
     assert result.status is FeedStatus.NETWORK_ERROR
-    assert result.detail == "the compressed response was corrupt"
+    assert say(result.note) == "the compressed response was corrupt"
 
 
 async def test_unknown_content_encoding_is_a_plain_error(
@@ -408,7 +410,7 @@ async def test_unknown_content_encoding_is_a_plain_error(
     )
     result = await fetcher.fetch(url)
     assert result.status is FeedStatus.NETWORK_ERROR
-    assert result.detail == "the server used an unsupported compression (br)"
+    assert say(result.note) == "the server used an unsupported compression (br)"
 
 
 async def test_hostile_response_headers_are_not_kept(server: LocalServer, fetcher: Fetcher) -> None:

@@ -28,6 +28,7 @@ from beritatui.feeds.parse import (
     parse_feed,
 )
 from beritatui.models import FeedStatus, ParsedFeed
+from beritatui.wording import say
 from tests.hostile import generate
 from tests.server import LocalServer
 
@@ -87,7 +88,7 @@ def parse_or_error(content: bytes, url: str, content_type: str | None) -> Outcom
 def error(start: str) -> Callable[[Outcome], None]:
     def check(outcome: Outcome) -> None:
         assert isinstance(outcome, FeedParseError)
-        assert str(outcome).startswith(start)
+        assert say(outcome.note).startswith(start)
 
     return check
 
@@ -335,7 +336,7 @@ async def test_bot_wall_page_is_a_plain_http_error(server: LocalServer) -> None:
     async with Fetcher(timeout=2) as fetcher:
         result = await fetcher.fetch(url, accept=PAGE_ACCEPT)
     assert result.status is FeedStatus.HTTP_ERROR
-    assert result.detail == (
+    assert say(result.note) == (
         "HTTP 403 Forbidden: the site refused the request (it may block non-browser clients)"
     )
 
@@ -350,8 +351,9 @@ async def test_hostile_pages_fetch_and_are_not_feeds(server: LocalServer, name: 
         result = await fetcher.fetch(url, accept=PAGE_ACCEPT)
     assert result.ok
     assert result.content == body
-    with pytest.raises(FeedParseError, match="HTML page"):
+    with pytest.raises(FeedParseError) as caught:
         parse_feed(body, url, content_type=result.content_type, now=NOW)
+    assert "HTML page" in say(caught.value.note)
 
 
 async def test_twenty_megabyte_page_is_refused(server: LocalServer) -> None:
@@ -361,9 +363,10 @@ async def test_twenty_megabyte_page_is_refused(server: LocalServer) -> None:
     async with Fetcher(timeout=2) as fetcher:  # default cap: 10 MB
         result = await fetcher.fetch(url, accept=PAGE_ACCEPT)
     assert result.status is FeedStatus.TOO_LARGE
-    assert result.detail == "response larger than 10 MB"
-    with pytest.raises(FeedParseError, match="HTML page"):
+    assert say(result.note) == "response larger than 10 MB"
+    with pytest.raises(FeedParseError) as caught:
         parse_feed(page, url, now=NOW)
+    assert "HTML page" in say(caught.value.note)
 
 
 @pytest.mark.parametrize(
@@ -381,10 +384,9 @@ async def test_twenty_megabyte_page_is_refused(server: LocalServer) -> None:
     ids=["markup-bomb", "element-flood"],
 )
 def test_feeds_too_complex_to_parse_are_refused(body: bytes) -> None:
-    with pytest.raises(
-        FeedParseError, match=r"^feed too complex to read \(more than 100,000 tags\)$"
-    ):
+    with pytest.raises(FeedParseError) as caught:
         parse_feed(body, "https://uji.example.id/feed.xml", now=NOW)
+    assert say(caught.value.note) == "feed too complex to read (more than 100,000 tags)"
 
 
 def test_ten_megabytes_of_items_are_cut_to_the_entry_cap() -> None:

@@ -29,6 +29,7 @@ from beritatui.models import FeedStatus
 from beritatui.paths import database_file
 from beritatui.service import RefreshReport, Service
 from beritatui.store import Store
+from beritatui.wording import say
 from tests import faults
 from tests.helpers import write_config
 from tests.server import LocalServer
@@ -288,9 +289,10 @@ def check_store(site: FaultSite, store: Store) -> None:
         assert feeds[url].article_count > 0
     for fault in site.faults:
         info = feeds[fault.url]
-        assert info.status is fault.status, (fault.kind, info.status, info.detail)
-        assert re.search(fault.words, info.detail), (fault.kind, info.detail)
-        assert_plain(info.detail)
+        words = say(info.detail)
+        assert info.status is fault.status, (fault.kind, info.status, words)
+        assert re.search(fault.words, words), (fault.kind, words)
+        assert_plain(words)
         assert info.article_count == 0
         assert info.last_checked is not None
     titles = {row.title for row in store.list_articles(limit=1000)}
@@ -305,8 +307,9 @@ def check_store(site: FaultSite, store: Store) -> None:
         assert detail is not None, page.kind
         assert detail.body is None, page.kind
         assert detail.body_error, page.kind
-        assert re.search(page.words, detail.body_error), (page.kind, detail.body_error)
-        assert_plain(detail.body_error)
+        words = say(detail.body_error, "page")
+        assert re.search(page.words, words), (page.kind, words)
+        assert_plain(words)
 
 
 async def test_service_refresh_over_every_fault(
@@ -323,9 +326,10 @@ async def test_service_refresh_over_every_fault(
         assert not report.network_down
         for fault in fault_site.faults:
             outcome = by_url[fault.url]
-            assert outcome.status is fault.status, (fault.kind, outcome.detail)
-            assert re.search(fault.words, outcome.detail), (fault.kind, outcome.detail)
-            assert_plain(outcome.detail)
+            words = say(outcome.detail)
+            assert outcome.status is fault.status, (fault.kind, words)
+            assert re.search(fault.words, words), (fault.kind, words)
+            assert_plain(words)
         assert report.articles_failed >= len(fault_site.page_faults)
         assert report.articles_saved >= 3  # two Antara pages, one Detik page, the good page
         check_store(fault_site, store)

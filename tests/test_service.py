@@ -15,6 +15,7 @@ from beritatui.models import Block, ExtractedArticle, FeedEntry, FeedStatus
 from beritatui.paths import database_file
 from beritatui.service import NOT_CACHED_OFFLINE, OfflineError, Progress, Service
 from beritatui.store import Store
+from beritatui.wording import say
 from tests.library import fill_library, library_config
 from tests.server import LocalServer
 from tests.site import NASIONAL, NOW, OLAHRAGA, LocalSite, build_site
@@ -118,7 +119,7 @@ async def test_refresh_that_reaches_no_feed_sets_network_down(store: Store) -> N
     assert not service.forced_offline
     (feed,) = store.feeds()
     assert feed.status is FeedStatus.NETWORK_ERROR
-    assert "refused" in feed.detail
+    assert "refused" in say(feed.detail)
 
 
 async def test_open_article_downloads_the_page_once(server: LocalServer, store: Store) -> None:

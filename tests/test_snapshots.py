@@ -87,6 +87,7 @@ def test_help_screen(snap_compare, tmp_path: Path, language: str) -> None:  # ty
 
 
 def test_feed_status_screen(snap_compare, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    from beritatui.feeds.outcomes import Code, note
     from beritatui.models import FeedStatus
 
     app = _app(tmp_path, "textual-dark")
@@ -94,10 +95,10 @@ def test_feed_status_screen(snap_compare, tmp_path: Path) -> None:  # type: igno
     store.clock = lambda: NOW
     ids = {f.url: f.id for f in store.feeds()}
     outcomes = [
-        (FeedStatus.OK, "3 items"),
-        (FeedStatus.HTTP_ERROR, "HTTP 403 Forbidden: the site refused the request"),
-        (FeedStatus.TIMEOUT, "timed out after 15 s"),
-        (FeedStatus.STALE, "newest item is from 2016-03-01: the feed looks abandoned"),
+        (FeedStatus.OK, note(Code.ITEMS, count=3)),
+        (FeedStatus.HTTP_ERROR, note(Code.HTTP_STATUS, code=403, phrase="Forbidden")),
+        (FeedStatus.TIMEOUT, note(Code.READ_TIMEOUT, host="lambat.example.id", seconds=15)),
+        (FeedStatus.STALE, note(Code.ABANDONED, date="2016-03-01")),
     ]
     for feed_id, (status, detail) in zip(ids.values(), outcomes, strict=True):
         store.record_fetch(feed_id, status, detail)

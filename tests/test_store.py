@@ -19,6 +19,7 @@ from pathlib import Path
 import pytest
 
 from beritatui.config import FeedSpec
+from beritatui.feeds.outcomes import Code, note
 from beritatui.models import Block, ExtractedArticle, FeedEntry, FeedStatus
 from beritatui.store import SCHEMA_VERSION, Store, StoreError
 from tests.site import NOW
@@ -257,12 +258,13 @@ def test_sync_feeds_keeps_ids_and_deactivates_removed(store: Store) -> None:
 def test_record_fetch_keeps_cache_headers_unless_given(store: Store, feeds: dict[str, int]) -> None:
     feed_id = feeds[FEED_C]
     assert store.feed_cache_headers(feed_id) == (None, None)
-    store.record_fetch(feed_id, FeedStatus.OK, "12 items", etag='"abc"', title="Warta Olahraga")
-    store.record_fetch(feed_id, FeedStatus.TIMEOUT, "no answer in 15 s")
+    items, timeout = note(Code.ITEMS, count=12), note(Code.READ_TIMEOUT, host="a.id", seconds=15)
+    store.record_fetch(feed_id, FeedStatus.OK, items, etag='"abc"', title="Warta Olahraga")
+    store.record_fetch(feed_id, FeedStatus.TIMEOUT, timeout)
     assert store.feed_cache_headers(feed_id) == ('"abc"', None)
     info = next(f for f in store.feeds() if f.id == feed_id)
     assert info.status is FeedStatus.TIMEOUT
-    assert info.detail == "no answer in 15 s"
+    assert info.detail == timeout
     assert info.title == "Warta Olahraga"
     assert info.last_checked == NOW
     assert info.last_ok == NOW
@@ -441,19 +443,21 @@ def test_articles_needing_body_and_failure_backoff(store: Store, feeds: dict[str
     )
     store.save_body(done, body("Sudah tersimpan."), None, 1)
     assert [i for i, _ in store.articles_needing_body()] == [first, second]
-    store.save_body_error(first, "HTTP 503 from the server")
+    unavailable = note(Code.HTTP_STATUS, code=503, phrase="Service Unavailable")
+    store.save_body_error(first, unavailable)
     assert [i for i, _ in store.articles_needing_body()] == [second]
     detail = store.get_article(first)
     assert detail is not None
-    assert detail.body_error == "HTTP 503 from the server"
+    assert detail.body_error == unavailable
     # Asked for explicitly (the user opened it): failures do not hold it back.
     assert store.articles_needing_body(ids=[first, no_url, done]) == [
         (first, "https://berita.example.id/read/1/artikel-1")
     ]
     store.clock = lambda: NOW + timedelta(hours=2)
     assert [i for i, _ in store.articles_needing_body()] == [first, second]
-    store.save_body_error(first, "timeout")
-    store.save_body_error(first, "timeout")
+    timeout = note(Code.READ_TIMEOUT, host="berita.example.id", seconds=15)
+    store.save_body_error(first, timeout)
+    store.save_body_error(first, timeout)
     store.clock = lambda: NOW + timedelta(days=3)
     assert [i for i, _ in store.articles_needing_body()] == [second]
 

@@ -12,6 +12,7 @@ from datetime import datetime
 from enum import StrEnum
 from typing import Any, Literal
 
+from beritatui.feeds.outcomes import NO_NOTE, Note
 from beritatui.i18n import N_, _
 
 ALL_CATEGORIES = "Semua"
@@ -246,8 +247,8 @@ class ArticleDetail:
     image_caption: str | None = None
     content_html: str | None = None
     body: ExtractedArticle | None = None
-    body_error: str | None = None
-    """Plain-words reason the last page fetch or extraction failed, if it did."""
+    body_error: Note | None = None
+    """Why the last page fetch or extraction failed, if it did (worded at the edge)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -259,7 +260,8 @@ class FeedInfo:
     category: str
     title: str
     status: FeedStatus
-    detail: str = ""
+    detail: Note = NO_NOTE
+    """The last fetch's outcome beyond the status (worded at the edge)."""
     last_checked: datetime | None = None
     last_ok: datetime | None = None
     article_count: int = 0

@@ -14,6 +14,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
+from beritatui.feeds.outcomes import Code, Note, note
 from beritatui.i18n import _
 from beritatui.models import ArticleDetail, ExtractedArticle
 from beritatui.reports import NOT_CACHED_OFFLINE, OfflineError, Progress, ProgressCallback
@@ -98,18 +99,18 @@ class PagesMixin(ServiceCore):
         await asyncio.gather(*(one(aid, url) for aid, url in todo))
         return saved, failed
 
-    async def _download_body(self, fetcher: Fetcher, article_id: int, url: str) -> str | None:
-        """Fetch, extract and store one page; returns an error message or None."""
+    async def _download_body(self, fetcher: Fetcher, article_id: int, url: str) -> Note | None:
+        """Fetch, extract and store one page; returns why it failed, or None."""
         from beritatui.extract import EXTRACTOR_VERSION
         from beritatui.extract.pool import ExtractionFailed
 
         try:
             result, article = await download_article(fetcher, url)
             if article is None:
-                await asyncio.to_thread(self.store.save_body_error, article_id, result.detail)
-                return result.detail
+                await asyncio.to_thread(self.store.save_body_error, article_id, result.note)
+                return result.note
             if not article.blocks:
-                message = _("no article text found on the page")
+                message = note(Code.NO_ARTICLE_TEXT)
                 await asyncio.to_thread(self.store.save_body_error, article_id, message)
                 return message
             await asyncio.to_thread(
@@ -117,13 +118,11 @@ class PagesMixin(ServiceCore):
             )
             return None
         except ExtractionFailed as exc:  # the worker crashed or hung on this page
-            message = str(exc)
+            message = exc.note
             await asyncio.to_thread(self.store.save_body_error, article_id, message)
             return message
         except Exception as exc:  # extraction bugs on odd pages must not stop the rest
-            message = _("could not read the page: {kind}: {error}").format(
-                kind=type(exc).__name__, error=exc
-            )
+            message = note(Code.UNEXPECTED, kind=type(exc).__name__, error=str(exc))
             await asyncio.to_thread(self.store.save_body_error, article_id, message)
             return message
 
@@ -148,7 +147,7 @@ class PagesMixin(ServiceCore):
         detail = known or await asyncio.to_thread(self.store.get_article, article_id)
         if detail is None or detail.body is not None or not detail.row.url:
             return detail
-        error: str | None = None
+        error: Note | None = None
         if self.needs_page(detail):
             # Tried even when the last refresh found no network: it may be back.
             fetcher = await self._fetcher()
@@ -158,7 +157,7 @@ class PagesMixin(ServiceCore):
             return await asyncio.to_thread(self._with_feed_content, detail, error)
         return detail
 
-    def _with_feed_content(self, detail: ArticleDetail, error: str | None) -> ArticleDetail:
+    def _with_feed_content(self, detail: ArticleDetail, error: Note | None) -> ArticleDetail:
         from beritatui.extract.pool import ExtractionFailed, get_pool
 
         error = error or detail.body_error

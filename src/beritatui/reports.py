@@ -6,10 +6,12 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Literal
 
+from beritatui.feeds.outcomes import Code, Note, note
 from beritatui.i18n import _, ngettext
 from beritatui.models import FeedStatus
 
-NOT_CACHED_OFFLINE = "not cached for offline reading; the full article needs the network"
+NOT_CACHED_OFFLINE = note(Code.NOT_CACHED_OFFLINE)
+"""Why an article opened offline has only the feed's text (``ArticleDetail.body_error``)."""
 NETWORK_DOWN_STATUSES = frozenset({FeedStatus.NETWORK_ERROR, FeedStatus.TIMEOUT})
 
 
@@ -35,7 +37,8 @@ class FeedOutcome:
     title: str
     category: str
     status: FeedStatus
-    detail: str
+    detail: Note
+    """What happened beyond the status (worded at the edge: :func:`beritatui.wording.say`)."""
     new_articles: int = 0
 
 

@@ -20,7 +20,8 @@ from collections.abc import Callable
 from datetime import datetime, timedelta
 from typing import TYPE_CHECKING
 
-from beritatui.i18n import _, ngettext
+from beritatui.feeds.outcomes import NO_NOTE, Code, Note, note
+from beritatui.i18n import _
 from beritatui.imagefetch import ImagesMixin
 from beritatui.models import FeedStatus
 from beritatui.pages import PagesMixin, download_article, warm_up
@@ -55,11 +56,9 @@ __all__ = [
 ]
 
 
-def _parser_failed(exc: ExtractionFailed) -> str:
-    """A feed whose parser worker crashed or hung, in plain words."""
-    if exc.timed_out:
-        return _("the feed could not be read: the parser took too long")
-    return _("the feed could not be read: the parser crashed")
+def _parser_failed(exc: ExtractionFailed) -> Note:
+    """A feed whose parser worker crashed or hung."""
+    return note(Code.PARSER_TIMEOUT if exc.timed_out else Code.PARSER_CRASHED)
 
 
 class Service(ImagesMixin, PagesMixin):
@@ -135,9 +134,7 @@ class Service(ImagesMixin, PagesMixin):
         try:
             return await self._fetch_and_store(fetcher, feed_id, spec)
         except Exception as exc:  # one feed's bug never stops the others
-            detail = _("unexpected error: {kind}: {error}").format(
-                kind=type(exc).__name__, error=exc
-            )
+            detail = note(Code.UNEXPECTED, kind=type(exc).__name__, error=str(exc))
             await asyncio.to_thread(
                 self.store.record_fetch, feed_id, FeedStatus.PARSE_ERROR, detail
             )
@@ -160,22 +157,22 @@ class Service(ImagesMixin, PagesMixin):
         )
         label = spec.title or spec.url
 
-        def outcome(status: FeedStatus, detail: str, new: int = 0) -> FeedOutcome:
+        def outcome(status: FeedStatus, detail: Note, new: int = 0) -> FeedOutcome:
             return FeedOutcome(feed_id, spec.url, label, spec.category, status, detail, new)
 
         if result.status is FeedStatus.NOT_MODIFIED:
             # The status says it all: no detail to repeat it ("not modified: not modified").
             await asyncio.to_thread(self.store.record_fetch, feed_id, FeedStatus.NOT_MODIFIED)
-            return outcome(FeedStatus.NOT_MODIFIED, ""), []
+            return outcome(FeedStatus.NOT_MODIFIED, NO_NOTE), []
         if not result.ok or result.content is None:
-            await asyncio.to_thread(self.store.record_fetch, feed_id, result.status, result.detail)
-            return outcome(result.status, result.detail), []
+            await asyncio.to_thread(self.store.record_fetch, feed_id, result.status, result.note)
+            return outcome(result.status, result.note), []
         try:
             parsed = await get_pool().parse_feed(
                 result.content, result.final_url, result.content_type, self.clock()
             )
         except (FeedParseError, ExtractionFailed) as exc:
-            detail = str(exc) if isinstance(exc, FeedParseError) else _parser_failed(exc)
+            detail = exc.note if isinstance(exc, FeedParseError) else _parser_failed(exc)
             await asyncio.to_thread(
                 self.store.record_fetch, feed_id, FeedStatus.PARSE_ERROR, detail
             )
@@ -193,18 +190,13 @@ class Service(ImagesMixin, PagesMixin):
         )
         return outcome(status, detail, len(new_ids)), new_ids
 
-    def _judge_freshness(self, newest: datetime | None, items: int) -> tuple[FeedStatus, str]:
+    def _judge_freshness(self, newest: datetime | None, items: int) -> tuple[FeedStatus, Note]:
         if items == 0:
-            return FeedStatus.OK, _("the feed is empty")
+            return FeedStatus.OK, note(Code.EMPTY_FEED)
         stale_days = self.config.settings.stale_after_days
         if newest and stale_days and newest < self.clock() - timedelta(days=stale_days):
-            return (
-                FeedStatus.STALE,
-                _("newest item is from {date}: the feed looks abandoned").format(
-                    date=f"{newest:%Y-%m-%d}"
-                ),
-            )
-        return FeedStatus.OK, ngettext("{count} item", "{count} items", items).format(count=items)
+            return FeedStatus.STALE, note(Code.ABANDONED, date=f"{newest:%Y-%m-%d}")
+        return FeedStatus.OK, note(Code.ITEMS, count=items)
 
     def _maintain(self) -> None:
         """After a refresh: retention, re-extraction with a newer extractor, vacuum."""

@@ -21,6 +21,7 @@ from beritatui.feeds.lists import read_feed_list, to_opml
 from beritatui.formats import count
 from beritatui.paths import config_file
 from beritatui.sanitize import clean_line
+from beritatui.wording import discovery, say
 
 if TYPE_CHECKING:
     from beritatui.feeds.discover import FoundFeed
@@ -84,7 +85,8 @@ def _list(config: Config, *, as_json: bool) -> int:
                 "category": spec.category,
                 "title": spec.title or (info.title if info else ""),
                 "status": info.status.value if info else "never fetched",
-                "detail": info.detail if info else "",
+                "detail": say(info.detail) if info else "",
+                "detail_code": info.detail.code.value if info else "",
                 "last_checked": _iso(info.last_checked if info else None),
                 "last_ok": _iso(info.last_ok if info else None),
                 "newest": _iso(info.newest if info else None),
@@ -164,7 +166,7 @@ def _discover_and_choose(args: argparse.Namespace, config: Config) -> list[FeedS
     try:
         found = asyncio.run(run())
     except DiscoveryError as exc:
-        _say(str(exc))
+        _say(discovery(exc.reason, exc.url, exc.detail))
         return None
     if len(found) > 1 and not args.all:
         if args.first:

@@ -16,6 +16,7 @@ from beritatui.models import ArticleRow
 from beritatui.sanitize import clean_line
 from beritatui.service import Progress, RefreshReport, Service
 from beritatui.store import Store
+from beritatui.wording import say
 
 
 def run_refresh(args: argparse.Namespace, config: Config, store: Store) -> int:
@@ -33,7 +34,7 @@ def run_refresh(args: argparse.Namespace, config: Config, store: Store) -> int:
     else:
         report = asyncio.run(_closing(service, prefetch, None))
     for outcome in report.feeds_failed:
-        print(f"  {outcome.title}: {outcome.status.label}: {outcome.detail}", file=sys.stderr)
+        print(f"  {outcome.title}: {outcome.status.label}: {say(outcome.detail)}", file=sys.stderr)
     print(report.summary())
     if report.network_down:
         print("beritatui: " + _("no feed could be reached; is the network down?"), file=sys.stderr)

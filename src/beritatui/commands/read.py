@@ -15,6 +15,7 @@ from beritatui.config import Settings
 from beritatui.i18n import _
 from beritatui.models import ExtractedArticle
 from beritatui.sanitize import clean_line, safe_url
+from beritatui.wording import say
 
 if TYPE_CHECKING:
     from beritatui.feeds.fetch import Fetcher
@@ -126,7 +127,7 @@ class _Reader:
         try:
             return await get_pool().extract(data, url)
         except ExtractionFailed as exc:
-            raise TargetError(str(exc)) from None
+            raise TargetError(say(exc.note, "page")) from None
 
     async def _read_url(self, url: str) -> ExtractedArticle:
         if self.offline:
@@ -141,12 +142,12 @@ class _Reader:
         try:
             result, article = await download_article(self._fetcher, url)
         except ExtractionFailed as exc:
-            raise TargetError(str(exc)) from None
+            raise TargetError(say(exc.note, "page")) from None
         if article is not None:
             return article
         if result.status in NETWORK_DOWN_STATUSES:
-            return await self._from_cache(url, result.detail)
-        raise TargetError(result.detail)
+            return await self._from_cache(url, say(result.note, "page"))
+        raise TargetError(say(result.note, "page"))
 
     async def _from_cache(self, url: str, reason: str) -> ExtractedArticle:
         if self._store is None:

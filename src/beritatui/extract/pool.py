@@ -12,7 +12,7 @@ Python. So every page is extracted in a single-threaded worker process:
   a hung page gets its pool's workers killed and the pool is rebuilt;
 - a broken pool (a worker died) is rebuilt and every page it held is retried once
   alone in a fresh one-page worker, so only the page that really crashes is lost,
-  as :class:`ExtractionFailed` with a plain-words message.
+  as :class:`ExtractionFailed` with a :class:`~beritatui.feeds.outcomes.Note`.
 
 Test hook: ``BERITATUI_EXTRACT_FAULT=crash:MARK`` (or ``hang:MARK``), read only in
 the worker, makes a worker SIGKILL itself (or sleep) on a page containing ``MARK``.
@@ -40,6 +40,7 @@ from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from typing import TYPE_CHECKING, Any, TypeVar
 
+from beritatui.feeds.outcomes import Code, Note, note
 from beritatui.models import ExtractedArticle
 
 if TYPE_CHECKING:
@@ -53,22 +54,23 @@ PAGES_PER_WORKER = 200
 DEFAULT_TIMEOUT = 30.0
 TIMEOUT_ENV = "BERITATUI_EXTRACT_TIMEOUT"
 FAULT_ENV = "BERITATUI_EXTRACT_FAULT"
-CRASHED = "the page could not be read: the extractor crashed"
+CRASHED = note(Code.EXTRACTOR_CRASHED)
 
 T = TypeVar("T")
 
 
 class ExtractionFailed(Exception):
-    """The extractor crashed or hung on this page; ``str()`` says so in plain words."""
+    """The extractor crashed or hung on this page; ``note`` says which."""
 
-    def __init__(self, message: str, *, timed_out: bool = False) -> None:
-        super().__init__(message)
+    def __init__(self, said: Note, *, timed_out: bool = False) -> None:
+        super().__init__(said)
+        self.note = said
         self.timed_out = timed_out
         """The job ran out of time (else its worker crashed)."""
 
 
-def _timed_out(seconds: float) -> str:
-    return f"the page could not be read: the extractor took longer than {seconds:g} s"
+def _timed_out(seconds: float) -> Note:
+    return note(Code.EXTRACTOR_TIMEOUT, seconds=seconds)
 
 
 # -- in the worker -------------------------------------------------------------

@@ -26,6 +26,7 @@ from typing import TYPE_CHECKING
 from urllib.parse import urljoin, urlsplit
 
 from beritatui.feeds.fetch import FEED_ACCEPT
+from beritatui.feeds.outcomes import NO_NOTE, Note
 from beritatui.sanitize import clean_line, safe_url
 
 if TYPE_CHECKING:
@@ -52,16 +53,17 @@ class FoundFeed:
 
 
 class DiscoveryError(Exception):
-    """No feed could be found; ``str()`` says why in plain words.
+    """No feed could be found (worded at the edge: :func:`beritatui.wording.discovery`).
 
-    ``reason`` is ``"unreachable"`` (the page itself could not be fetched) or
-    ``"none"`` (it was fetched but offers no feed), for front ends that word
-    it in their own language; ``detail`` is the fetcher's plain words.
+    ``reason`` is ``"not_url"`` (not an http(s) address), ``"unreachable"`` (the
+    page itself could not be fetched; ``detail`` is the fetcher's note) or
+    ``"none"`` (it was fetched but offers no feed); ``url`` is the address tried.
     """
 
-    def __init__(self, message: str, reason: str, detail: str = "") -> None:
-        super().__init__(message)
+    def __init__(self, reason: str, url: str, detail: Note = NO_NOTE) -> None:
+        super().__init__(reason, url, detail)
         self.reason = reason
+        self.url = url
         self.detail = detail
 
 
@@ -72,12 +74,10 @@ async def discover(fetcher: Fetcher, url: str, clock: Clock) -> list[FoundFeed]:
     """
     start = safe_url(url.strip())
     if start is None:
-        raise DiscoveryError(f"{clean_line(url, 100)!r} is not an http(s) URL", "none")
+        raise DiscoveryError("not_url", clean_line(url, 100))
     result = await fetcher.fetch(start, accept=FEED_ACCEPT)
     if not result.ok or result.content is None:
-        raise DiscoveryError(
-            f"could not fetch {start}: {result.detail}", "unreachable", result.detail
-        )
+        raise DiscoveryError("unreachable", start, result.note)
     own = await _as_feed(start, result.content, result.final_url, result.content_type, clock)
     if own is not None:
         return [own]
@@ -90,11 +90,7 @@ async def discover(fetcher: Fetcher, url: str, clock: Clock) -> list[FoundFeed]:
         feed = await _validate(fetcher, candidate, clock)
         if feed is not None:
             return [feed]
-    raise DiscoveryError(
-        f"no feed found at {start}: the page links no working RSS/Atom feed, and none of"
-        f" {', '.join(COMMON_PATHS)} is one",
-        "none",
-    )
+    raise DiscoveryError("none", start)
 
 
 def common_candidates(page_url: str, exclude: Sequence[str] = ()) -> list[str]:

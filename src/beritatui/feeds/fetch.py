@@ -13,9 +13,10 @@ One :class:`Fetcher` owns one ``httpx.AsyncClient`` and bounds the work it does:
 - conditional GET (``If-None-Match`` / ``If-Modified-Since``); a 304 becomes
   :attr:`FeedStatus.NOT_MODIFIED`.
 
-Every outcome is a :class:`FetchResult` whose ``detail`` says what happened in
-plain words (:mod:`beritatui.feeds.errors`). Proxy variables (``HTTP_PROXY``,
-``HTTPS_PROXY``, ``NO_PROXY``) are honoured because the client keeps httpx's
+Every outcome is a :class:`FetchResult` whose ``note`` says what happened as a
+code and parameters (:mod:`beritatui.feeds.errors`; the edges word it with
+:mod:`beritatui.wording`). Proxy variables (``HTTP_PROXY``, ``HTTPS_PROXY``,
+``NO_PROXY``) are honoured because the client keeps httpx's
 default ``trust_env=True``.
 """
 
@@ -30,11 +31,11 @@ from typing import TYPE_CHECKING
 import httpx
 
 from beritatui import __version__
-from beritatui.feeds.errors import describe_error, http_error_detail, seconds, size
+from beritatui.feeds.errors import describe_error, http_error_note
 from beritatui.feeds.inflate import ACCEPTED, BadEncoding, BoundedInflater, TooLarge
-from beritatui.i18n import _
+from beritatui.feeds.outcomes import Code, Note, note
 from beritatui.models import FeedStatus
-from beritatui.sanitize import clean_line, safe_url
+from beritatui.sanitize import safe_url
 
 if TYPE_CHECKING:
     from beritatui.config import Settings
@@ -70,8 +71,8 @@ class FetchResult:
     content_type: str | None
     etag: str | None
     last_modified: str | None
-    detail: str
-    """What happened, in plain words for the user."""
+    note: Note
+    """What happened (a code and parameters; :func:`beritatui.wording.say` words it)."""
     elapsed: float
     """Seconds spent on the request, not counting the wait for a free slot."""
 
@@ -162,9 +163,7 @@ class Fetcher:
         checked = safe_url(url)
         host_slot = self._host_slot(checked) if checked else None
         if checked is None or host_slot is None:
-            return _failure(
-                url, FeedStatus.NETWORK_ERROR, _("not a web address (only http and https)")
-            )
+            return _failure(url, FeedStatus.NETWORK_ERROR, note(Code.NOT_WEB_ADDRESS))
         headers = {"Accept": _header_value(accept) or FEED_ACCEPT}
         if user_agent := _header_value(user_agent):
             headers["User-Agent"] = user_agent
@@ -178,13 +177,11 @@ class Fetcher:
                 async with asyncio.timeout(self.deadline):
                     return await self._get(url, checked, headers, started)
             except TimeoutError:
-                detail = _("no complete answer within {seconds} (the server is too slow)").format(
-                    seconds=seconds(self.deadline)
-                )
-                return _failure(url, FeedStatus.TIMEOUT, detail, started)
+                said = note(Code.DEADLINE, seconds=self.deadline)
+                return _failure(url, FeedStatus.TIMEOUT, said, started)
             except (httpx.HTTPError, httpx.InvalidURL, httpx.StreamError, OSError) as exc:
-                status, detail = describe_error(exc, checked, self.timeout, self.max_redirects)
-                return _failure(url, status, detail, started)
+                status, said = describe_error(exc, checked, self.timeout, self.max_redirects)
+                return _failure(url, status, said, started)
 
     def _host_slot(self, url: str) -> asyncio.Semaphore | None:
         """The per-host semaphore (keyed by host and port), or None for a bad URL."""
@@ -203,27 +200,24 @@ class Fetcher:
         async with self._client.stream("GET", checked, headers=headers) as response:
             code = response.status_code
             if code == 304:
-                detail = _("not modified since the last fetch")
-                return _from_response(url, response, FeedStatus.NOT_MODIFIED, detail, started)
+                said = note(Code.NOT_MODIFIED)
+                return _from_response(url, response, FeedStatus.NOT_MODIFIED, said, started)
             if not 200 <= code < 300:
                 await _drain(response)
-                detail = http_error_detail(response)
-                return _from_response(url, response, FeedStatus.HTTP_ERROR, detail, started)
+                said = http_error_note(response)
+                return _from_response(url, response, FeedStatus.HTTP_ERROR, said, started)
             body, problem = await self._read_body(response)
             if body is None:
-                status, detail = problem
-                return _from_response(url, response, status, detail, started)
-            detail = _("HTTP {code}, {size}").format(code=code, size=size(len(body)))
-            return _from_response(url, response, FeedStatus.OK, detail, started, body)
+                status, said = problem
+                return _from_response(url, response, status, said, started)
+            said = note(Code.FETCHED, code=code, bytes=len(body))
+            return _from_response(url, response, FeedStatus.OK, said, started, body)
 
     async def _read_body(
         self, response: httpx.Response
-    ) -> tuple[bytes | None, tuple[FeedStatus, str]]:
+    ) -> tuple[bytes | None, tuple[FeedStatus, Note]]:
         """Stream the raw body through the bounded inflater; ``(None, problem)`` on failure."""
-        too_large = (
-            FeedStatus.TOO_LARGE,
-            _("response larger than {size}").format(size=size(self.max_bytes)),
-        )
+        too_large = (FeedStatus.TOO_LARGE, note(Code.TOO_LARGE, bytes=self.max_bytes))
         announced = _content_length(response)
         if announced is not None and announced > self.max_bytes:
             # Even a compressed length over the cap means a bigger inflated body.
@@ -237,8 +231,8 @@ class Fetcher:
         except TooLarge:
             return None, too_large
         except BadEncoding as exc:
-            return None, (FeedStatus.NETWORK_ERROR, str(exc))
-        return b"".join(parts), (FeedStatus.OK, "")
+            return None, (FeedStatus.NETWORK_ERROR, exc.note)
+        return b"".join(parts), (FeedStatus.OK, note(Code.FETCHED))
 
 
 async def _drain(response: httpx.Response, limit: int = _DRAIN_LIMIT) -> None:
@@ -257,7 +251,7 @@ def _from_response(
     url: str,
     response: httpx.Response,
     status: FeedStatus,
-    detail: str,
+    said: Note,
     started: float,
     content: bytes | None = None,
 ) -> FetchResult:
@@ -271,14 +265,12 @@ def _from_response(
         content_type=_header_value(headers.get("content-type"), 200),
         etag=_header_value(headers.get("etag")),
         last_modified=_header_value(headers.get("last-modified")),
-        detail=clean_line(detail, 300),
+        note=said,
         elapsed=time.perf_counter() - started,
     )
 
 
-def _failure(
-    url: str, status: FeedStatus, detail: str, started: float | None = None
-) -> FetchResult:
+def _failure(url: str, status: FeedStatus, said: Note, started: float | None = None) -> FetchResult:
     elapsed = time.perf_counter() - started if started is not None else 0.0
     return FetchResult(
         url=url,
@@ -289,7 +281,7 @@ def _failure(
         content_type=None,
         etag=None,
         last_modified=None,
-        detail=clean_line(detail, 300),
+        note=said,
         elapsed=elapsed,
     )
 

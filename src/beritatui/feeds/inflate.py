@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import zlib
 
-from beritatui.i18n import _
+from beritatui.feeds.outcomes import Code, Note, note
 
 ACCEPTED = "gzip, deflate"
 """What :class:`BoundedInflater` can undo (the fetcher's ``Accept-Encoding``)."""
@@ -19,7 +19,11 @@ class TooLarge(Exception):
 
 
 class BadEncoding(Exception):
-    """The body used a content coding we do not accept, or was corrupt."""
+    """The body used a content coding we do not accept, or was corrupt (``note`` says which)."""
+
+    def __init__(self, said: Note) -> None:
+        super().__init__(said)
+        self.note = said
 
 
 class BoundedInflater:
@@ -36,11 +40,7 @@ class BoundedInflater:
         codings = [c for c in codings if c and c != "identity"]
         for coding in codings:
             if coding not in ("gzip", "x-gzip", "deflate"):
-                raise BadEncoding(
-                    _("the server used an unsupported compression ({coding})").format(
-                        coding=coding[:20]
-                    )
-                )
+                raise BadEncoding(note(Code.UNSUPPORTED_COMPRESSION, coding=coding[:20]))
         # Decoding happens in the reverse order of the codings' application.
         self._stages: list[_Stage] = [_Stage(c) for c in reversed(codings)]
 
@@ -86,8 +86,8 @@ class _Stage:
                 try:
                     return self._inflate(data, limit)
                 except zlib.error as exc:
-                    raise BadEncoding(_("the compressed response was corrupt")) from exc
-            raise BadEncoding(_("the compressed response was corrupt")) from None
+                    raise BadEncoding(note(Code.CORRUPT_COMPRESSION)) from exc
+            raise BadEncoding(note(Code.CORRUPT_COMPRESSION)) from None
 
     def _inflate(self, data: bytes, limit: int) -> bytes:
         parts: list[bytes] = []
@@ -106,4 +106,4 @@ class _Stage:
         try:
             return self._decompressor.flush()
         except zlib.error as exc:
-            raise BadEncoding(_("the compressed response was corrupt")) from exc
+            raise BadEncoding(note(Code.CORRUPT_COMPRESSION)) from exc

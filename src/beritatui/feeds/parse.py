@@ -45,6 +45,7 @@ from beritatui.feeds.normalise import (
     normalise,
     unique,
 )
+from beritatui.feeds.outcomes import Code, Note, note
 from beritatui.models import ParsedFeed
 from beritatui.sanitize import clean_line, safe_url
 from beritatui.urls import canonical_url
@@ -77,7 +78,11 @@ compat.install()  # Indonesian dates, media captions kept apart (see feeds/compa
 
 
 class FeedParseError(Exception):
-    """The bytes are not a usable feed; ``str()`` says why in plain words."""
+    """The bytes are not a usable feed; ``note`` says why (picklable: it crosses processes)."""
+
+    def __init__(self, said: Note) -> None:
+        super().__init__(said)
+        self.note = said
 
 
 def parse_feed(
@@ -97,13 +102,13 @@ def parse_feed(
     ``fast`` is false; anything it refuses, and everything else, through feedparser.
     """
     if not content or not content.strip():
-        raise FeedParseError("empty response: the server sent no feed")
+        raise FeedParseError(note(Code.EMPTY_RESPONSE))
     if _clearly_not_a_feed(content):
         # feedparser would spend seconds per megabyte to reach the same verdict.
         raise FeedParseError(_not_a_feed(content, content_type, None))
     content = _first_entries_only(content)
     if content.count(b"<") + content.count(b"&lt;") > MAX_TAGS:
-        raise FeedParseError(f"feed too complex to read (more than {MAX_TAGS:,} tags)")
+        raise FeedParseError(note(Code.TOO_COMPLEX, tags=MAX_TAGS))
     location = safe_url(url) or ""
     found = fast_raw(content, location, content_type) if fast else None
     feed, raw_entries = found or _feedparser(content, location, content_type)
@@ -131,7 +136,7 @@ def _feedparser(
             resolve_relative_uris=True,
         )
     except Exception as exc:  # feedparser is lenient; this guards against its own bugs
-        raise FeedParseError("could not read the feed: the parser failed on it") from exc
+        raise FeedParseError(note(Code.PARSER_FAILED)) from exc
     if not raw.get("version") and not raw.get("entries"):
         raise FeedParseError(_not_a_feed(content, content_type, raw.get("bozo_exception")))
     return raw.get("feed") or {}, raw.get("entries") or []
@@ -159,8 +164,8 @@ def _first_entries_only(content: bytes) -> bytes:
     return content
 
 
-def _not_a_feed(content: bytes, content_type: str | None, error: object) -> str:
-    """Plain words for bytes feedparser could not read as RSS or Atom."""
+def _not_a_feed(content: bytes, content_type: str | None, error: object) -> Note:
+    """Why feedparser could not read the bytes as RSS or Atom."""
     head = content[:2048].lstrip(b"\xef\xbb\xbf\xfe\xff\x00 \t\r\n").lower()
     first_tag = _FIRST_TAG.search(head)
     if (
@@ -168,10 +173,10 @@ def _not_a_feed(content: bytes, content_type: str | None, error: object) -> str:
         or head.startswith(b"<!doctype html")
         or (first_tag is not None and first_tag.group(1) in (b"html", b"head", b"body"))
     ):
-        return "not a feed: the server sent an HTML page (perhaps an error page or a bot check)"
+        return note(Code.NOT_A_FEED_HTML)
     if head.startswith((b"{", b"[")):
-        return "not a feed: the server sent JSON, not RSS or Atom"
+        return note(Code.NOT_A_FEED_JSON)
     if not head.startswith(b"<"):
-        return "not a feed: the response is not XML"
+        return note(Code.NOT_XML)
     reason = clean_line(str(error), 120) if error else ""
-    return "not a feed: the XML is not RSS or Atom" + (f" ({reason})" if reason else "")
+    return note(Code.NOT_RSS_OR_ATOM, reason=reason)

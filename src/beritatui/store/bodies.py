@@ -8,8 +8,8 @@ from datetime import timedelta
 from typing import Any
 
 from beritatui.bodyformat import body_to_json
+from beritatui.feeds.outcomes import Note
 from beritatui.models import ExtractedArticle
-from beritatui.sanitize import clean_line
 from beritatui.store import convert
 from beritatui.store.db import StoreCore, chunks, locked, marks
 from beritatui.store.rows import NEWEST_FIRST, ROW_FROM
@@ -103,7 +103,7 @@ class BodiesMixin(StoreCore):
             store_body(conn, article_id, article, raw_html, extractor_version, now)
 
     @locked
-    def save_body_error(self, article_id: int, error: str) -> None:
+    def save_body_error(self, article_id: int, error: Note) -> None:
         """Count a failed page download or extraction; a body saved earlier stays."""
         now = self._now()
         with self._write() as conn:
@@ -115,7 +115,7 @@ class BodiesMixin(StoreCore):
                    VALUES (?, 1, ?, ?)
                    ON CONFLICT (article_id) DO UPDATE SET failures = failures + 1,
                        failed_at = excluded.failed_at, error = excluded.error""",
-                (article_id, now, clean_line(error, 300) or "unknown error"),
+                (article_id, now, error.encode()),
             )
 
     @locked

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from beritatui.config import FeedSpec
+from beritatui.feeds.outcomes import NO_NOTE, Note
 from beritatui.models import DEFAULT_CATEGORY, FeedInfo, FeedStatus
 from beritatui.sanitize import clean_line, safe_url
 from beritatui.store import convert
@@ -66,7 +67,7 @@ class FeedsMixin(StoreCore):
                 category=r["category"],
                 title=feed_name(r["title"], r["feed_title"], r["url"]),
                 status=status_of(r["status"]),
-                detail=r["detail"],
+                detail=Note.decode(r["detail"]),
                 last_checked=convert.from_ts(r["last_checked"]),
                 last_ok=convert.from_ts(r["last_ok"]),
                 article_count=r["articles"],
@@ -88,7 +89,7 @@ class FeedsMixin(StoreCore):
         self,
         feed_id: int,
         status: FeedStatus,
-        detail: str = "",
+        detail: Note = NO_NOTE,
         *,
         etag: str | None = None,
         last_modified: str | None = None,
@@ -105,7 +106,7 @@ class FeedsMixin(StoreCore):
                    WHERE id = ?""",
                 (
                     FeedStatus(status).value,
-                    clean_line(detail, 300),
+                    "" if detail == NO_NOTE else detail.encode(),
                     now,
                     FeedStatus(status).is_success,
                     now,

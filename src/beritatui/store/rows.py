@@ -5,6 +5,7 @@ from __future__ import annotations
 import sqlite3
 
 from beritatui.bodyformat import body_from_json
+from beritatui.feeds.outcomes import Note
 from beritatui.models import ArticleDetail, ArticleRow
 from beritatui.store import convert
 
@@ -63,5 +64,9 @@ def article_detail(r: sqlite3.Row) -> ArticleDetail:
         image_caption=r["image_caption"],
         content_html=r["content_html"],
         body=body_from_json(r["body_json"]),
-        body_error=r["body_error"] if r["body_json"] is None else None,
+        body_error=(
+            Note.decode(r["body_error"])
+            if r["body_json"] is None and r["body_error"] is not None
+            else None
+        ),
     )

@@ -31,6 +31,7 @@ from beritatui.ui.bindings import localize_bindings
 from beritatui.ui.feedwords import explain
 from beritatui.ui.screens.dialogs import ChoiceScreen, ConfirmScreen, PromptScreen
 from beritatui.ui.timefmt import relative_time, short_date
+from beritatui.wording import say
 
 SOURCE_WIDTH = 40
 """Characters of a feed's name shown in the table."""
@@ -240,7 +241,7 @@ class FeedStatusScreen(ModalScreen[bool]):
             found = await self.manager.discover(url)
         except DiscoveryError as exc:
             if exc.reason == "unreachable":
-                words = exc.detail
+                words = say(exc.detail, "page")
                 self._say(_(UNREACHABLE).format(url=url, words=words), error=True)
             else:
                 self._say(_(NO_FEED).format(url=url), error=True)

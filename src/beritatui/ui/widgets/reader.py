@@ -27,6 +27,7 @@ from beritatui.service import NOT_CACHED_OFFLINE
 from beritatui.ui.bindings import localize_bindings
 from beritatui.ui.pictures import PictureReady, PictureSupport, PicturesWanted
 from beritatui.ui.timefmt import long_date
+from beritatui.wording import say
 
 WORDS_PER_MINUTE = 200
 
@@ -304,7 +305,9 @@ class ReaderPane(VerticalScroll, can_focus=True):
                 "Full article unavailable: not saved for offline reading, and it needs the network."
             )
         if detail.body is None and detail.body_error:
-            return _("Full article unavailable: {reason}").format(reason=detail.body_error)
+            return _("Full article unavailable: {reason}").format(
+                reason=say(detail.body_error, "page")
+            )
         return ""
 
     def _blocks(self, article: ExtractedArticle) -> list[RenderableType | _Picture]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import argparse
 import os
 import subprocess
 import sys
@@ -124,3 +125,63 @@ def test_refresh_output_in_both_languages(
     assert out.strip() == summary
     assert failure in err
     assert i18n.current_language() == language
+
+
+def _parsers(parser: argparse.ArgumentParser) -> list[argparse.ArgumentParser]:
+    """``parser`` and every sub-command parser under it."""
+    found = [parser]
+    for action in parser._actions:
+        if isinstance(action, argparse._SubParsersAction):
+            for child in dict.fromkeys(action.choices.values()):
+                found += _parsers(child)
+    return found
+
+
+@pytest.mark.parametrize("language", ["id", "en"])
+def test_every_option_and_argument_of_every_command_has_help(language: str) -> None:
+    from beritatui.cli import build_parser
+
+    i18n.set_language(language)
+    try:
+        for parser in _parsers(build_parser()):
+            for action in parser._actions:
+                if isinstance(action, argparse._SubParsersAction):
+                    continue
+                assert action.help, (parser.prog, action.dest)
+            text = parser.format_help()
+            if language == "id":
+                assert "show program's version" not in text
+                assert "positional arguments" not in text
+                assert "print JSON" not in text, parser.prog
+    finally:
+        i18n.set_language("en")
+    assert "tampilkan versi program lalu keluar" in cli("--help", lang="id_ID.UTF-8").stdout
+
+
+@pytest.mark.parametrize(
+    ("lang", "listed", "note", "status"),
+    [
+        (
+            "id_ID.UTF-8",
+            "2 feed (",
+            "baris 2: dilewati: tanda kutip tidak seimbang",
+            "belum diambil",
+        ),
+        ("C", "2 feeds (", "line 2: skipped: unbalanced quotes", "never fetched"),
+    ],
+)
+def test_feeds_import_and_list_in_both_languages(
+    lang: str, listed: str, note: str, status: str, isolated_dirs: dict[str, Path]
+) -> None:
+    urls = isolated_dirs["config"] / "urls"
+    urls.write_text(
+        'https://a.contoh.id/rss Nasional\n"https://rusak.contoh.id/rss\nhttps://b.contoh.id/rss\n',
+        "utf-8",
+    )
+    imported = cli("feeds", "import", str(urls), lang=lang)
+    assert imported.returncode == 0, imported.stderr
+    assert note in imported.stderr
+    listing = cli("feeds", "list", lang=lang)
+    assert listing.returncode == 0, listing.stderr
+    assert listing.stdout.startswith(listed)
+    assert status in listing.stdout

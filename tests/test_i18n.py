@@ -11,7 +11,7 @@ import pytest
 
 from beritatui import i18n
 from beritatui.pofile import PoError, parse_po, po_to_mo
-from beritatui.ui.timefmt import long_date, relative_time, short_date
+from beritatui.timefmt import long_date, relative_time, short_date
 from tests.i18n_catalog import LANGUAGES, catalog, fields, source_messages
 
 PERCENT_FIELD = re.compile(r"%(?:\(\w+\))?[sdr]")
@@ -206,7 +206,7 @@ def test_dates_are_shown_in_the_local_time_zone(
 ) -> None:
     import time
 
-    from beritatui.ui.timefmt import long_date, short_date
+    from beritatui.timefmt import long_date, short_date
 
     i18n.set_language("en")
     monkeypatch.setenv("TZ", zone)

@@ -65,7 +65,13 @@ def build_parser() -> argparse.ArgumentParser:
             "Without a command the reader opens. State lives in the XDG config/data/cache dirs."
         ),
     )
-    parser.add_argument("--version", action="version", version=f"beritatui {__version__}")
+    parser.add_argument(
+        "--version",
+        action="version",
+        version=f"beritatui {__version__}",
+        # Python 3.11's default help is an English literal, not a catalog lookup.
+        help=_("show program's version number and exit"),
+    )
     parser.add_argument(
         "--offline", action="store_true", help=_("do not touch the network; read the cache")
     )
@@ -92,21 +98,35 @@ def build_parser() -> argparse.ArgumentParser:
     read = sub.add_parser(
         "read", help=_("print clean article(s) from URLs, .html/.html.gz files or -")
     )
-    read.add_argument("--format", choices=["text", "markdown", "json", "jsonl"], default="text")
+    read.add_argument(
+        "--format",
+        choices=["text", "markdown", "json", "jsonl"],
+        default="text",
+        help=_("output format (default: text)"),
+    )
     read.add_argument(
         "--base-url", metavar="URL", help=_("URL of local files (for links and site rules)")
     )
-    read.add_argument("targets", nargs="+", metavar="TARGET")
+    read.add_argument(
+        "targets",
+        nargs="+",
+        metavar="TARGET",
+        help=_("an article URL, an .html/.html.gz file or -"),
+    )
 
     trending = sub.add_parser("trending", help=_("stories many sources cover now"))
-    trending.add_argument("--category", metavar="NAME")
-    trending.add_argument("--hours", type=_positive_hours, metavar="H")
-    trending.add_argument("--json", action="store_true")
+    trending.add_argument("--category", metavar="NAME", help=_("only stories of this category"))
+    trending.add_argument(
+        "--hours", type=_positive_hours, metavar="H", help=_("look back H hours (default: config)")
+    )
+    trending.add_argument("--json", action="store_true", help=_("print JSON"))
 
     search = sub.add_parser("search", help=_("full-text search over cached articles"))
-    search.add_argument("query", nargs="+")
-    search.add_argument("--json", action="store_true")
-    search.add_argument("--limit", type=int, default=50)
+    search.add_argument("query", nargs="+", help=_("words to find (all of them)"))
+    search.add_argument("--json", action="store_true", help=_("print JSON"))
+    search.add_argument(
+        "--limit", type=int, default=50, help=_("at most this many results (default: 50)")
+    )
 
     bookmarks = sub.add_parser("bookmarks", help=_("list, export or import saved articles"))
     bookmarks.add_argument("--json", action="store_true", help=_("list as JSON"))
@@ -124,13 +144,17 @@ def build_parser() -> argparse.ArgumentParser:
     )
     feeds_sub = feeds.add_subparsers(dest="feeds_command", metavar="ACTION")
     feeds_list = feeds_sub.add_parser("list", help=_("configured feeds and their last status"))
-    feeds_list.add_argument("--json", action="store_true")
+    feeds_list.add_argument("--json", action="store_true", help=_("print JSON"))
     feeds_add = feeds_sub.add_parser(
         "add", help=_("add a feed, or the feed(s) a site's page links to (feed discovery)")
     )
-    feeds_add.add_argument("url")
-    feeds_add.add_argument("--category", default=DEFAULT_CATEGORY)
-    feeds_add.add_argument("--title", default="")
+    feeds_add.add_argument("url", help=_("the feed's address, or a site page that links to feeds"))
+    feeds_add.add_argument(
+        "--category",
+        default=DEFAULT_CATEGORY,
+        help=_("category in the sidebar (default: {category})").format(category=DEFAULT_CATEGORY),
+    )
+    feeds_add.add_argument("--title", default="", help=_("title to show (default: the feed's)"))
     several = feeds_add.add_mutually_exclusive_group()
     several.add_argument("--all", action="store_true", help=_("add every feed the page offers"))
     several.add_argument(
@@ -139,7 +163,7 @@ def build_parser() -> argparse.ArgumentParser:
     feeds_import = feeds_sub.add_parser(
         "import", help=_("add the feeds of an OPML file or a newsboat urls file")
     )
-    feeds_import.add_argument("file")
+    feeds_import.add_argument("file", help=_("an OPML file or a newsboat urls file"))
     feeds_import.add_argument(
         "--category", default="", help=_("category for feeds outside folders")
     )
@@ -147,13 +171,13 @@ def build_parser() -> argparse.ArgumentParser:
     feeds_remove = feeds_sub.add_parser(
         "remove", help=_("remove a feed (its bookmarks and cached articles stay)")
     )
-    feeds_remove.add_argument("feed", metavar="URL|TITLE")
+    feeds_remove.add_argument("feed", metavar="URL|TITLE", help=_("the feed's address or title"))
     feeds_rename = feeds_sub.add_parser("rename", help=_("set a feed's title (empty: its own)"))
-    feeds_rename.add_argument("feed", metavar="URL|TITLE")
-    feeds_rename.add_argument("title")
+    feeds_rename.add_argument("feed", metavar="URL|TITLE", help=_("the feed's address or title"))
+    feeds_rename.add_argument("title", help=_("the new title (empty: the feed's own)"))
     feeds_move = feeds_sub.add_parser("move", help=_("put a feed in another category"))
-    feeds_move.add_argument("feed", metavar="URL|TITLE")
-    feeds_move.add_argument("--category", required=True)
+    feeds_move.add_argument("feed", metavar="URL|TITLE", help=_("the feed's address or title"))
+    feeds_move.add_argument("--category", required=True, help=_("the category to move it to"))
     return parser
 
 

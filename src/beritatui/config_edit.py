@@ -25,6 +25,7 @@ import tomlkit.exceptions
 from tomlkit.items import AoT, Array, Comment, InlineTable, Table, Whitespace
 
 from beritatui.config import RESERVED_CATEGORY, Config, ConfigError, FeedSpec, parse_config
+from beritatui.i18n import _
 from beritatui.models import DEFAULT_CATEGORY
 from beritatui.sanitize import clean_line, safe_url
 
@@ -46,12 +47,13 @@ class FeedLookupError(ConfigError):
         self.key = clean_line(key, 200)
         self.matches = list(matches)
         if self.matches:
-            message = (
-                f"{len(self.matches)} feeds match {self.key!r}: {', '.join(self.matches)};"
-                " give the URL"
+            message = _("{n} feeds match {key!r}: {urls}; give the URL").format(
+                n=len(self.matches), key=self.key, urls=", ".join(self.matches)
             )
         else:
-            message = f"no configured feed matches {self.key!r} (give its URL or title)"
+            message = _("no configured feed matches {key!r} (give its URL or title)").format(
+                key=self.key
+            )
         super().__init__(message)
 
 
@@ -80,12 +82,16 @@ class ConfigEditor:
         try:
             text = path.read_text("utf-8") if path.exists() else CONFIG_HEADER
         except (OSError, UnicodeDecodeError) as exc:
-            raise ConfigError(f"{path}: cannot be read ({exc})") from None
+            raise ConfigError(
+                _("{path}: cannot be read ({reason})").format(path=path, reason=exc)
+            ) from None
         self.config: Config = parse_config(text, path)  # plain errors with line numbers
         try:
             self._doc = tomlkit.parse(text)
         except tomlkit.exceptions.TOMLKitError as exc:  # parse_config accepted it: rare
-            raise ConfigError(f"{path}: cannot be edited ({exc})") from None
+            raise ConfigError(
+                _("{path}: cannot be edited ({reason})").format(path=path, reason=exc)
+            ) from None
 
     # -- reading -------------------------------------------------------------
 
@@ -200,7 +206,11 @@ class ConfigEditor:
         except OSError as exc:
             with contextlib.suppress(OSError):
                 temporary.unlink()
-            raise ConfigError(f"{path}: cannot be written ({exc.strerror or exc})") from None
+            raise ConfigError(
+                _("{path}: cannot be written ({reason})").format(
+                    path=path, reason=exc.strerror or exc
+                )
+            ) from None
         self.config = config
         return config
 
@@ -268,7 +278,9 @@ def checked_category(category: str) -> str:
     name = clean_line(category, 40) or DEFAULT_CATEGORY
     if name.casefold() == RESERVED_CATEGORY.casefold():
         raise CategoryError(
-            f"category {name!r} is the name of the all-categories row; choose another name"
+            _(
+                "category {name!r} is the name of the all-categories row; choose another name"
+            ).format(name=name)
         )
     return name
 

@@ -18,7 +18,8 @@ from typing import TYPE_CHECKING
 from beritatui.config import Config, ConfigError, FeedSpec
 from beritatui.config_edit import AddResult, CategoryError, ConfigEditor, FeedLookupError
 from beritatui.feeds.lists import read_feed_list, to_opml
-from beritatui.formats import count
+from beritatui.i18n import N_, _, ngettext
+from beritatui.models import FeedStatus
 from beritatui.paths import config_file
 from beritatui.sanitize import clean_line
 from beritatui.wording import discovery, say
@@ -26,21 +27,25 @@ from beritatui.wording import discovery, say
 if TYPE_CHECKING:
     from beritatui.feeds.discover import FoundFeed
 
-MSG_REPLACED = "note: your feeds replace the {n} bundled default feeds"
-MSG_ADOPTED = "note: the bundled default feeds are now listed in {path}"
-MSG_ADDED = "Added {what} to {path}"
-MSG_IMPORTED = "Imported {what} from {file} ({kind}) into {path}"
-MSG_NOTHING = "no feed added"
-MSG_ALREADY = "already configured: {url}"
-MSG_INVALID = "skipped {url!r}: not an http(s) URL"
-MSG_SEVERAL = "{url} offers {n} feeds; choose with --first or --all:"
-MSG_CHOOSE = "Add which feed? [1-{n}, a = all, empty = cancel]: "
-MSG_CANCELLED = "cancelled: no feed added"
-MSG_REMOVED = "Removed {name} from {path}; its bookmarks and cached articles stay"
-MSG_RENAMED = "Renamed {url} to {title!r}"
-MSG_UNTITLED = "Removed the title of {url}; the feed's own title is shown"
-MSG_MOVED = "Moved {name} to category {category!r}"
-MSG_OFFLINE_ADD = "note: offline, so {url} was added without checking that it is a feed"
+MSG_REPLACED = N_("note: your feeds replace the {n} bundled default feeds")
+MSG_ADOPTED = N_("note: the bundled default feeds are now listed in {path}")
+MSG_ADDED = N_("Added {what} to {path}")
+MSG_IMPORTED = N_("Imported {what} from {file} ({kind}) into {path}")
+MSG_NOTHING = N_("no feed added")
+MSG_ALREADY = N_("already configured: {url}")
+MSG_INVALID = N_("skipped {url!r}: not an http(s) URL")
+MSG_SEVERAL = N_("{url} offers {n} feeds; choose with --first or --all:")
+MSG_CHOOSE = N_("Add which feed? [1-{n}, a = all, empty = cancel]: ")
+MSG_CANCELLED = N_("cancelled: no feed added")
+MSG_REMOVED = N_("Removed {name} from {path}; its bookmarks and cached articles stay")
+MSG_RENAMED = N_("Renamed {url} to {title!r}")
+MSG_UNTITLED = N_("Removed the title of {url}; the feed's own title is shown")
+MSG_MOVED = N_("Moved {name} to category {category!r}")
+MSG_OFFLINE_ADD = N_("note: offline, so {url} was added without checking that it is a feed")
+MSG_OFFERS = N_("{url} offers {n} feeds:")
+MSG_UNTITLED_FEED = N_("(untitled)")
+MSG_CANNOT_IMPORT = N_("cannot import {file}: {reason}")
+MSG_NOTE = N_("note: {note}")
 
 
 def run_feeds(args: argparse.Namespace, config: Config) -> int:
@@ -96,12 +101,12 @@ def _list(config: Config, *, as_json: bool) -> int:
     if as_json:
         print(json.dumps(rows, ensure_ascii=False, indent=2))
         return 0
-    source = "bundled defaults" if config.using_default_feeds else config.path
-    print(f"{count(len(rows), 'feed')} ({source})")
+    source = _("bundled defaults") if config.using_default_feeds else config.path
+    print(f"{_feeds(len(rows))} ({source})")
     for row in rows:
         title = clean_line(str(row["title"]) or str(row["url"]), 30)
-        status = str(row["status"])
-        if row["detail"] and row["detail"] != status:
+        status = FeedStatus(row["status"]).label
+        if row["detail"]:
             status = f"{status}: {row['detail']}"
         print(f"  {row['category']:<14} {title:<30} {clean_line(status, 70)}")
         print(f"  {'':<14} {row['url']}")
@@ -136,7 +141,7 @@ def _feed_titles() -> dict[str, str]:
 def _add(args: argparse.Namespace, editor: ConfigEditor) -> int:
     if args.offline:
         specs = [FeedSpec(args.url, args.category, args.title)]
-        _say(MSG_OFFLINE_ADD.format(url=clean_line(args.url, 200)))
+        _say(_(MSG_OFFLINE_ADD).format(url=clean_line(args.url, 200)))
     else:
         chosen = _discover_and_choose(args, editor.config)
         if chosen is None:
@@ -148,9 +153,9 @@ def _add(args: argparse.Namespace, editor: ConfigEditor) -> int:
     path = editor.path
     editor.save()
     what = ", ".join(f"{s.title or s.url} <{s.url}>" for s in result.added)
-    print(MSG_ADDED.format(what=what, path=path))
+    print(_(MSG_ADDED).format(what=what, path=path))
     if result.replaced_defaults:
-        print(MSG_REPLACED.format(n=result.replaced_defaults))
+        print(_(MSG_REPLACED).format(n=result.replaced_defaults))
     return 0
 
 
@@ -174,11 +179,11 @@ def _discover_and_choose(args: argparse.Namespace, config: Config) -> list[FeedS
         elif sys.stdin.isatty() and sys.stdout.isatty():
             picked = _ask(args.url, found)
             if not picked:
-                _say(MSG_CANCELLED)
+                _say(_(MSG_CANCELLED))
                 return None
             found = picked
         else:
-            _say(MSG_SEVERAL.format(url=clean_line(args.url, 200), n=len(found)))
+            _say(_(MSG_SEVERAL).format(url=clean_line(args.url, 200), n=len(found)))
             for feed in found:
                 print(f"  {feed.url}  {feed.title}", file=sys.stderr)
             return None
@@ -188,17 +193,17 @@ def _discover_and_choose(args: argparse.Namespace, config: Config) -> list[FeedS
 
 def _ask(url: str, found: Sequence[FoundFeed]) -> list[FoundFeed]:
     """Let the user pick on a TTY: a number, ``a`` for all, empty to cancel."""
-    print(f"{clean_line(url, 200)} offers {len(found)} feeds:")
+    print(_(MSG_OFFERS).format(url=clean_line(url, 200), n=len(found)))
     for number, feed in enumerate(found, start=1):
-        print(f"  {number}. {feed.title or '(untitled)'}  {feed.url}")
+        print(f"  {number}. {feed.title or _(MSG_UNTITLED_FEED)}  {feed.url}")
     while True:
         try:
-            answer = input(MSG_CHOOSE.format(n=len(found))).strip().lower()
+            answer = input(_(MSG_CHOOSE).format(n=len(found))).strip().lower()
         except EOFError:
             return []
         if not answer:
             return []
-        if answer in ("a", "all"):
+        if answer in ("a", "all", "s", "semua"):
             return list(found)
         if answer.isdigit() and 1 <= int(answer) <= len(found):
             return [found[int(answer) - 1]]
@@ -208,35 +213,36 @@ def _import(args: argparse.Namespace, editor: ConfigEditor) -> int:
     try:
         feed_list = read_feed_list(Path(args.file).read_bytes(), args.category)
     except (OSError, ValueError) as exc:
-        _say(f"cannot import {clean_line(args.file)}: {getattr(exc, 'strerror', None) or exc}")
+        reason = getattr(exc, "strerror", None) or exc
+        _say(_(MSG_CANNOT_IMPORT).format(file=clean_line(args.file), reason=reason))
         return 1
     for note in feed_list.notes:
-        _say(f"note: {note}")
+        _say(_(MSG_NOTE).format(note=note))
     result = editor.add(feed_list.specs)
     if not _report_skipped(result):
         return 1
     editor.save()
     print(
-        MSG_IMPORTED.format(
-            what=count(len(result.added), "feed"),
+        _(MSG_IMPORTED).format(
+            what=_feeds(len(result.added)),
             file=clean_line(args.file),
             kind=feed_list.kind,
             path=editor.path,
         )
     )
     if result.replaced_defaults:
-        print(MSG_REPLACED.format(n=result.replaced_defaults))
+        print(_(MSG_REPLACED).format(n=result.replaced_defaults))
     return 0
 
 
 def _report_skipped(result: AddResult) -> bool:
     """Print what was skipped; False when nothing is left to add."""
     for url in result.invalid:
-        _say(MSG_INVALID.format(url=url))
+        _say(_(MSG_INVALID).format(url=url))
     for url in result.already:
-        _say(MSG_ALREADY.format(url=url))
+        _say(_(MSG_ALREADY).format(url=url))
     if not result.added:
-        _say(MSG_NOTHING)
+        _say(_(MSG_NOTHING))
         return False
     return True
 
@@ -249,19 +255,19 @@ def _edit(action: str, args: argparse.Namespace, editor: ConfigEditor) -> int:
     titles = _feed_titles()
     if action == "remove":
         spec = editor.remove(args.feed, titles)
-        message = MSG_REMOVED.format(name=_name(spec, titles), path=editor.path)
+        message = _(MSG_REMOVED).format(name=_name(spec, titles), path=editor.path)
     elif action == "rename":
         spec = editor.rename(args.feed, args.title, titles)
-        template = MSG_RENAMED if spec.title else MSG_UNTITLED
+        template = _(MSG_RENAMED) if spec.title else _(MSG_UNTITLED)
         message = template.format(url=spec.url, title=spec.title)
     elif action == "move":
         spec = editor.move(args.feed, args.category, titles)
-        message = MSG_MOVED.format(name=_name(spec, titles), category=spec.category)
+        message = _(MSG_MOVED).format(name=_name(spec, titles), category=spec.category)
     else:  # argparse only offers the actions above
         raise ConfigError(f"unknown feeds action {action!r}")
     editor.save()
     if adopted:
-        print(MSG_ADOPTED.format(path=editor.path))
+        print(_(MSG_ADOPTED).format(path=editor.path))
     print(message)
     return 0
 
@@ -269,6 +275,11 @@ def _edit(action: str, args: argparse.Namespace, editor: ConfigEditor) -> int:
 def _name(spec: FeedSpec, titles: dict[str, str]) -> str:
     title = spec.title or titles.get(spec.url, "")
     return f"{title} <{spec.url}>" if title and title != spec.url else spec.url
+
+
+def _feeds(n: int) -> str:
+    """``1 feed``, ``3 feeds`` in the interface language."""
+    return ngettext("{count} feed", "{count} feeds", n).format(count=n)
 
 
 def _say(message: str) -> None:

@@ -16,6 +16,7 @@ from beritatui.models import ArticleRow
 from beritatui.sanitize import clean_line
 from beritatui.service import Progress, RefreshReport, Service
 from beritatui.store import Store
+from beritatui.timefmt import short_date
 from beritatui.wording import say
 
 
@@ -85,11 +86,11 @@ def _row_json(row: ArticleRow) -> dict[str, Any]:
 
 def _print_rows(rows: list[ArticleRow]) -> None:
     for row in rows:
-        when = row.published.strftime("%Y-%m-%d %H:%M") if row.published else "—"
+        when = short_date(row.published) if row.published else "—"
         mark = "★" if row.is_bookmarked else " "
-        print(f"{mark} {when}  {clean_line(row.source, 24):<24}  {clean_line(row.title, 110)}")
+        print(f"{mark} {when:<12}  {clean_line(row.source, 24):<24}  {clean_line(row.title, 110)}")
         if row.url:
-            print(f"  {' ' * 16}  {row.url}")
+            print(f"  {' ' * 12}  {row.url}")
 
 
 def run_trending(args: argparse.Namespace, config: Config, store: Store) -> int:
@@ -113,9 +114,9 @@ def run_trending(args: argparse.Namespace, config: Config, store: Store) -> int:
         )
         parts = cluster.parts
         if cluster.single_source:
-            sizes += " (single source)"
+            sizes += " " + _("(single source)")
         elif parts.wire_copies:
-            sizes += f" ({parts.independent_sources} independent)"
+            sizes += " " + _("({count} independent)").format(count=parts.independent_sources)
         print(f"    {sizes}: {sources}")
     return 0
 

@@ -26,6 +26,7 @@ from dataclasses import dataclass, field
 from xml.sax.saxutils import quoteattr
 
 from beritatui.config import RESERVED_CATEGORY, FeedSpec
+from beritatui.i18n import _
 from beritatui.models import DEFAULT_CATEGORY
 from beritatui.sanitize import clean_line, safe_url
 
@@ -53,10 +54,14 @@ class _Collector:
         clean = safe_url(url.strip())
         if clean is None:
             shown = clean_line(url, 100)
-            self.result.notes.append(f"{where}: skipped {shown!r}: not an http(s) URL")
+            self.result.notes.append(
+                _("{where}: skipped {url!r}: not an http(s) URL").format(where=where, url=shown)
+            )
             return
         if clean in self.seen:
-            self.result.notes.append(f"{where}: skipped a duplicate of {clean}")
+            self.result.notes.append(
+                _("{where}: skipped a duplicate of {url}").format(where=where, url=clean)
+            )
             return
         self.seen.add(clean)
         title = clean_line(title, 80)
@@ -78,10 +83,10 @@ def parse_opml(data: bytes, default_category: str = "") -> FeedList:
     try:
         root = ET.fromstring(data)
     except ET.ParseError as exc:
-        raise ValueError(f"not valid OPML/XML ({exc})") from None
+        raise ValueError(_("not valid OPML/XML ({reason})").format(reason=exc)) from None
     body = root.find("body")
     if root.tag != "opml" or body is None:
-        raise ValueError("not OPML: no <opml> document with a <body>")
+        raise ValueError(_("not OPML: no <opml> document with a <body>"))
     result = FeedList(kind="OPML")
     collector = _Collector(result)
     fallback = default_category or DEFAULT_CATEGORY
@@ -91,12 +96,15 @@ def parse_opml(data: bytes, default_category: str = "") -> FeedList:
             url = outline.get("xmlUrl") or ""
             label = outline.get("title") or outline.get("text") or ""
             if url:
-                collector.add(url, category or fallback, label, f"feed {clean_line(label, 60)!r}")
+                where = _("feed {title!r}").format(title=clean_line(label, 60))
+                collector.add(url, category or fallback, label, where)
             elif outline.find("outline") is not None:
                 walk(outline, clean_line(label, 40) or category)
             else:
-                name = clean_line(label, 60) or "(untitled)"
-                result.notes.append(f"skipped outline {name!r}: it has no xmlUrl")
+                name = clean_line(label, 60) or _("(untitled)")
+                result.notes.append(
+                    _("skipped outline {name!r}: it has no xmlUrl").format(name=name)
+                )
 
     walk(body, "")
     return result
@@ -110,11 +118,11 @@ def parse_newsboat(text: str, default_category: str = "") -> FeedList:
         line = raw_line.strip()
         if not line or line.startswith("#"):
             continue
-        where = f"line {number}"
+        where = _("line {number}").format(number=number)
         try:
             parts = shlex.split(line)
         except ValueError:
-            result.notes.append(f"{where}: skipped: unbalanced quotes")
+            result.notes.append(_("{where}: skipped: unbalanced quotes").format(where=where))
             continue
         if not parts:
             continue
@@ -122,7 +130,10 @@ def parse_newsboat(text: str, default_category: str = "") -> FeedList:
         if url.startswith(_NEWSBOAT_SKIPPED):
             kind = url.split(":", 1)[0]
             result.notes.append(
-                f"{where}: skipped a newsboat '{kind}:' feed (beritatui reads http(s) feeds only)"
+                _(
+                    "{where}: skipped a newsboat '{kind}:' feed"
+                    " (beritatui reads http(s) feeds only)"
+                ).format(where=where, kind=kind)
             )
             continue
         title = next((t[1:] for t in tags if t.startswith("~")), "")

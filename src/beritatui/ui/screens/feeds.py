@@ -27,10 +27,10 @@ from beritatui.feeds.manage import FeedManager
 from beritatui.i18n import N_, _
 from beritatui.models import DEFAULT_CATEGORY, FeedInfo
 from beritatui.sanitize import clean_line
+from beritatui.timefmt import relative_time, short_date
 from beritatui.ui.bindings import localize_bindings
 from beritatui.ui.feedwords import explain
 from beritatui.ui.screens.dialogs import ChoiceScreen, ConfirmScreen, PromptScreen
-from beritatui.ui.timefmt import relative_time, short_date
 from beritatui.wording import say
 
 SOURCE_WIDTH = 40

@@ -24,8 +24,8 @@ from textual.strip import Strip
 
 from beritatui.i18n import N_, _
 from beritatui.models import ArticleRow
+from beritatui.timefmt import relative_time
 from beritatui.ui.bindings import localize_bindings
-from beritatui.ui.timefmt import relative_time
 
 ROW_HEIGHT = 2
 

@@ -10,10 +10,10 @@ from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
 from beritatui.i18n import _, ngettext
+from beritatui.timefmt import relative_time
 from beritatui.trending import Cluster
 from beritatui.trending.coverage import GROWTH_HOURS
 from beritatui.ui.bindings import localize_bindings
-from beritatui.ui.timefmt import relative_time
 
 
 class ClusterList(OptionList):

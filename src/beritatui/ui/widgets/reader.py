@@ -24,9 +24,9 @@ from beritatui.i18n import N_, _, ngettext
 from beritatui.models import ArticleDetail, Block, ExtractedArticle
 from beritatui.sanitize import safe_url
 from beritatui.service import NOT_CACHED_OFFLINE
+from beritatui.timefmt import long_date
 from beritatui.ui.bindings import localize_bindings
 from beritatui.ui.pictures import PictureReady, PictureSupport, PicturesWanted
-from beritatui.ui.timefmt import long_date
 from beritatui.wording import say
 
 WORDS_PER_MINUTE = 200

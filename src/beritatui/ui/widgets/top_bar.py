@@ -11,7 +11,7 @@ from textual.widget import Widget
 
 from beritatui.i18n import N_, _
 from beritatui.listing import Tab
-from beritatui.ui.timefmt import local_time
+from beritatui.timefmt import local_time
 
 TABS = ((Tab.LATEST, N_("Latest")), (Tab.TRENDING, N_("Trending")), (Tab.SAVED, N_("Saved")))
 """The tabs and their labels (catalog messages), shown after the number key."""

@@ -105,7 +105,7 @@ def _list(config: Config, *, as_json: bool) -> int:
     print(f"{_feeds(len(rows))} ({source})")
     for row in rows:
         title = clean_line(str(row["title"]) or str(row["url"]), 30)
-        status = FeedStatus(row["status"]).label
+        status = FeedStatus(str(row["status"])).label
         if row["detail"]:
             status = f"{status}: {row['detail']}"
         print(f"  {row['category']:<14} {title:<30} {clean_line(status, 70)}")

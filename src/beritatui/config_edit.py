@@ -187,6 +187,15 @@ class ConfigEditor:
         self._reparse()
         return FeedSpec(spec.url, category, spec.title, spec.user_agent)
 
+    def set_setting(self, key: str, value: str) -> None:
+        """Set ``[settings] key = value`` (the table is made when the file has none)."""
+        settings = self._doc.get("settings")
+        if not isinstance(settings, Table):
+            settings = tomlkit.table()
+            self._doc["settings"] = settings
+        settings[key] = value
+        self._reparse()
+
     def save(self) -> Config:
         """Check, back up and atomically write the file; returns the config it now holds."""
         text = self._doc.as_string()

@@ -28,6 +28,11 @@ def data_dir() -> Path:
     return user_data_path(APP_NAME, appauthor=False)
 
 
+def screenshots_dir() -> Path:
+    """Where the palette's Screenshot command saves SVGs (created when it saves one)."""
+    return data_dir() / "screenshots"
+
+
 def database_file() -> Path:
     """The SQLite database."""
     return data_dir() / "beritatui.sqlite3"

@@ -74,6 +74,12 @@ class FeedManager:
         """Fetch one feed now; ``None`` when it is not configured."""
         return await self.service.refresh_feed(url)
 
+    def set_language(self, language: str) -> None:
+        """Save ``language = "id" | "en"`` in the config file (blocking; call from a thread)."""
+        editor = ConfigEditor(self.path)  # the feeds stay as they are (bundled or not)
+        editor.set_setting("language", language)
+        self.service.config = editor.save()
+
     def _editor(self) -> ConfigEditor:
         editor = ConfigEditor(self.path)
         editor.adopt_defaults()  # editing one bundled feed keeps the others

@@ -31,7 +31,7 @@ from textual.worker import Worker, WorkerState
 from beritatui.config import Config
 from beritatui.feeds.manage import FeedManager
 from beritatui.i18n import N_, _, ngettext, set_language
-from beritatui.paths import config_file, state_file, styles_dir
+from beritatui.paths import config_file, screenshots_dir, state_file, styles_dir
 from beritatui.service import Service, warm_up
 from beritatui.store import Store
 from beritatui.themes import DEFAULT_THEME_DARK, ThemePair, toggled_theme
@@ -184,6 +184,36 @@ class BeritaApp(App[int]):
         self.push_screen(
             CommandPalette(providers=[ThemeProvider], placeholder=_("Search for themes…"))
         )
+
+    def deliver_screenshot(
+        self,
+        filename: str | None = None,
+        path: str | None = None,
+        time_format: str | None = None,
+    ) -> str | None:
+        """Save an SVG of the screen in the data folder's ``screenshots`` and say where.
+
+        Textual's own delivery saves to ~/Downloads (often missing) and words its
+        notice in English; the file is named by the app's clock.
+        """
+        folder = Path(path) if path else screenshots_dir()
+        name = filename or f"beritatui-{self.now():%Y%m%d-%H%M%S}.svg"
+        self._save_screenshot(self.export_screenshot(), folder / name)
+        return None
+
+    @work(thread=True, group="screenshot", exit_on_error=False)
+    def _save_screenshot(self, svg: str, target: Path) -> None:
+        try:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_text(svg, "utf-8")
+        except OSError as exc:
+            message = _("Could not save the screenshot to {path}: {reason}").format(
+                path=target, reason=exc.strerror or exc
+            )
+            self.call_from_thread(self.notify, message, severity="error")
+            return
+        message = _("Screenshot saved to {path}").format(path=target)
+        self.call_from_thread(self.notify, message, timeout=10)
 
     # -- errors and state -----------------------------------------------------
 

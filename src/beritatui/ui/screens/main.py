@@ -3,7 +3,8 @@
 :class:`MainScreen` adds to :class:`~beritatui.ui.screens.panes.PanesScreen` (what
 the panes show) the actions its bindings run, the feed status screen and the
 refresh worker (async, over the service; progress and the report come back as
-messages). Keys that work on every screen (quit, help, dark/light) are the app's.
+messages). Keys that work on every screen (quit, help, dark/light) are the app's; the
+palette's other targets are :class:`~beritatui.ui.screens.palette.PaletteScreen`'s.
 """
 
 from __future__ import annotations
@@ -19,14 +20,18 @@ from beritatui.listing import Tab
 from beritatui.models import category_label
 from beritatui.sanitize import safe_url
 from beritatui.ui.bindings import localize_bindings
+from beritatui.ui.commands import BeritaCommands
 from beritatui.ui.messages import FeedsReady, RowChanged
 from beritatui.ui.screens.dialogs import ConfirmScreen
 from beritatui.ui.screens.feeds import FeedStatusScreen
-from beritatui.ui.screens.refreshing import RefreshingScreen
+from beritatui.ui.screens.palette import PaletteScreen
 
 
-class MainScreen(RefreshingScreen):
+class MainScreen(PaletteScreen):
     """The three panes and the keys that act on them."""
+
+    COMMANDS = {BeritaCommands}
+    """The app's commands in the palette (Textual's built-ins come from the app)."""
 
     BINDINGS = [
         Binding("r", "refresh", N_("Refresh")),
@@ -55,6 +60,7 @@ class MainScreen(RefreshingScreen):
     def __init__(self) -> None:
         super().__init__()
         localize_bindings(self)
+        self._add_when_feeds_open = False
 
     # -- moving between views -------------------------------------------------
 
@@ -237,6 +243,11 @@ class MainScreen(RefreshingScreen):
     def action_feeds(self) -> None:
         self._load_feeds()
 
+    def add_feed(self) -> None:
+        """The feed screen, asking at once for the address to add (the palette's Add a feed)."""
+        self._add_when_feeds_open = True
+        self._load_feeds()
+
     @work(thread=True, group="feeds", exit_on_error=False)
     def _load_feeds(self) -> None:
         self.post_message(FeedsReady(self.berita.feed_manager.feeds()))
@@ -250,6 +261,9 @@ class MainScreen(RefreshingScreen):
             offline=self.service.forced_offline,
         )
         self.app.push_screen(screen, self._after_feed_screen)
+        if self._add_when_feeds_open:
+            self._add_when_feeds_open = False
+            screen.call_after_refresh(screen.action_add)
 
     def _after_feed_screen(self, changed: bool | None) -> None:
         """Feeds were added, removed or edited: the sidebar and list follow the new config."""

@@ -129,7 +129,8 @@ async def test_palette_offers_a_story_and_the_sidebar_only_when_the_screen_has_i
         story = provider._stories[0]
         await run_command(pilot, story.title[:14], f"Trending: {story.title}")
         await wait_for(lambda: app.main.cluster is not None, pilot)
-        assert app.main.cluster is not None and app.main.cluster.key == story.key
+        assert app.main.cluster is not None
+        assert app.main.cluster.key == story.key
         assert app.main.tab is Tab.TRENDING
         assert [t for t in titles if t.startswith("Go to category ")] == [
             "Go to category All",

@@ -24,10 +24,11 @@ from beritatui.ui.commands import BeritaCommands
 from beritatui.ui.messages import FeedsReady, RowChanged
 from beritatui.ui.screens.dialogs import ConfirmScreen
 from beritatui.ui.screens.feeds import FeedStatusScreen
+from beritatui.ui.screens.layout import LayoutMixin
 from beritatui.ui.screens.palette import PaletteScreen
 
 
-class MainScreen(PaletteScreen):
+class MainScreen(LayoutMixin, PaletteScreen):
     """The three panes and the keys that act on them."""
 
     COMMANDS = {BeritaCommands}
@@ -53,6 +54,8 @@ class MainScreen(PaletteScreen):
         Binding("y", "copy_link", N_("Copy link"), show=False),
         Binding("f", "feeds", N_("Manage feeds"), show=False),
         Binding("v", "other_versions", N_("Other sources' versions"), show=False),
+        Binding("c", "toggle_sidebar", N_("Categories")),
+        Binding("z", "maximize_pane", N_("Maximize"), show=False),
         Binding("escape", "go_back", N_("Back"), show=False),
     ]
     """Descriptions are catalog messages, translated per instance (``localize_bindings``)."""

@@ -213,7 +213,8 @@ class ArticleList(ScrollView, can_focus=True):
         self._line_cache.clear()
 
     def render_line(self, y: int) -> Strip:
-        width = self.size.width
+        # Without the scrollbar's column, so a cut title still ends in "…" beside it.
+        width = self.scrollable_content_region.width
         line = int(self.scroll_offset.y) + y
         index, part = divmod(line, ROW_HEIGHT)
         base = self.rich_style

@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from beritatui.sanitize import clean_line, clean_text, safe_url, strip_controls
+from beritatui.sanitize import _SIMPLE_URL, clean_line, clean_text, safe_url, strip_controls
 
 CONTROL = set(range(0x09)) | set(range(0x0B, 0x20)) | set(range(0x7F, 0xA0))
 BIDI = set(range(0x202A, 0x202F)) | set(range(0x2066, 0x206A))
@@ -89,3 +89,56 @@ def test_safe_url_rejects(url: str | None) -> None:
 def test_safe_url_accepts_and_resolves() -> None:
     assert safe_url("HTTPS://Example.com/a?b=1") == "https://Example.com/a?b=1"
     assert safe_url("/berita/1", base="https://contoh.id/rss") == "https://contoh.id/berita/1"
+
+
+_URL_CHARS = string.ascii_letters + string.digits + "._~!$&'()*+,=:@%/-?;#[] \t\x1b"
+_SIMPLE_URLS = st.builds(
+    lambda scheme, host, port, path, query: f"{scheme}://{host}{port}{path}{query}",
+    st.sampled_from(["http", "https", "HTTP", "Https", "ftp", "javascript"]),
+    st.text(string.ascii_letters + string.digits + ".-@[]:", min_size=0, max_size=12),
+    st.sampled_from(["", ":80", ":8080", ":", ":99999", ":x"]),
+    st.text(_URL_CHARS, max_size=30).map(lambda path: path if path[:1] in "/?#;" else "/" + path),
+    st.sampled_from(["", "?", "?a=1", "?a=1&b=%20", "?q#f", "#", ";p", "?;"]),
+)
+_BASES = st.sampled_from(
+    [None, "", "https://contoh.id/rss/", "http://contoh.id/a/b?c", "feed://x/y", "not a url"]
+)
+
+
+@given(_SIMPLE_URLS | st.text(_URL_CHARS, max_size=40), _BASES)
+def test_safe_url_shortcut_matches_the_long_way(url: str, base: str | None) -> None:
+    """The regex shortcut for absolute URLs gives what urljoin + urlsplit would."""
+    from beritatui.sanitize import _resolved_url
+
+    assert safe_url(url, base) == _resolved_url(url.strip(), base)
+
+
+def test_safe_url_shortcut_cases() -> None:
+    base = "https://contoh.id/rss/"
+    for url, expected in [
+        ("https://a.id/x/../y?q=1", "https://a.id/x/../y?q=1"),
+        ("https://a.id/b;", "https://a.id/b"),  # same scheme: urljoin drops an empty ;params
+        ("http://a.id/b;", "http://a.id/b;"),  # another scheme: urljoin keeps it as it is
+        ("https://a.id/b?", "https://a.id/b"),
+        ("https://a.id/b#frag", "https://a.id/b#frag"),
+        ("https://user@a.id/", "https://user@a.id/"),
+        ("//a.id/b", "https://a.id/b"),
+        ("b/c", "https://contoh.id/rss/b/c"),
+        ("https:///b", "https://contoh.id/b"),  # no host: resolved like a path
+        ("https://a.id/b c", None),
+    ]:
+        assert safe_url(url, base) == expected, url
+
+
+@given(st.from_regex(_SIMPLE_URL, fullmatch=True) | _SIMPLE_URLS, _BASES)
+def test_simple_urls_are_left_alone_by_urljoin(url: str, base: str | None) -> None:
+    """What safe_url and the fast feed path rely on to skip urljoin (ours and feedparser's)."""
+    from urllib.parse import urljoin
+
+    from beritatui.feeds import compat
+    from beritatui.sanitize import _resolved_url, is_simple_url
+
+    if is_simple_url(url):
+        assert compat.urljoin(base or "", url) == url
+        assert urljoin(base or "", url) == url
+        assert _resolved_url(url, base) == url

@@ -37,6 +37,18 @@ _INLINE_SPACE = re.compile(r"[ \t\u00a0\u2000-\u200b\u3000\ufeff]+")
 _MANY_NEWLINES = re.compile(r"\n{3,}")
 
 SAFE_URL_SCHEMES = frozenset({"http", "https"})
+_SIMPLE_URL = re.compile(
+    r"https?://[A-Za-z0-9.-]+(?::[0-9]{1,5})?"
+    r"(?:/[A-Za-z0-9._~!$&'()*+,=:@%/-]*)?(?:\?[A-Za-z0-9._~!$&'()*+,=:@%/?-]+)?"
+)
+"""Absolute http(s) URLs that :func:`safe_url` returns unchanged whatever the base.
+
+Lower-case scheme, a plain ASCII host (letters, digits, dots, hyphens;
+no user info, no brackets), an optional port, and a path and a non-empty query
+without ``;``, ``#``, whitespace or controls: for these, ``urljoin`` returns the
+URL as it is (an absolute URL wins; nothing for ``urlparse`` to move into params
+or drop) and the ``urlsplit``/``urlunsplit`` round trip is the identity.
+"""
 
 
 def strip_controls(text: str) -> str:
@@ -68,6 +80,15 @@ def clean_line(text: str | None, max_length: int = 0) -> str:
     return text
 
 
+def is_simple_url(url: str) -> bool:
+    """An absolute http(s) URL that resolving against any base leaves as it is.
+
+    True for :data:`_SIMPLE_URL`: ``urljoin(base, url)`` (the standard library's
+    and feedparser's) and :func:`safe_url` return such a URL unchanged.
+    """
+    return _SIMPLE_URL.fullmatch(url) is not None
+
+
 def safe_url(url: str | None, base: str | None = None) -> str | None:
     """Return ``url`` if it is a well-formed http(s) URL, else ``None``.
 
@@ -77,6 +98,15 @@ def safe_url(url: str | None, base: str | None = None) -> str | None:
     if not url:
         return None
     url = url.strip()
+    if _SIMPLE_URL.fullmatch(url):
+        return url  # the common case, without urljoin's and urlsplit's parsing
+    return _resolved_url(url, base)
+
+
+def _resolved_url(url: str, base: str | None) -> str | None:
+    """:func:`safe_url` the long way (for any stripped ``url``): join, check, normalise."""
+    if not url:
+        return None
     if base:
         from urllib.parse import urljoin
 

@@ -36,6 +36,7 @@ from beritatui.feeds.fastxml import (
     _split,
 )
 from beritatui.feeds.plainhtml import plain_html
+from beritatui.sanitize import is_simple_url
 
 _PLAIN_OK = frozenset({"description", "summary"})
 """Elements whose HTML only ever becomes text and a first image (in parse.py)."""
@@ -75,7 +76,7 @@ class Elements:
             raise Refused("atom link without href")
         attrs.setdefault("rel", "alternate")
         attrs.setdefault("type", "application/atom+xml" if attrs["rel"] == "self" else "text/html")
-        attrs["href"] = urljoin(self.base, attrs["href"])
+        attrs["href"] = _join(self.base, attrs["href"])
         entry.setdefault("links", []).append(attrs)
         if attrs["rel"] == "alternate" and _map_type(attrs["type"]) in _HTML_TYPES:
             entry["link"] = attrs["href"]
@@ -185,5 +186,10 @@ class Elements:
         _leaf(child)
         output = _plain(child).strip()
         if element in _RELATIVE_URI and output and resolve:
-            output = urljoin(self.base, output)
+            output = _join(self.base, output)
         return _repair(output)
+
+
+def _join(base: str, uri: str) -> str:
+    """feedparser's ``urljoin``, skipped for an absolute URL it would return as it is."""
+    return uri if is_simple_url(uri) else urljoin(base, uri)

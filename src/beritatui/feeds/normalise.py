@@ -29,6 +29,7 @@ from html.parser import HTMLParser
 from typing import Any
 from urllib.parse import urlsplit
 
+from beritatui.feeds.quickhtml import BLOCKS, SKIPPED, quick_scan
 from beritatui.models import FeedEntry
 from beritatui.sanitize import clean_line, clean_text, safe_url, strip_controls
 from beritatui.urls import canonical_url
@@ -54,10 +55,7 @@ _IMAGE_EXTENSIONS = (".jpg", ".jpeg", ".png", ".webp", ".gif", ".avif")
 
 def html_to_text(html: str) -> str:
     """Plain text of an HTML fragment: tags dropped, block breaks kept as newlines."""
-    extractor = _TextExtractor()
-    extractor.feed(_head_of(html))
-    extractor.close()
-    return clean_text(extractor.text())
+    return clean_text(_scan(_head_of(html))[0])
 
 
 def _head_of(html: str) -> str:
@@ -269,23 +267,30 @@ def _is_image(media: Mapping[str, Any]) -> bool:
 
 
 def _first_image(html: str) -> str | None:
+    return _scan(_head_of(html))[1]
+
+
+def _scan(html: str) -> tuple[str, str | None]:
+    """(raw text, first real image) of ``html``: :func:`quick_scan`, else html.parser."""
+    found = quick_scan(html)
+    if found is not None:
+        return found
+    return _parsed(html)
+
+
+def _parsed(html: str) -> tuple[str, str | None]:
+    """What :class:`_TextExtractor` (``html.parser``) finds in ``html``."""
     extractor = _TextExtractor()
-    extractor.feed(_head_of(html))
+    extractor.feed(html)
     extractor.close()
-    return extractor.first_image
+    return extractor.text(), extractor.first_image
 
 
 class _TextExtractor(HTMLParser):
     """Collects text (with newlines at block boundaries) and the first real ``<img>``."""
 
-    _BLOCKS = frozenset(
-        {
-            "address", "article", "aside", "blockquote", "br", "dd", "div", "dl", "dt",
-            "figcaption", "figure", "footer", "h1", "h2", "h3", "h4", "h5", "h6", "header",
-            "hr", "li", "ol", "p", "pre", "section", "table", "td", "th", "tr", "ul",
-        }
-    )  # fmt: skip
-    _SKIPPED = frozenset({"script", "style", "noscript", "template"})
+    _BLOCKS = BLOCKS
+    _SKIPPED = SKIPPED
 
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)

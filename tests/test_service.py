@@ -158,17 +158,15 @@ async def test_open_article_offline_uses_feed_content_and_says_why(
 def test_trending_is_cached_until_the_articles_change(
     store: Store, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    import beritatui.service
-
     fill_library(store)
     runs: list[int] = []
-    real = beritatui.service.cluster_stories
+    real = Service._cluster_off_the_gil
 
-    def counted(*args: Any, **kwargs: Any) -> Any:
+    def counted(self: Service, *args: Any) -> Any:
         runs.append(1)
-        return real(*args, **kwargs)
+        return real(self, *args)
 
-    monkeypatch.setattr(beritatui.service, "cluster_stories", counted)
+    monkeypatch.setattr(Service, "_cluster_off_the_gil", counted)
     service = Service(library_config(), store)
     first = service.trending()
     assert any(len(c.sources) > 1 for c in first)
@@ -184,19 +182,17 @@ def test_trending_is_cached_until_the_articles_change(
 def test_trending_is_rescored_when_the_app_clock_enters_a_new_slot(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    import beritatui.service
-
     moment = [NOW]
     store = Store.open(database_file(), clock=lambda: moment[0])
     fill_library(store)
     runs: list[int] = []
-    real = beritatui.service.cluster_stories
+    real = Service._cluster_off_the_gil
 
-    def counted(*args: Any, **kwargs: Any) -> Any:
+    def counted(self: Service, *args: Any) -> Any:
         runs.append(1)
-        return real(*args, **kwargs)
+        return real(self, *args)
 
-    monkeypatch.setattr(beritatui.service, "cluster_stories", counted)
+    monkeypatch.setattr(Service, "_cluster_off_the_gil", counted)
     service = Service(library_config(), store)
     moment[0] = NOW.replace(minute=0, second=0, microsecond=0)
     service.trending()
@@ -207,6 +203,47 @@ def test_trending_is_rescored_when_the_app_clock_enters_a_new_slot(
     service.trending()
     assert len(runs) == 2  # a new slot: scores follow the clock
     store.close()
+
+
+def test_trending_is_clustered_in_a_worker_process_with_the_same_result(
+    store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The clustering holds no GIL of the app: it runs in the pool, not in this process."""
+    import beritatui.service
+
+    fill_library(store)
+    here = Service(library_config(), store)
+    monkeypatch.setattr(Service, "_cluster_off_the_gil", _cluster_here)
+    expected = here.trending()
+    monkeypatch.undo()
+
+    def not_here(*args: Any, **kwargs: Any) -> Any:
+        raise AssertionError("clustered in the app's process")
+
+    monkeypatch.setattr(beritatui.service, "cluster_stories", not_here)
+    pooled = Service(library_config(), store).trending()
+    assert pooled == expected
+    assert any(len(c.sources) > 1 for c in pooled)
+
+
+def test_trending_falls_back_to_this_process_when_no_worker_can_cluster(
+    store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from beritatui.extract.pool import ExtractionFailed, ExtractorPool
+
+    def broken(*args: Any) -> Any:
+        raise ExtractionFailed("the page could not be read: the extractor crashed")
+
+    fill_library(store)
+    monkeypatch.setattr(ExtractorPool, "trending_blocking", broken)
+    clusters = Service(library_config(), store).trending()
+    assert any(len(c.sources) > 1 for c in clusters)
+
+
+def _cluster_here(self: Service, items: Any, now: Any, window: float, category: Any) -> Any:
+    from beritatui.trending import cluster_stories
+
+    return cluster_stories(items, now=now, hours=window, category=category)
 
 
 async def test_one_network_client_serves_refresh_and_article_opens_until_closed(

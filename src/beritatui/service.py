@@ -227,6 +227,18 @@ class Service(ImagesMixin, PagesMixin):
 
     # -- trending -------------------------------------------------------------
 
+    def _cluster_off_the_gil(
+        self, items: list[StoryInput], now: datetime, window: float, category: str | None
+    ) -> list[Cluster]:
+        """Cluster in a worker process (seconds of pure Python would hold the app's GIL);
+        here in this thread only when no worker can do it."""
+        from beritatui.extract.pool import ExtractionFailed, get_pool
+
+        try:
+            return get_pool().trending_blocking(items, now, window, category)
+        except (ExtractionFailed, OSError, RuntimeError):
+            return cluster_stories(items, now=now, hours=window, category=category)
+
     def trending(self, *, category: str | None = None, hours: float | None = None) -> list[Cluster]:
         """Story clusters of the window, ranked (blocking; call from a thread)."""
         window = hours if hours is not None else float(self.config.settings.trending_hours)
@@ -246,7 +258,7 @@ class Service(ImagesMixin, PagesMixin):
                 )
                 for row, summary in self.store.recent_articles(since)
             ]
-            return cluster_stories(items, now=now, hours=window, category=category)
+            return self._cluster_off_the_gil(items, now, window, category)
 
         # Recompute when articles change, the window changes, or the clock enters a new
         # ten-minute slot (so the recency decay follows the clock).

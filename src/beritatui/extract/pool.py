@@ -20,7 +20,8 @@ Results travel back as plain picklable dataclasses (:class:`ExtractedArticle`).
 
 Feed parsing runs in the same workers (:meth:`ExtractorPool.parse_feed`, a plain
 :class:`~beritatui.models.ParsedFeed` back), so lxml and feedparser never hold the
-app's GIL either. Jobs are submitted from a thread: starting the pool or a
+app's GIL either; so does story clustering (:meth:`ExtractorPool.trending_blocking`,
+seconds of pure Python over a big window). Jobs are submitted from a thread: starting the pool or a
 recycled worker waits for a process, which an event loop must never do.
 """
 
@@ -47,6 +48,7 @@ if TYPE_CHECKING:
     from datetime import datetime
 
     from beritatui.models import ParsedFeed
+    from beritatui.trending import Cluster, StoryInput
 
 MAX_WORKERS = 4
 PAGES_PER_WORKER = 200
@@ -110,6 +112,14 @@ def _feed(content: bytes, url: str, content_type: str | None, now: datetime) -> 
 
     _test_fault(content)
     return parse_feed(content, url, content_type=content_type, now=now)
+
+
+def _trending(
+    items: list[StoryInput], now: datetime, hours: float, category: str | None
+) -> list[Cluster]:
+    from beritatui.trending import cluster_stories
+
+    return cluster_stories(items, now=now, hours=hours, category=category)
 
 
 # -- in the app ----------------------------------------------------------------
@@ -178,7 +188,9 @@ def _context() -> multiprocessing.context.BaseContext:
         from multiprocessing import forkserver
 
         ctx = multiprocessing.get_context("forkserver")
-        ctx.set_forkserver_preload(["beritatui.extract.article", "beritatui.feeds.parse"])
+        ctx.set_forkserver_preload(
+            ["beritatui.extract.article", "beritatui.feeds.parse", "beritatui.trending"]
+        )
         forkserver.ensure_running()
         return ctx
 
@@ -233,6 +245,12 @@ class ExtractorPool:
         crashes or hangs on this feed (the other feeds carry on).
         """
         return await self.call(_feed, content, url, content_type, now)
+
+    def trending_blocking(
+        self, items: list[StoryInput], now: datetime, hours: float, category: str | None
+    ) -> list[Cluster]:
+        """:func:`beritatui.trending.cluster_stories` in a worker, for code in a thread."""
+        return asyncio.run(self.call(_trending, items, now, hours, category))
 
     def extract_blocking(
         self, html: bytes | str, url: str, content_type: str | None = None

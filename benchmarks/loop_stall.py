@@ -117,7 +117,7 @@ async def measure(urls: Sequence[str], root: Path, *, prefetch: bool, pages: int
         await pilot.pause()
         # The app imports the network and extraction stack in a thread after mounting;
         # let that finish, so the stalls measured are the refresh's own.
-        while any(w.group == "warm-up" and w.is_running for w in app.workers):
+        while not app.main.warmed:
             await asyncio.sleep(0.05)
         running = True
 

@@ -32,7 +32,7 @@ from beritatui.config import Config
 from beritatui.feeds.manage import FeedManager
 from beritatui.i18n import N_, _, ngettext, set_language
 from beritatui.paths import config_file, screenshots_dir, state_file, styles_dir
-from beritatui.service import Service, warm_up
+from beritatui.service import Service
 from beritatui.store import Store
 from beritatui.themes import DEFAULT_THEME_DARK, ThemePair, toggled_theme
 from beritatui.ui.bindings import localize_bindings, localized_system_commands
@@ -100,12 +100,6 @@ class BeritaApp(App[int]):
         self.theme = self._start_theme()
         self._theme_at_start = self.theme
         self._announce_start_problems()
-        self._warm_up()
-
-    @work(thread=True, group="warm-up", exit_on_error=False)
-    def _warm_up(self) -> None:
-        """Import the network and extraction stack and start its workers, off the UI thread."""
-        warm_up(workers=not self.service.forced_offline)
 
     def _announce_start_problems(self) -> None:
         """Say what went wrong before the screen existed (moved database, config warnings)."""

@@ -67,6 +67,7 @@ class PanesScreen(PicturesMixin, Screen[None]):
         self._shown: ArticleDetail | None = None
         self._focus_reader_when_shown = False
         self._refreshing = False
+        self._first_list_shown = False
         self._resume_id = state.article_id
         self._resume_scroll = state.reader_scroll
 
@@ -196,6 +197,12 @@ class PanesScreen(PicturesMixin, Screen[None]):
             resume, self._resume_id = self._resume_id, None
             articles.move_to(resume)  # when it is on the first page of the list
             self.open_article(resume, restore_scroll=self._resume_scroll)
+        if not self._first_list_shown:
+            self._first_list_shown = True
+            self.call_after_refresh(self.first_list_painted)
+
+    def first_list_painted(self) -> None:
+        """The first list is on screen: start-up work that would delay it may begin."""
 
     @on(TrendingLoaded)
     def _show_trending_marks(self, message: TrendingLoaded) -> None:

@@ -1,5 +1,8 @@
 """Refreshing the feeds from the main screen: on start, every few minutes, on ``r``.
 
+Start-up order: the cached list first, then (in a thread) the imports of the
+network and extraction stack and the worker processes, then the refresh on start.
+
 The refresh runs in an async worker over :meth:`Service.refresh`; its progress and
 its report come back as messages, shown in the top bar and as one notification
 ("3 artikel baru dari 12 feed; 1 feed gagal").
@@ -10,24 +13,51 @@ from __future__ import annotations
 from textual import on, work
 
 from beritatui.i18n import _, ngettext
-from beritatui.service import OfflineError, Progress
+from beritatui.service import OfflineError, Progress, warm_up
 from beritatui.store import StoreError
 from beritatui.ui.messages import RefreshFinished, RefreshProgress
 from beritatui.ui.screens.panes import PanesScreen
+
+START_UP_FALLBACK = 3.0
+"""Seconds after mounting when start-up work begins even without a first list."""
 
 
 class RefreshingScreen(PanesScreen):
     """The panes plus the refresh worker (the ``r`` binding is :class:`MainScreen`'s)."""
 
+    warmed = False
+    """The network and extraction stack is imported (and its workers started)."""
+
+    _warming = False
+
     def on_mount(self) -> None:
         super().on_mount()
-        settings = self.service.config.settings
-        refresh_on_start = self.berita.refresh_on_start
-        if not self.service.offline and refresh_on_start:
-            self.action_refresh()
-        minutes = settings.refresh_interval_minutes
+        minutes = self.service.config.settings.refresh_interval_minutes
         if minutes:
             self.set_interval(minutes * 60, self._periodic_refresh)
+        # Should the first list never come (a failing store), start-up goes on anyway.
+        self.set_timer(START_UP_FALLBACK, self.first_list_painted)
+
+    def first_list_painted(self) -> None:
+        # Imports and worker start-up wait for the cached list (they cost its first
+        # paint ~0.4 s), and the refresh on start waits for them: imported on the
+        # event loop instead, they would stall it.
+        if not self._warming:
+            self._warming = True
+            self._warm_up()
+
+    @work(thread=True, group="warm-up", exit_on_error=False)
+    def _warm_up(self) -> None:
+        """Import the network and extraction stack and start its workers, off the UI thread."""
+        try:
+            warm_up(workers=not self.service.forced_offline)
+        finally:
+            self.app.call_from_thread(self._warmed)
+
+    def _warmed(self) -> None:
+        self.warmed = True
+        if not self.service.offline and self.berita.refresh_on_start:
+            self.action_refresh()
 
     def _periodic_refresh(self) -> None:
         # Also while the network is down: the next try brings the app back online.

@@ -27,8 +27,8 @@ class ArticlesMixin(StoreCore):
     def categories(self) -> list[tuple[str, int, int]]:
         """``(category, total, unread)`` over active feeds, in config order."""
         rows = self._db.execute(
-            """SELECT f.category, count(a.id), coalesce(sum(a.is_read = 0), 0)
-               FROM feeds f LEFT JOIN articles a ON a.feed_id = f.id
+            """SELECT f.category, coalesce(sum(c.total), 0), coalesce(sum(c.unread), 0)
+               FROM feeds f LEFT JOIN feed_counts c ON c.feed_id = f.id
                WHERE f.active = 1 GROUP BY f.category ORDER BY min(f.position)"""
         ).fetchall()
         return [(r[0], r[1], r[2]) for r in rows]
@@ -37,8 +37,8 @@ class ArticlesMixin(StoreCore):
     def totals(self) -> tuple[int, int]:
         """``(total, unread)`` over all active feeds (the "Semua" entry)."""
         row = self._db.execute(
-            """SELECT count(*), coalesce(sum(a.is_read = 0), 0)
-               FROM articles a JOIN feeds f ON f.id = a.feed_id WHERE f.active = 1"""
+            """SELECT coalesce(sum(c.total), 0), coalesce(sum(c.unread), 0)
+               FROM feed_counts c JOIN feeds f ON f.id = c.feed_id WHERE f.active = 1"""
         ).fetchone()
         return int(row[0]), int(row[1])
 
@@ -97,7 +97,8 @@ class ArticlesMixin(StoreCore):
     @locked
     def count_articles(self, *, category: str | None = None) -> int:
         """How many articles the active feeds (of ``category``) hold."""
-        sql = "SELECT count(*) FROM articles a JOIN feeds f ON f.id = a.feed_id WHERE f.active = 1"
+        sql = """SELECT coalesce(sum(c.total), 0)
+                 FROM feed_counts c JOIN feeds f ON f.id = c.feed_id WHERE f.active = 1"""
         params: tuple[Any, ...] = ()
         if category is not None:
             sql += " AND f.category = ?"

@@ -102,6 +102,36 @@ MIGRATIONS: list[tuple[str, ...]] = [
         "INSERT INTO meta (key, value) VALUES ('created', :now)",  # the store's clock
         "INSERT INTO meta (key, value) VALUES ('data_version', '0')",
     ),
+    # 1 -> 2: per-feed article and unread counts kept by triggers, so the sidebar's
+    # counts read a row per feed instead of scanning every article.
+    (
+        """CREATE TABLE feed_counts (
+            feed_id INTEGER PRIMARY KEY,
+            total INTEGER NOT NULL DEFAULT 0,
+            unread INTEGER NOT NULL DEFAULT 0
+        )""",
+        """INSERT INTO feed_counts (feed_id, total, unread)
+            SELECT feed_id, count(*), sum(is_read = 0) FROM articles GROUP BY feed_id""",
+        """CREATE TRIGGER feed_counts_insert AFTER INSERT ON articles BEGIN
+            INSERT INTO feed_counts (feed_id, total, unread)
+                VALUES (new.feed_id, 1, new.is_read = 0)
+                ON CONFLICT (feed_id) DO UPDATE
+                SET total = total + 1, unread = unread + (new.is_read = 0);
+        END""",
+        """CREATE TRIGGER feed_counts_delete AFTER DELETE ON articles BEGIN
+            UPDATE feed_counts SET total = total - 1, unread = unread - (old.is_read = 0)
+                WHERE feed_id = old.feed_id;
+        END""",
+        """CREATE TRIGGER feed_counts_update AFTER UPDATE OF is_read, feed_id ON articles
+            WHEN old.is_read IS NOT new.is_read OR old.feed_id IS NOT new.feed_id BEGIN
+            UPDATE feed_counts SET total = total - 1, unread = unread - (old.is_read = 0)
+                WHERE feed_id = old.feed_id;
+            INSERT INTO feed_counts (feed_id, total, unread)
+                VALUES (new.feed_id, 1, new.is_read = 0)
+                ON CONFLICT (feed_id) DO UPDATE
+                SET total = total + 1, unread = unread + (new.is_read = 0);
+        END""",
+    ),
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 

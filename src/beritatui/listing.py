@@ -56,7 +56,7 @@ class View:
         return None if self.category == ALL_CATEGORIES else self.category
 
 
-LIST_LIMIT = 2000
+LIST_LIMIT = 500
 """Rows per page of a list; further pages load as the cursor nears the end."""
 SEARCH_LIMIT = 500
 """Search results shown in the app (best first)."""

@@ -17,9 +17,11 @@ from pathlib import Path
 import pytest
 
 from beritatui.extract.pool import CRASHED, FAULT_ENV, TIMEOUT_ENV, ExtractorPool
+from beritatui.feeds.outcomes import Code
 from beritatui.models import FeedStatus
 from beritatui.paths import database_file
 from beritatui.store import Store
+from beritatui.wording import say
 from tests.server import LocalServer
 from tests.site import LocalSite, build_site
 
@@ -82,10 +84,11 @@ def test_a_hung_worker_is_killed_after_the_time_limit(site: LocalSite) -> None:
     assert result.returncode == 0, result.stderr
     assert "2 pages cached, 2 pages failed" in result.stdout
     bodies = _bodies(site)
-    assert bodies[BAD] == (
-        False,
-        "the page could not be read: the extractor took longer than 3 s",
-    )
+    body, error = bodies[BAD]
+    assert not body
+    assert error is not None
+    assert error.code is Code.EXTRACTOR_TIMEOUT
+    assert say(error, "page") == "the page could not be read: the extractor took longer than 3 s"
     for slug in GOOD:
         assert bodies[slug] == (True, None), slug
 
@@ -129,5 +132,8 @@ def test_a_feed_that_kills_its_parser_worker_costs_only_that_feed(
     finally:
         store.close()
     bad = statuses.pop(site.feed_urls["Olahraga"])
-    assert bad == (FeedStatus.PARSE_ERROR, "the feed could not be read: the parser crashed")
+    status, detail = bad
+    assert status is FeedStatus.PARSE_ERROR
+    assert detail.code is Code.PARSER_CRASHED
+    assert say(detail) == "the feed could not be read: the parser crashed"
     assert all(status is FeedStatus.OK for status, _ in statuses.values())

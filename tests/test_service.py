@@ -212,6 +212,7 @@ def test_trending_is_clustered_in_a_worker_process_with_the_same_result(
     import beritatui.service
 
     fill_library(store)
+    monkeypatch.setattr(beritatui.service, "POOLED_TRENDING_MIN", 0)  # the library is small
     here = Service(library_config(), store)
     monkeypatch.setattr(Service, "_cluster_off_the_gil", _cluster_here)
     expected = here.trending()
@@ -221,6 +222,7 @@ def test_trending_is_clustered_in_a_worker_process_with_the_same_result(
         raise AssertionError("clustered in the app's process")
 
     monkeypatch.setattr(beritatui.service, "cluster_stories", not_here)
+    monkeypatch.setattr(beritatui.service, "POOLED_TRENDING_MIN", 0)
     pooled = Service(library_config(), store).trending()
     assert pooled == expected
     assert any(len(c.sources) > 1 for c in pooled)
@@ -234,7 +236,10 @@ def test_trending_falls_back_to_this_process_when_no_worker_can_cluster(
     def broken(*args: Any) -> Any:
         raise ExtractionFailed("the page could not be read: the extractor crashed")
 
+    import beritatui.service
+
     fill_library(store)
+    monkeypatch.setattr(beritatui.service, "POOLED_TRENDING_MIN", 0)
     monkeypatch.setattr(ExtractorPool, "trending_blocking", broken)
     clusters = Service(library_config(), store).trending()
     assert any(len(c.sources) > 1 for c in clusters)

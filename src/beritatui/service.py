@@ -61,6 +61,10 @@ def _parser_failed(exc: ExtractionFailed) -> Note:
     return note(Code.PARSER_TIMEOUT if exc.timed_out else Code.PARSER_CRASHED)
 
 
+POOLED_TRENDING_MIN = 1000
+"""Windows with this many articles are clustered in a worker process (~0.1 s and up)."""
+
+
 class Service(ImagesMixin, PagesMixin):
     """The one pipeline: refresh (here), pages (:class:`~beritatui.pages.PagesMixin`),
     pictures (:class:`~beritatui.imagefetch.ImagesMixin`), marks, counts and trending;
@@ -231,9 +235,12 @@ class Service(ImagesMixin, PagesMixin):
         self, items: list[StoryInput], now: datetime, window: float, category: str | None
     ) -> list[Cluster]:
         """Cluster in a worker process (seconds of pure Python would hold the app's GIL);
-        here in this thread only when no worker can do it."""
+        here in this thread when the window is small (a worker would cost more than it
+        saves) or no worker can do it."""
         from beritatui.extract.pool import ExtractionFailed, get_pool
 
+        if len(items) < POOLED_TRENDING_MIN:
+            return cluster_stories(items, now=now, hours=window, category=category)
         try:
             return get_pool().trending_blocking(items, now, window, category)
         except (ExtractionFailed, OSError, RuntimeError):

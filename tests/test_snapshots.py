@@ -25,6 +25,12 @@ pytestmark = pytest.mark.usefixtures("indonesian")
 SIZE = (140, 36)
 
 
+@pytest.fixture(autouse=True)
+def lasting_notifications(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Toasts stay until the picture is taken, however long a busy machine takes to get there."""
+    monkeypatch.setattr(BeritaApp, "NOTIFICATION_TIMEOUT", 600.0)
+
+
 def _app(tmp_path: Path, theme: str, language: str | None = None) -> BeritaApp:
     store = Store.open(database_file())
     fill_library(store)
@@ -159,7 +165,14 @@ async def _open_first_with_picture(pilot: Pilot[int]) -> None:
     await _open_first(pilot)
     app = pilot.app
     assert isinstance(app, BeritaApp)
-    await wait_for(lambda: app.main.reader.query(".picture"), pilot)
+    # Drawn, not only mounted: each picture has built its renderable at its laid-out size.
+    await wait_for(
+        lambda: (
+            (pictures := app.main.reader.query(".picture"))
+            and all(p.region.height > 0 and getattr(p, "_renderable", None) for p in pictures)
+        ),
+        pilot,
+    )
     await pilot.pause()
 
 

@@ -25,7 +25,7 @@ WORDS = {
         "date": r"(Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day, \d+ [A-Z][a-z]+ \d{4}",
         "reader": ["Source: ", "min read"],
         "notice": "4 new articles from 3 feeds",
-        "help": ["beritatui keys", "refresh feeds", "open in the reader", "escape to close"],
+        "help": ["beritatui keys", "Refresh", "Everywhere", "unread", "escape to close"],
         "palette": ("them", "Theme"),
     },
     "id": {
@@ -35,7 +35,13 @@ WORDS = {
         "date": r"(Senin|Selasa|Rabu|Kamis|Jumat|Sabtu|Minggu), \d+ [A-Z][a-z]+ \d{4}",
         "reader": ["Sumber: ", "mnt baca"],
         "notice": "4 artikel baru dari 3 feed",
-        "help": ["Tombol beritatui", "muat ulang feed", "buka di pembaca", "escape untuk menutup"],
+        "help": [
+            "Tombol beritatui",
+            "Muat ulang",
+            "Di mana saja",
+            "belum dibaca",
+            "escape untuk menutup",
+        ],
         "palette": ("tema", "Tema"),
     },
 }

@@ -81,15 +81,16 @@ def test_trending_tab(snap_compare, tmp_path: Path) -> None:  # type: ignore[no-
     assert snap_compare(_app(tmp_path, "textual-dark"), terminal_size=SIZE, run_before=run_before)
 
 
+@pytest.mark.parametrize("size", [(80, 24), (160, 48)], ids=["80x24", "160x48"])
 @pytest.mark.parametrize("language", ["id", "en"])
-def test_help_screen(snap_compare, tmp_path: Path, language: str) -> None:  # type: ignore[no-untyped-def]
+def test_help_screen(snap_compare, tmp_path: Path, language: str, size: tuple[int, int]) -> None:  # type: ignore[no-untyped-def]
     async def run_before(pilot: Pilot[int]) -> None:
         await _wait_for_list(pilot)
         await pilot.press("question_mark")
         await pilot.pause()
 
     app = _app(tmp_path, "textual-light", language=language)
-    assert snap_compare(app, terminal_size=SIZE, run_before=run_before)
+    assert snap_compare(app, terminal_size=size, run_before=run_before)
 
 
 def test_feed_status_screen(snap_compare, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]

@@ -127,7 +127,7 @@ class BeritaApp(App[int]):
     # -- keys of every screen -------------------------------------------------
 
     def action_help(self) -> None:
-        self.push_screen(HelpScreen())
+        self.push_screen(HelpScreen(self.config.path or config_file()))
 
     def _start_theme(self) -> str:
         """``--theme``, else the configured theme, else the last one chosen."""

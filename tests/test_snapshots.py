@@ -5,6 +5,7 @@ Update deliberately with ``pytest tests/test_snapshots.py --snapshot-update``.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -90,6 +91,8 @@ def test_help_screen(snap_compare, tmp_path: Path, language: str, size: tuple[in
         await pilot.pause()
 
     app = _app(tmp_path, "textual-light", language=language)
+    # The help shows the config file's path: a fixed one, not the test's temporary folder.
+    app.config = replace(app.config, path=Path("/home/pembaca/.config/beritatui/config.toml"))
     assert snap_compare(app, terminal_size=size, run_before=run_before)
 
 

@@ -137,3 +137,28 @@ def test_a_feed_that_kills_its_parser_worker_costs_only_that_feed(
     assert detail.code is Code.PARSER_CRASHED
     assert say(detail) == "the feed could not be read: the parser crashed"
     assert all(status is FeedStatus.OK for status, _ in statuses.values())
+
+
+def test_a_feeds_only_refresh_leaves_extraction_and_parsing_to_the_workers(
+    site: LocalSite,
+) -> None:
+    """The main process of ``refresh --no-articles`` imports neither trafilatura nor the
+    feed parsers: the workers parse, and their errors and results unpickle without them."""
+    code = (
+        "import sys\n"
+        "from beritatui.cli import main\n"
+        "status = main(['refresh', '--no-articles'])\n"
+        "heavy = ('trafilatura', 'feedparser', 'lxml', 'beritatui.extract.article')\n"
+        "print('STATUS', status, 'LOADED', [m for m in heavy if m in sys.modules])\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, timeout=120, check=False
+    )
+    assert result.returncode == 0, result.stderr
+    assert "STATUS 0 LOADED []" in result.stdout, result.stdout + result.stderr
+    store = Store.open(database_file())
+    try:
+        assert len(store.feeds()) == 3
+        assert all(feed.status is FeedStatus.OK for feed in store.feeds())
+    finally:
+        store.close()

@@ -56,7 +56,7 @@ def warm_up(*, workers: bool = True) -> None:
     The TUI calls this in a thread after its first paint, so the ~0.3 s of
     imports and the process start-up stay out of start-up and out of the event loop.
     """
-    import beritatui.extract
+    import beritatui.extract.article
     import beritatui.feeds.fetch
     import beritatui.feeds.parse  # noqa: F401
 

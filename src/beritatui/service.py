@@ -153,7 +153,7 @@ class Service(ImagesMixin, PagesMixin):
         self, fetcher: Fetcher, feed_id: int, spec: FeedSpec
     ) -> tuple[FeedOutcome, list[int]]:
         from beritatui.extract.pool import ExtractionFailed, get_pool
-        from beritatui.feeds.parse import FeedParseError  # feedparser, lazily
+        from beritatui.feeds.outcomes import FeedParseError  # not feeds.parse: no feedparser
 
         etag, last_modified = await asyncio.to_thread(self.store.feed_cache_headers, feed_id)
         result = await fetcher.fetch(

@@ -130,3 +130,15 @@ def text_note(text: str) -> Note:
 
 NO_NOTE = Note(Code.TEXT, (("text", ""),))
 """Nothing to say (a status that says it all)."""
+
+
+class FeedParseError(Exception):
+    """The bytes are not a usable feed; ``note`` says why (picklable: it crosses processes).
+
+    Raised by :func:`beritatui.feeds.parse.parse_feed` (which re-exports it); defined
+    here so the service can catch it from a worker without importing feedparser.
+    """
+
+    def __init__(self, said: Note) -> None:
+        super().__init__(said)
+        self.note = said

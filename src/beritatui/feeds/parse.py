@@ -45,7 +45,7 @@ from beritatui.feeds.normalise import (
     normalise,
     unique,
 )
-from beritatui.feeds.outcomes import Code, Note, note
+from beritatui.feeds.outcomes import Code, FeedParseError, Note, note
 from beritatui.models import ParsedFeed
 from beritatui.sanitize import clean_line, safe_url
 from beritatui.urls import canonical_url
@@ -75,14 +75,6 @@ __all__ = [
 ]
 
 compat.install()  # Indonesian dates, media captions kept apart (see feeds/compat.py)
-
-
-class FeedParseError(Exception):
-    """The bytes are not a usable feed; ``note`` says why (picklable: it crosses processes)."""
-
-    def __init__(self, said: Note) -> None:
-        super().__init__(said)
-        self.note = said
 
 
 def parse_feed(

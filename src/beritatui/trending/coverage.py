@@ -83,6 +83,20 @@ def score_group(
 ) -> ScoreParts:
     """The score parts of one story (``now`` as a UTC timestamp)."""
     scale = 1 / (3600 * half_life_hours(window_hours))
+    if len(group) == 1:  # most of a window: one article, one source, no volume bonus
+        stamp = docs[group[0]].stamp
+        recency = 0.5 ** (max(0.0, now - stamp) * scale)
+        recent = 1 if now - stamp <= GROWTH_HOURS * 3600 else 0
+        return ScoreParts(
+            coverage=recency,
+            volume=0.0,
+            growth=GROWTH_WEIGHT * math.log2(1 + recent),
+            recency=recency,
+            independent_sources=1,
+            wire_copies=0,
+            recent_sources=recent,
+            first_seen=datetime.fromtimestamp(stamp, UTC),
+        )
     units = _independent(group, docs, edges)
     newest_per_unit = [max(docs[i].stamp for i in unit) for unit in units]
     fresh = [0.5 ** (max(0.0, now - stamp) * scale) for stamp in newest_per_unit]

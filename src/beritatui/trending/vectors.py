@@ -195,27 +195,28 @@ def find_edges(docs: list[Doc], df: dict[str, int]) -> dict[tuple[int, int], flo
     very_common = max(VERY_COMMON_MIN, int(VERY_COMMON_FRACTION * len(docs)))
     rare_df = max(RARE_DF_MIN, min(RARE_DF, RARE_WORK // max(1, len(docs))))
     # Token numbers instead of strings make the pair keys plain ints; a key met
-    # once holds the article index itself, so most keys never need a list.
+    # once holds the article index itself, so most keys never need a list. Only
+    # tokens in two articles or more can meet another article: the others are
+    # left out of both indexes up front (one dict lookup per token, no df test).
     numbers = {token: n for n, token in enumerate(sorted(df))}
     width = len(numbers)
+    indexed = {t: numbers[t] for t, count in df.items() if 1 < count <= very_common}
+    rare: dict[str, list[int]] = {t: [] for t, count in df.items() if 1 < count <= rare_df}
     postings: dict[int, int | list[int]] = {}
-    rare: dict[str, list[int]] = {}
     edges: dict[tuple[int, int], float] = {}
     for i, doc in enumerate(docs):
         vector = doc.vector
         shared: dict[int, int] = {}
         for token in vector:
-            if 1 < df[token] <= rare_df:
-                plist = rare.setdefault(token, [])
+            plist = rare.get(token)
+            if plist is not None:
                 for j in plist:
                     shared[j] = shared.get(j, 0) + 1
                 plist.append(i)
         met = {j for j, count in shared.items() if count >= MIN_SHARED_TOKENS}
         # Ties keep the token order, which is the article's own: deterministic.
-        top = sorted(
-            [t for t in vector if 1 < df[t] <= very_common], key=vector.__getitem__, reverse=True
-        )[:INDEX_TOKENS]
-        ids = sorted(numbers[t] for t in top)
+        top = sorted([t for t in vector if t in indexed], key=vector.__getitem__, reverse=True)
+        ids = sorted([indexed[t] for t in top[:INDEX_TOKENS]])
         for a, b in itertools.combinations(ids, 2):
             key = a * width + b
             found = postings.get(key)
@@ -235,14 +236,24 @@ def find_edges(docs: list[Doc], df: dict[str, int]) -> dict[tuple[int, int], flo
 
 
 def _pair_similarity(a: Doc, b: Doc) -> float:
-    """Cosine similarity (or the near-duplicate value) of one candidate pair."""
+    """Cosine similarity (or the near-duplicate value) of one candidate pair.
+
+    The dot product runs over the shorter vector in its own token order (fixed
+    by the article text, so the float sum is the same on every run).
+    """
     vector_a, vector_b = a.vector, b.vector
-    shared = sorted(vector_a.keys() & vector_b.keys())  # sorted: a fixed summation order
-    dot = sum(vector_a[t] * vector_b[t] for t in shared)
-    if dot >= NEAR_DUP_MIN_COSINE and _near_duplicate(a, b):
-        return NEAR_DUP_SIMILARITY
+    small, large = (vector_a, vector_b) if len(vector_a) <= len(vector_b) else (vector_b, vector_a)
+    dot = 0.0
+    shared: list[str] = []
+    for token, weight in small.items():
+        other = large.get(token)
+        if other is not None:
+            dot += weight * other
+            shared.append(token)
     if dot < EDGE_THRESHOLD:
         return dot
+    if dot >= NEAR_DUP_MIN_COSINE and _near_duplicate(a, b):
+        return NEAR_DUP_SIMILARITY
     if len(shared) <= MIN_SHARED_TOKENS and not any(
         t in a.entities or t in b.entities for t in shared
     ):
@@ -253,5 +264,5 @@ def _pair_similarity(a: Doc, b: Doc) -> float:
     # day later, "Gubernur X liburkan sekolah" share X. Hours apart, a pair must
     # share what happened too.
     entities = a.entities
-    content = sum(vector_a[t] * vector_b[t] for t in shared if t not in entities)
+    content = sum(small[t] * large[t] for t in shared if t not in entities)
     return dot if content >= MIN_CONTENT_SIMILARITY else 0.0

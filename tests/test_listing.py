@@ -8,8 +8,8 @@ import pytest
 
 import beritatui.listing as listing
 from beritatui import i18n
-from beritatui.listing import ListPage, Tab, View, article_rows, load_page, more_rows
-from beritatui.models import ALL_CATEGORIES
+from beritatui.listing import ListPage, Sort, Tab, View, article_rows, load_page, more_rows
+from beritatui.models import ALL_CATEGORIES, ArticleRow
 from beritatui.paths import database_file
 from beritatui.service import Service
 from beritatui.store import Store
@@ -117,3 +117,47 @@ def test_unread_only_hides_read_articles_but_not_search_results(service: Service
     word = first.title.split()[0]
     found = load_page(service, View(query=word, unread_only=True))
     assert first.id in {row.id for row in found.rows}
+
+
+def _by_source_then_newest(rows: list[ArticleRow]) -> list[ArticleRow]:
+    newest = sorted(rows, key=lambda r: (r.published, r.id), reverse=True)
+    return sorted(newest, key=lambda r: r.source.casefold())
+
+
+def test_sort_by_source_groups_each_source_newest_first(service: Service) -> None:
+    newest = load_page(service, View())
+    by_source = load_page(service, View(sort=Sort.SOURCE))
+    assert len({row.source for row in by_source.rows}) > 1
+    assert [r.id for r in by_source.rows] == [r.id for r in _by_source_then_newest(newest.rows)]
+    assert [r.id for r in by_source.rows] != [r.id for r in newest.rows]
+    assert by_source.title == newest.title + " · menurut sumber"
+    assert Sort.NEWEST.toggled() is Sort.SOURCE and Sort.SOURCE.toggled() is Sort.NEWEST
+    assert Sort.parse("source") is Sort.SOURCE and Sort.parse("junk") is Sort.NEWEST
+
+
+def test_sort_by_source_pages_follow_the_same_order(
+    service: Service, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    view = View(sort=Sort.SOURCE)
+    everything = article_rows(service.store, view, limit=100)
+    monkeypatch.setattr(listing, "LIST_LIMIT", 2)
+    first = load_page(service, view)
+    rest, _more = more_rows(service, view, 2)
+    assert [r.id for r in first.rows + rest] == [r.id for r in everything][: 2 + len(rest)]
+
+
+def test_sort_by_source_in_search_saved_and_a_trending_story(service: Service) -> None:
+    trending = load_page(service, View(tab=Tab.TRENDING))
+    assert trending.clusters
+    cluster = max(trending.clusters, key=lambda c: len(c.sources))
+    story = View(tab=Tab.TRENDING, cluster_key=cluster.key, sort=Sort.SOURCE)
+    opened = load_page(service, story, cluster).rows
+    assert [r.id for r in opened] == [r.id for r in _by_source_then_newest(opened)]
+    assert load_page(service, story, cluster).title.endswith(" · menurut sumber")
+    found = load_page(service, View(query="banjir", sort=Sort.SOURCE)).rows
+    assert len({r.source for r in found}) > 1
+    assert [r.source.casefold() for r in found] == sorted(r.source.casefold() for r in found)
+    for row in load_page(service, View()).rows:
+        service.set_bookmark(row.id, True)
+    saved = load_page(service, View(tab=Tab.SAVED, sort=Sort.SOURCE)).rows
+    assert [r.id for r in saved] == [r.id for r in _by_source_then_newest(saved)]

@@ -37,6 +37,26 @@ class Tab(StrEnum):
             return cls.LATEST
 
 
+class Sort(StrEnum):
+    """The order of an article list (the value is what the state file stores)."""
+
+    NEWEST = "newest"
+    SOURCE = "source"
+    """By source name, newest first within each source."""
+
+    @classmethod
+    def parse(cls, value: object) -> Sort:
+        """The order named ``value``, else :attr:`NEWEST`."""
+        try:
+            return cls(str(value))
+        except ValueError:
+            return cls.NEWEST
+
+    def toggled(self) -> Sort:
+        """The other order (``s`` switches between the two)."""
+        return Sort.SOURCE if self is Sort.NEWEST else Sort.NEWEST
+
+
 @dataclass(frozen=True, slots=True)
 class View:
     """What the middle pane is meant to show."""
@@ -49,6 +69,13 @@ class View:
     """A trending story opened from the Trending tab."""
     unread_only: bool = False
     """Hide read articles (``h``); a search still finds everything."""
+    sort: Sort = Sort.NEWEST
+    """Newest first, or by source (``s``); a search by source keeps the best first per source."""
+
+    @property
+    def by_source(self) -> bool:
+        """The list is grouped by source."""
+        return self.sort is Sort.SOURCE
 
     @property
     def category_filter(self) -> str | None:
@@ -90,7 +117,10 @@ def article_rows(
     """
     limit = LIST_LIMIT if limit is None else limit
     if view.query is not None:
-        return store.search(view.query, limit=limit)[offset:]
+        found = store.search(view.query, limit=limit)
+        if view.by_source:
+            found.sort(key=lambda row: row.source.casefold())  # stable: best first per source
+        return found[offset:]
     saved = view.tab is Tab.SAVED
     return store.list_articles(
         category=None if saved else view.category_filter,  # every bookmark, whatever the category
@@ -98,6 +128,7 @@ def article_rows(
         unread_only=view.unread_only,
         limit=limit,
         offset=offset,
+        by_source=view.by_source,
     )
 
 
@@ -119,7 +150,10 @@ def load_page(service: Service, view: View, cluster: Cluster | None = None) -> L
         title = _("Search: “{query}” · {count}").format(query=view.query, count=len(rows))
     elif cluster is not None:
         rows = store.list_articles(
-            ids=sorted(cluster.article_ids), unread_only=view.unread_only, limit=LIST_LIMIT
+            ids=sorted(cluster.article_ids),
+            unread_only=view.unread_only,
+            limit=LIST_LIMIT,
+            by_source=view.by_source,
         )
         title = _("Trending · {title}").format(title=cluster.title)
     elif view.tab is Tab.TRENDING:
@@ -146,6 +180,8 @@ def load_page(service: Service, view: View, cluster: Cluster | None = None) -> L
             ).format(category=category, count=total)
     if view.unread_only and view.query is None and clusters is None:
         title += " · " + _("unread only")
+    if view.by_source and clusters is None:
+        title += " · " + _("by source")
     across = view.query is not None or (view.tab is Tab.SAVED and cluster is None)
     return ListPage(view, counts, rows, clusters, title, more, across_categories=across)
 

@@ -14,6 +14,7 @@ from beritatui.store.rows import (
     NEWEST_FIRST,
     ROW_FROM,
     ROW_SELECT,
+    SOURCE_FIRST,
     article_detail,
     article_row,
 )
@@ -52,8 +53,9 @@ class ArticlesMixin(StoreCore):
         limit: int = 1000,
         offset: int = 0,
         ids: Sequence[int] | None = None,
+        by_source: bool = False,
     ) -> list[ArticleRow]:
-        """Articles newest first (published, else first seen).
+        """Articles newest first (published, else first seen), or by source then newest.
 
         ``category=None`` means every active feed. ``bookmarked=True`` lists all
         bookmarks, whatever their feed's state. With ``ids`` only those
@@ -75,21 +77,30 @@ class ArticlesMixin(StoreCore):
         if unread_only:
             where.append("a.is_read = 0")
         if ids is None:
-            return self._select_rows(where, params, limit, offset)
+            return self._select_rows(where, params, limit, offset, by_source=by_source)
         rows: list[ArticleRow] = []
         for chunk in chunks(ids):
             rows += self._select_rows([*where, f"a.id IN ({marks(chunk)})"], params + chunk)
         rows.sort(key=lambda r: (r.published or datetime.min.replace(tzinfo=UTC), r.id))
         rows.reverse()
+        if by_source:
+            rows.sort(key=lambda r: r.source.casefold())  # stable: newest first per source
         return rows[offset : offset + limit] if limit >= 0 else rows[offset:]
 
     def _select_rows(
-        self, where: list[str], params: list[Any], limit: int = -1, offset: int = 0
+        self,
+        where: list[str],
+        params: list[Any],
+        limit: int = -1,
+        offset: int = 0,
+        *,
+        by_source: bool = False,
     ) -> list[ArticleRow]:
         clause = " AND ".join(where) or "1"
+        order = SOURCE_FIRST if by_source else NEWEST_FIRST
         rows = self._db.execute(
             f"SELECT {ROW_SELECT} FROM {ROW_FROM} WHERE {clause}"
-            f" ORDER BY {NEWEST_FIRST} LIMIT ? OFFSET ?",
+            f" ORDER BY {order} LIMIT ? OFFSET ?",
             (*params, limit, offset),
         ).fetchall()
         return [article_row(r) for r in rows]

@@ -30,6 +30,11 @@ ROW_FROM = """
     LEFT JOIN bodies b ON b.article_id = a.id
 """
 NEWEST_FIRST = "a.sort_time DESC, a.id DESC"
+SOURCE_FIRST = (
+    "COALESCE(NULLIF(a.source, ''), NULLIF(f.title, ''), NULLIF(f.feed_title, ''), f.url)"
+    f" COLLATE NOCASE, {NEWEST_FIRST}"
+)
+"""By source name (the one :func:`article_row` shows, case-blind), newest first within one."""
 
 
 def feed_name(title: str, feed_title: str, url: str) -> str:

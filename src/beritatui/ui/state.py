@@ -12,7 +12,7 @@ import tempfile
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
-from beritatui.listing import Tab
+from beritatui.listing import Sort, Tab
 from beritatui.models import ALL_CATEGORIES
 from beritatui.themes import DEFAULT_THEME_DARK
 
@@ -29,6 +29,7 @@ class UIState:
     article_id: int | None = None
     reader_scroll: float = 0.0
     hide_read: bool = False
+    sort: str = Sort.NEWEST.value
 
     @classmethod
     def load(cls, path: Path) -> UIState:
@@ -67,5 +68,6 @@ _FIELD_TYPES: dict[str, type | tuple[type, ...]] = {
     "article_id": int,
     "reader_scroll": (int, float),
     "hide_read": bool,
+    "sort": str,
 }
 """Accepted JSON types per field; anything else in the file keeps the default."""

@@ -16,7 +16,7 @@ from textual.binding import Binding
 from textual.widgets import ContentSwitcher, Input
 
 from beritatui.i18n import N_, _, ngettext
-from beritatui.listing import Tab
+from beritatui.listing import Sort, Tab
 from beritatui.models import category_label
 from beritatui.sanitize import safe_url
 from beritatui.ui.bindings import localize_bindings
@@ -43,6 +43,7 @@ class MainScreen(LayoutMixin, PaletteScreen):
         Binding("m", "toggle_read", N_("Read/unread"), show=False),
         Binding("M", "mark_all_read", N_("Mark all read"), show=False),
         Binding("h", "toggle_hide_read", N_("Hide/show read"), show=False),
+        Binding("s", "toggle_sort", N_("Sort: newest/by source"), show=False),
         Binding("1", f"tab('{Tab.LATEST}')", N_("Latest"), show=False),
         Binding("2", f"tab('{Tab.TRENDING}')", N_("Trending"), show=False),
         Binding("3", f"tab('{Tab.SAVED}')", N_("Saved"), show=False),
@@ -184,6 +185,15 @@ class MainScreen(LayoutMixin, PaletteScreen):
         self.hide_read = not self.hide_read
         self.berita.ui_state.hide_read = self.hide_read
         self.notify(_("Read articles hidden.") if self.hide_read else _("Read articles shown."))
+        self.reload_list(keep_id=self._current_id())
+        self.berita.save_state()
+
+    def action_toggle_sort(self) -> None:
+        """Newest first, or grouped by source (the order is listing.py's)."""
+        self.sort = self.sort.toggled()
+        self.berita.ui_state.sort = self.sort.value
+        by_source = self.sort is Sort.SOURCE
+        self.notify(_("Sorted by source.") if by_source else _("Sorted newest first."))
         self.reload_list(keep_id=self._current_id())
         self.berita.save_state()
 

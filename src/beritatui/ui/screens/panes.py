@@ -1,6 +1,6 @@
 """What the three panes show: the list for the current view and the article being read.
 
-:class:`PanesScreen` owns the view state (category, tab, search, cluster, hide read)
+:class:`PanesScreen` owns the view state (category, tab, search, cluster, hide read, sort)
 and the workers that load it: lists in thread workers (through
 :mod:`beritatui.listing`), articles in an async worker over the service. Workers post
 messages from :mod:`beritatui.ui.messages`; the handlers here put their data on
@@ -23,7 +23,7 @@ from textual.widgets import ContentSwitcher, Footer, Input, OptionList, Static
 from textual.worker import get_current_worker
 
 from beritatui.i18n import _
-from beritatui.listing import Tab, View, load_page, more_rows
+from beritatui.listing import Sort, Tab, View, load_page, more_rows
 from beritatui.models import ArticleDetail, ArticleRow
 from beritatui.paths import config_file
 from beritatui.sanitize import safe_url
@@ -62,6 +62,7 @@ class PanesScreen(PicturesMixin, Screen[None]):
         self.tab = Tab.parse(state.tab)
         self.search_query: str | None = None
         self.hide_read = state.hide_read
+        self.sort = Sort.parse(state.sort)
         self.cluster: Cluster | None = None
         self._clusters_by_article: dict[int, Cluster] = {}
         self._shown: ArticleDetail | None = None
@@ -142,9 +143,9 @@ class PanesScreen(PicturesMixin, Screen[None]):
     # -- loading the list -----------------------------------------------------
 
     def _view(self) -> View:
-        """What the middle pane is meant to show now (category, tab, query, cluster)."""
+        """What the middle pane is meant to show now (category, tab, query, cluster, order)."""
         key = self.cluster.key if self.cluster is not None else None
-        return View(self.category, self.tab, self.search_query, key, self.hide_read)
+        return View(self.category, self.tab, self.search_query, key, self.hide_read, self.sort)
 
     def reload_list(self, *, keep_id: int | None = None) -> None:
         """Reload sidebar counts and the middle pane for the current view."""

@@ -131,8 +131,10 @@ def test_sort_by_source_groups_each_source_newest_first(service: Service) -> Non
     assert [r.id for r in by_source.rows] == [r.id for r in _by_source_then_newest(newest.rows)]
     assert [r.id for r in by_source.rows] != [r.id for r in newest.rows]
     assert by_source.title == newest.title + " · menurut sumber"
-    assert Sort.NEWEST.toggled() is Sort.SOURCE and Sort.SOURCE.toggled() is Sort.NEWEST
-    assert Sort.parse("source") is Sort.SOURCE and Sort.parse("junk") is Sort.NEWEST
+    assert Sort.NEWEST.toggled() is Sort.SOURCE
+    assert Sort.SOURCE.toggled() is Sort.NEWEST
+    assert Sort.parse("source") is Sort.SOURCE
+    assert Sort.parse("junk") is Sort.NEWEST
 
 
 def test_sort_by_source_pages_follow_the_same_order(

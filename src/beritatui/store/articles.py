@@ -99,8 +99,7 @@ class ArticlesMixin(StoreCore):
         clause = " AND ".join(where) or "1"
         order = SOURCE_FIRST if by_source else NEWEST_FIRST
         rows = self._db.execute(
-            f"SELECT {ROW_SELECT} FROM {ROW_FROM} WHERE {clause}"
-            f" ORDER BY {order} LIMIT ? OFFSET ?",
+            f"SELECT {ROW_SELECT} FROM {ROW_FROM} WHERE {clause} ORDER BY {order} LIMIT ? OFFSET ?",
             (*params, limit, offset),
         ).fetchall()
         return [article_row(r) for r in rows]

@@ -43,7 +43,7 @@ class MainScreen(LayoutMixin, PaletteScreen):
         Binding("m", "toggle_read", N_("Read/unread"), show=False),
         Binding("M", "mark_all_read", N_("Mark all read"), show=False),
         Binding("h", "toggle_hide_read", N_("Hide/show read"), show=False),
-        Binding("s", "toggle_sort", N_("Sort: newest/by source"), show=False),
+        Binding("s", "toggle_sort", N_("Sort: newest/source"), show=False),
         Binding("1", f"tab('{Tab.LATEST}')", N_("Latest"), show=False),
         Binding("2", f"tab('{Tab.TRENDING}')", N_("Trending"), show=False),
         Binding("3", f"tab('{Tab.SAVED}')", N_("Saved"), show=False),

@@ -21,7 +21,7 @@ from beritatui.paths import database_file
 from beritatui.store import Store
 from beritatui.ui.app import BeritaApp
 
-WAIT_TIMEOUT = 15.0
+WAIT_TIMEOUT = 30.0
 """Seconds a condition may take: generous, because the machine may be busy; never a pause."""
 
 

@@ -7,12 +7,15 @@ from pathlib import Path
 
 import pytest
 from textual.pilot import Pilot
+from textual.widgets._footer import FooterKey
 
 from beritatui.models import FeedEntry
 from beritatui.paths import database_file
 from beritatui.store import Store
 from beritatui.ui.app import BeritaApp
+from beritatui.ui.screens.feed_columns import CELL_PADDING, cut, fit_columns
 from beritatui.ui.screens.layout import width_class
+from beritatui.ui.widgets.footer import ResponsiveFooter, fitting
 from tests.helpers import driven, wait_for
 from tests.library import fill_library, library_config
 from tests.site import NOW
@@ -173,3 +176,60 @@ async def test_cut_titles_end_in_an_ellipsis(tmp_path: Path, size: tuple[int, in
                 assert line.rstrip().endswith("…"), line
         assert cut  # titles longer than the list is wide
         assert articles.scrollbars_enabled[0]  # and "…" shows beside the scrollbar too
+
+
+def footer_text(app: BeritaApp) -> str:
+    """The footer's keys as shown, left to right."""
+    keys = app.main.query(FooterKey)
+    return " ".join(f"{k.key_display} {k.description}" for k in keys)
+
+
+@pytest.mark.parametrize(("size", "wanted"), [((80, 24), "r Muat ulang"), ((160, 48), "d Gelap")])
+async def test_footer_shows_what_fits_most_important_first(
+    tmp_path: Path, size: tuple[int, int], wanted: str
+) -> None:
+    app = _app(tmp_path)
+    async with driven(app, size=size) as pilot:
+        await _listed(app, pilot)
+        await pilot.pause()
+        keys = list(app.main.query(FooterKey))
+        assert wanted in footer_text(app)
+        assert keys[0].description == "Baca"  # enter: the most important key first
+        footer = app.main.query_one(ResponsiveFooter)
+        # Every key is whole inside the footer (none clipped at the right edge).
+        assert all(k.region.right <= footer.region.right for k in keys)
+        assert sum(k.region.width for k in keys) <= size[0]
+
+
+async def test_footer_drops_low_priority_keys_when_narrow(tmp_path: Path) -> None:
+    app = _app(tmp_path)
+    async with driven(app, size=(160, 48)) as pilot:
+        await _listed(app, pilot)
+        wide = footer_text(app)
+        await pilot.resize_terminal(60, 24)
+        await wait_for(lambda: footer_text(app) != wide, pilot)
+        narrow = footer_text(app)
+        assert "Gelap/terang" in wide
+        assert "Gelap/terang" not in narrow
+        assert "Muat ulang" in narrow
+
+
+def test_fitting_keeps_rank_order_and_skips_what_does_not_fit() -> None:
+    # (rank, width): the first two fit in 20, the third (12) does not, the fourth (3) does.
+    assert fitting([(0, 10), (1, 8), (2, 12), (3, 2)], 20) == [0, 1, 3]
+    assert fitting([(5, 4), (0, 4)], 8) == [1, 0]
+
+
+def test_feed_columns_fit_80_columns() -> None:
+    labels = ["Kategori", "Sumber", "Status", "Terakhir berhasil", "Butir", "Terbaru", "Ket"]
+    row = ["Nasional", "CNN Indonesia", "galat HTTP", "27 Nov 16:00", "12", "25 mnt lalu"]
+    rows = [[*row, "HTTP 403: situs menolak permintaan (mungkin memblokir pembaca feed)"]]
+    wide = fit_columns(labels, rows, 160)
+    assert [i for i, _ in wide] == list(range(7))
+    for width in (60, 72, 80):
+        shown = fit_columns(labels, rows, width)
+        assert sum(w + CELL_PADDING for _, w in shown) <= width
+        assert {1, 2, 6} <= {i for i, _ in shown}  # source, status and detail stay
+    assert 3 not in {i for i, _ in fit_columns(labels, rows, 72)}  # last success goes first
+    assert cut("abcdef", 4) == "abc…"
+    assert cut("abc", 4) == "abc"

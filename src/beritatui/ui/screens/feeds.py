@@ -14,7 +14,7 @@ from collections.abc import Callable, Sequence
 from datetime import datetime
 
 from rich.text import Text
-from textual import work
+from textual import events, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
@@ -31,6 +31,7 @@ from beritatui.timefmt import relative_time, short_date
 from beritatui.ui.bindings import localize_bindings
 from beritatui.ui.feedwords import explain
 from beritatui.ui.screens.dialogs import ChoiceScreen, ConfirmScreen, PromptScreen
+from beritatui.ui.screens.feed_columns import cut, fit_columns
 from beritatui.wording import say
 
 SOURCE_WIDTH = 40
@@ -113,28 +114,52 @@ class FeedStatusScreen(ModalScreen[bool]):
             yield Static(Text(_(HINT), style="dim"))
 
     def on_mount(self) -> None:
-        table = self.query_one(DataTable)
-        table.add_columns(*(_(column) for column in COLUMNS))
         self._fill()
-        table.focus()
+        self.query_one(DataTable).focus()
+
+    def on_resize(self, event: events.Resize) -> None:
+        """The columns follow the width: the table is filled again for it."""
+        self.call_after_refresh(self._fill)
+
+    def _table_width(self) -> int:
+        """Cells the table's rows have (before layout: from the terminal's width)."""
+        table = self.query_one(DataTable)
+        width = table.scrollable_content_region.width
+        if width <= 0:  # not laid out yet: #feeds-box is 95 % wide, border and padding 4
+            width = self.app.size.width * 95 // 100 - 4
+        return width
 
     # -- showing --------------------------------------------------------------
 
     def _fill(self, keep_url: str | None = None) -> None:
         table = self.query_one(DataTable)
         keep = keep_url or (self.current.url if self.current else None)
-        table.clear()
+        table.clear(columns=True)
         now = self.clock()
-        for feed in self.feeds:
+        labels = [_(column) for column in COLUMNS]
+        rows = [
+            [
+                feed.category,
+                clean_line(feed.title or feed.url, SOURCE_WIDTH),
+                feed.status.label,
+                short_date(feed.last_ok) if feed.last_ok else "—",
+                str(feed.article_count),
+                relative_time(feed.newest, now) if feed.newest else "—",
+                explain(feed) or "—",
+            ]
+            for feed in self.feeds
+        ]
+        columns = fit_columns(labels, rows, self._table_width())
+        for index, width in columns:
+            table.add_column(cut(labels[index], width), width=width)
+        status = COLUMNS.index(N_("Status"))
+        for feed, cells in zip(self.feeds, rows, strict=True):
             style = "" if feed.status.is_success else "bold"
             table.add_row(
-                Text(feed.category),
-                Text(clean_line(feed.title or feed.url, SOURCE_WIDTH)),
-                Text(feed.status.label, style=style),
-                Text(short_date(feed.last_ok) if feed.last_ok else "—"),
-                Text(str(feed.article_count)),
-                Text(relative_time(feed.newest, now) if feed.newest else "—"),
-                Text(explain(feed) or "—"),
+                *(
+                    Text(cut(cells[i], width), style=style if i == status else "")
+                    for i, width in columns
+                ),
                 key=feed.url,
             )
         urls = [f.url for f in self.feeds]

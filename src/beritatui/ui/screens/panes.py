@@ -19,7 +19,7 @@ from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.notifications import SeverityLevel
 from textual.screen import Screen
-from textual.widgets import ContentSwitcher, Footer, Input, OptionList, Static
+from textual.widgets import ContentSwitcher, Input, OptionList, Static
 from textual.worker import get_current_worker
 
 from beritatui.i18n import _
@@ -40,6 +40,7 @@ from beritatui.ui.pictures import PicturesMixin
 from beritatui.ui.widgets.article_list import ArticleList
 from beritatui.ui.widgets.category_list import CategoryList
 from beritatui.ui.widgets.cluster_list import ClusterList
+from beritatui.ui.widgets.footer import ResponsiveFooter
 from beritatui.ui.widgets.reader import OtherVersion, ReaderPane
 from beritatui.ui.widgets.top_bar import TopBar
 
@@ -106,7 +107,7 @@ class PanesScreen(PicturesMixin, Screen[None]):
                     yield ArticleList(clock=self.now, id="articles")
                     yield ClusterList(clock=self.now, id="clusters")
             yield ReaderPane(id="reader")
-        yield Footer()
+        yield ResponsiveFooter()
 
     @property
     def article_list(self) -> ArticleList:

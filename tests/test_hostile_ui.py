@@ -470,8 +470,7 @@ async def test_bookmarks_tab_and_feed_status_with_hostile_text(app: BeritaApp) -
         for cell in cells:
             assert_clean(cell, "feed status cell")
         joined = " ".join(cells)
-        # The failing feed's title, as text (cut to the source column's width), never a link.
-        assert "[link=http://evil.examp" in joined
+        assert "[link=http://evil.example]tautan[/link]" in joined  # failing feed's title
         assert "galat HTTP" in joined  # the failing feed, in the app's words
         assert CATEGORY_CLICK in joined
         assert "[@click=app.quit]" in svg

@@ -233,3 +233,14 @@ def test_feed_columns_fit_80_columns() -> None:
     assert 3 not in {i for i, _ in fit_columns(labels, rows, 72)}  # last success goes first
     assert cut("abcdef", 4) == "abc…"
     assert cut("abc", 4) == "abc"
+
+
+def test_capped_feed_columns_grow_back_when_there_is_room() -> None:
+    labels = ["Kategori", "Sumber", "Status", "Terakhir berhasil", "Butir", "Terbaru", "Ket"]
+    source = "Portal Berita Nusantara Raya Edisi Daerah"  # past the source column's cap
+    rows = [["Nasional", source, "ok", "27 Nov 16:00", "12", "25 mnt lalu", "HTTP 200"]]
+    widths = dict(fit_columns(labels, rows, 200))
+    assert widths[1] == len(source)  # whole, with room to spare
+    narrow = dict(fit_columns(labels, rows, 80))
+    assert narrow[1] < len(source)  # capped when the room is short
+    assert sum(w + CELL_PADDING for w in narrow.values()) <= 80

@@ -1,9 +1,10 @@
 """Which columns the feed table shows, and how wide, for the width it has.
 
 Pure layout arithmetic (no widgets): each column is as wide as its widest cell, up
-to a cap; when they do not fit, the least important columns go first (last success,
-items, category, newest), and the last column (the detail) takes what is left,
-cut with "…" (:func:`cut`).
+to a cap; capped columns grow back while the detail still leaves room. When they
+do not fit, the least important columns go first (last success, items, category,
+newest), and the last column (the detail) takes what is left, cut with "…"
+(:func:`cut`).
 """
 
 from __future__ import annotations
@@ -49,10 +50,11 @@ def fit_columns(
     ``labels`` and each row follow :data:`SPEC`; widths are the text widths without
     the cell padding.
     """
-    natural = []
+    natural, widest = [], []
     for index, column in enumerate(SPEC):
-        widest = max([cell_len(labels[index])] + [cell_len(row[index]) for row in rows])
-        natural.append(min(widest, column.cap) if column.cap else widest)
+        full = max([cell_len(labels[index])] + [cell_len(row[index]) for row in rows])
+        widest.append(full)
+        natural.append(min(full, column.cap) if column.cap else full)
     shown = list(range(len(SPEC)))
     droppable = sorted((c.drop, i) for i, c in enumerate(SPEC) if c.drop)
 
@@ -63,6 +65,15 @@ def fit_columns(
     while left() < DETAIL_MIN and droppable:
         shown.remove(droppable.pop(0)[1])
     last = len(SPEC) - 1
+    # Room to spare once the detail has its whole width: capped columns grow back.
+    spare = left() - natural[last]
+    for i in shown:
+        if spare <= 0:
+            break
+        grow = min(widest[i] - natural[i], spare)
+        if SPEC[i].cap and grow > 0:
+            natural[i] += grow
+            spare -= grow
     return [(i, max(1, min(natural[i], left())) if i == last else natural[i]) for i in shown]
 
 

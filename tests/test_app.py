@@ -174,3 +174,21 @@ async def test_resume_reopens_last_article(
         await wait_for(lambda: again.main.reader.article_id == opened, pilot)
         assert again.query_one(ArticleList).current is not None
         assert again.query_one(ArticleList).current.id == opened  # type: ignore[union-attr]
+
+
+async def test_r_before_the_warm_up_ends_is_the_only_refresh_on_start(
+    server: LocalServer, site: LocalSite, isolated_dirs: dict[str, Path]
+) -> None:
+    """The refresh on start waits for the warm-up; an r pressed meanwhile replaces it."""
+    from urllib.parse import urlsplit
+
+    app = make_app(site, isolated_dirs["config"], refresh_on_start=True)
+    feeds = {urlsplit(url).path for url in site.feed_urls.values()}
+    async with driven(app) as pilot:
+        await pilot.press("r")
+        await wait_for(lambda: app.main.warmed, pilot)
+        await wait_for(lambda: not app.main._refreshing, pilot)
+        await wait_for(lambda: app.main.top_bar.progress == "", pilot)
+        fetched = [r.path for r in server.requests if r.path in feeds]
+        assert sorted(fetched) == sorted(feeds)  # each feed once: one refresh, not two
+        await pilot.press("q")

@@ -54,9 +54,13 @@ class RefreshingScreen(PanesScreen):
         finally:
             self.app.call_from_thread(self._warmed)
 
+    _refresh_started = False
+
     def _warmed(self) -> None:
         self.warmed = True
-        if not self.service.offline and self.berita.refresh_on_start:
+        # Unless the user already pressed r while the stack was still loading.
+        start = self.berita.refresh_on_start and not self._refresh_started
+        if start and not self.service.offline:
             self.action_refresh()
 
     def _periodic_refresh(self) -> None:
@@ -73,6 +77,7 @@ class RefreshingScreen(PanesScreen):
         self._start_refresh()
 
     def _start_refresh(self) -> None:
+        self._refresh_started = True
         self._set_refreshing(True)
         self._refresh()
 

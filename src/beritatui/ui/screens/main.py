@@ -26,6 +26,7 @@ from beritatui.ui.screens.dialogs import ConfirmScreen
 from beritatui.ui.screens.feeds import FeedStatusScreen
 from beritatui.ui.screens.layout import LayoutMixin
 from beritatui.ui.screens.palette import PaletteScreen
+from beritatui.ui.widgets.top_bar import TopBar
 
 
 class MainScreen(LayoutMixin, PaletteScreen):
@@ -78,6 +79,10 @@ class MainScreen(LayoutMixin, PaletteScreen):
         self.reload_list()
         target = "#clusters" if tab is Tab.TRENDING else "#articles"
         self.query_one(target).focus()
+
+    @on(TopBar.TabClicked)
+    def _on_tab_clicked(self, message: TopBar.TabClicked) -> None:
+        self.action_tab(message.tab.value)
 
     def action_other_versions(self) -> None:
         """List every source's version of the story being read (its trending cluster)."""

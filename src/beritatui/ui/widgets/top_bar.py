@@ -6,6 +6,8 @@ from collections.abc import Callable
 from datetime import datetime
 
 from rich.text import Text
+from textual import events
+from textual.message import Message
 from textual.reactive import reactive
 from textual.widget import Widget
 
@@ -18,7 +20,7 @@ TABS = ((Tab.LATEST, N_("Latest")), (Tab.TRENDING, N_("Trending")), (Tab.SAVED, 
 
 
 class TopBar(Widget):
-    """Renders from reactives only; the app sets them."""
+    """Renders from reactives only; the app sets them. A click on a tab asks for it."""
 
     COMPONENT_CLASSES = {"top-bar--tab", "top-bar--active", "top-bar--status", "top-bar--offline"}
 
@@ -26,19 +28,42 @@ class TopBar(Widget):
     online: reactive[bool] = reactive(True)
     progress: reactive[str] = reactive("")
 
+    class TabClicked(Message):
+        """The user clicked the label of ``tab`` (the screen switches to it)."""
+
+        def __init__(self, tab: Tab) -> None:
+            super().__init__()
+            self.tab = tab
+
     def __init__(self, *, clock: Callable[[], datetime], id: str | None = None) -> None:
         super().__init__(id=id)
         self._clock = clock
+        self._tab_spans: list[tuple[int, int, Tab]] = []
+        """``(start, end, tab)``: the cells of each tab label in the last render."""
+
+    def tab_at(self, x: int) -> Tab | None:
+        """The tab whose label covers column ``x``, if any."""
+        return next((tab for start, end, tab in self._tab_spans if start <= x < end), None)
+
+    def on_click(self, event: events.Click) -> None:
+        tab = self.tab_at(event.x)
+        if tab is not None:
+            event.stop()
+            self.post_message(self.TabClicked(tab))
 
     def on_mount(self) -> None:
         self.set_interval(30, self.refresh)
 
     def render(self) -> Text:
         left = Text(" beritatui  ", style="bold")
+        spans: list[tuple[int, int, Tab]] = []
         for number, (key, label) in enumerate(TABS, start=1):
             name = "top-bar--active" if key == self.tab else "top-bar--tab"
+            start = left.cell_len
             left.append(f" {number} {_(label)} ", style=self.get_component_rich_style(name))
+            spans.append((start, left.cell_len, key))
             left.append(" ")
+        self._tab_spans = spans
         right = Text()
         if self.progress:
             right.append(

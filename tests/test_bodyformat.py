@@ -13,7 +13,7 @@ import pytest
 from beritatui.backup import export_bookmarks, import_bookmarks
 from beritatui.bodyformat import body_from_dict, body_from_json, body_to_dict, body_to_json
 from beritatui.config import FeedSpec
-from beritatui.models import Block, ExtractedArticle, FeedEntry
+from beritatui.models import Block, ExtractedArticle, FeedEntry, Link
 from beritatui.store import Store
 from tests.site import NOW
 
@@ -35,7 +35,14 @@ def full_article() -> ExtractedArticle:
         category="Ekonomi",
         blocks=[
             lead,
-            Block("paragraph", "Petani di Karawang memulai panen raya pekan ini."),
+            Block(
+                "paragraph",
+                "Petani di Karawang memulai panen raya pekan ini.",
+                links=[
+                    Link(10, 18, "https://berita.example.id/tag/karawang"),
+                    Link(27, 37, "https://kementan.example.go.id/panen?tahun=2026"),
+                ],
+            ),
             Block("heading", "Harga gabah", level=3),
             Block("list", items=["Gabah kering naik", "Beras stabil"]),
             Block("quote", "Kami berharap harga tetap baik."),
@@ -81,6 +88,73 @@ def test_an_old_body_stored_as_the_read_object_still_reads() -> None:
     assert restored is not None
     assert restored.blocks == article.blocks
     assert (restored.category, restored.lead_image, restored.next_pages) == ("", None, [])
+
+
+def test_links_are_stored_with_their_offsets_in_the_text() -> None:
+    paragraph = body_to_dict(full_article())["blocks"][1]
+    assert paragraph["links"][0] == {
+        "start": 10,
+        "end": 18,
+        "url": "https://berita.example.id/tag/karawang",
+    }
+    text = paragraph["text"]
+    assert [text[link["start"] : link["end"]] for link in paragraph["links"]] == [
+        "Karawang",
+        "panen raya",
+    ]
+    assert full_article().link_urls == [
+        "https://berita.example.id/tag/karawang",
+        "https://kementan.example.go.id/panen?tahun=2026",
+    ]
+
+
+def test_a_body_stored_before_links_were_kept_still_reads() -> None:
+    old = body_to_dict(full_article())
+    for block in old["blocks"]:
+        block.pop("links", None)
+    restored = body_from_json(json.dumps(old))
+    assert restored is not None
+    assert restored.blocks[1].text.startswith("Petani di Karawang")
+    assert all(block.links is None for block in restored.blocks)
+    assert restored.link_urls == []
+
+
+@pytest.mark.parametrize(
+    "links",
+    [
+        "https://a.example/",
+        ["https://a.example/"],
+        [{"start": 0, "end": 99, "url": "https://a.example/"}],  # past the text
+        [{"start": 3, "end": 3, "url": "https://a.example/"}],  # empty
+        [{"start": True, "end": 4, "url": "https://a.example/"}],
+        [{"start": 0, "end": 4}],
+        [
+            {"start": 0, "end": 6, "url": "https://a.example/"},
+            {"start": 4, "end": 9, "url": "https://b.example/"},  # overlaps
+        ],
+    ],
+)
+def test_malformed_links_are_refused_in_plain_words(links: object) -> None:
+    data = body_to_dict(full_article())
+    data["blocks"][1]["links"] = links
+    with pytest.raises(ValueError, match="link"):
+        body_from_dict(data)
+    assert body_from_json(json.dumps(data)) is None
+
+
+def test_the_store_keeps_only_http_links(store: Store) -> None:
+    feed_id = store.sync_feeds([FeedSpec(FEED, "Nasional", "Berita Contoh")])[FEED]
+    entry = FeedEntry(guid="g8", url="https://berita.example.id/read/8/x", title="X")
+    (article_id,) = store.upsert_entries(feed_id, [entry])
+    article = full_article()
+    paragraph = article.blocks[1]
+    assert paragraph.links is not None
+    paragraph.links[0] = Link(10, 18, "javascript:alert(1)")
+    store.save_body(article_id, article, None, 1)
+    detail = store.get_article(article_id)
+    assert detail is not None
+    assert detail.body is not None
+    assert detail.body.blocks[1].links == [paragraph.links[1]]
 
 
 @pytest.mark.parametrize("text", [None, "", "[]", "{", '{"blocks": 3}', '{"next_pages": "x"}'])

@@ -126,6 +126,8 @@ def test_safe_url_shortcut_cases() -> None:
         ("b/c", "https://contoh.id/rss/b/c"),
         ("https:///b", "https://contoh.id/b"),  # no host: resolved like a path
         ("https://a.id/b c", None),
+        ("https://a.id/b\tc", None),  # urljoin alone would drop the tab and accept it
+        ("/b\nc", None),
     ]:
         assert safe_url(url, base) == expected, url
 

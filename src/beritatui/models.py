@@ -10,7 +10,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import datetime
 from enum import StrEnum
-from typing import Any, Literal
+from itertools import pairwise
+from typing import Any, Literal, TypeGuard
 
 from beritatui.feeds.outcomes import NO_NOTE, Note
 from beritatui.i18n import N_, _
@@ -98,6 +99,41 @@ class ParsedFeed:
     """Newest entry date, used to flag stale feeds."""
 
 
+def _whole(value: Any) -> TypeGuard[int]:
+    return isinstance(value, int) and not isinstance(value, bool)
+
+
+@dataclass(frozen=True, slots=True)
+class Link:
+    """An inline link of a paragraph: ``text[start:end]`` of its block links to ``url``.
+
+    Offsets count code points of the block's text; ``url`` is http(s) (checked by
+    :func:`beritatui.sanitize.safe_url` when extracted and again when stored).
+    """
+
+    start: int
+    end: int
+    url: str
+
+    def to_dict(self) -> dict[str, Any]:
+        """JSON-ready: ``{"start", "end", "url"}``."""
+        return {"start": self.start, "end": self.end, "url": self.url}
+
+    @classmethod
+    def from_dict(cls, data: Any, text: str) -> Link:
+        """Inverse of :meth:`to_dict` for a link of ``text``; ``ValueError`` when malformed."""
+        if not isinstance(data, dict):
+            raise ValueError("a block link must be an object")
+        start, end, url = data.get("start"), data.get("end"), data.get("url")
+        if not (_whole(start) and _whole(end)):
+            raise ValueError("block link 'start' and 'end' must be whole numbers")
+        if not isinstance(url, str):
+            raise ValueError("block link 'url' must be a string")
+        if not 0 <= start < end <= len(text):
+            raise ValueError("a block link must lie inside its block's text")
+        return cls(start=start, end=end, url=url)
+
+
 @dataclass(slots=True)
 class Block:
     """One structured piece of an article body."""
@@ -112,6 +148,8 @@ class Block:
     credit: str | None = None
     level: int | None = None
     """Heading level (2..6) for ``type == "heading"``."""
+    links: list[Link] | None = None
+    """Inline links of a paragraph, in text order, not overlapping (``None``: none)."""
 
     def to_dict(self) -> dict[str, Any]:
         """JSON-ready dict without empty optional keys (the ``blocks`` shape of both formats)."""
@@ -120,6 +158,8 @@ class Block:
             value = getattr(self, key)
             if value is not None:
                 data[key] = value
+        if self.links:
+            data["links"] = [link.to_dict() for link in self.links]
         return data
 
     @classmethod
@@ -142,15 +182,29 @@ class Block:
         level = data.get("level")
         if level is not None and (not isinstance(level, int) or isinstance(level, bool)):
             raise ValueError("block 'level' must be a whole number")
+        text = _optional_str(data, "text") or ""
         return cls(
             type=block_type,
-            text=_optional_str(data, "text") or "",
+            text=text,
             items=list(items) if items is not None else None,
             src=_optional_str(data, "src"),
             caption=_optional_str(data, "caption"),
             credit=_optional_str(data, "credit"),
             level=level,
+            links=_links_from(data.get("links"), text),
         )
+
+
+def _links_from(data: Any, text: str) -> list[Link] | None:
+    """A block's ``links`` as stored (absent in bodies saved before links were kept)."""
+    if data is None:
+        return None
+    if not isinstance(data, list):
+        raise ValueError("block 'links' must be a list")
+    links = [Link.from_dict(item, text) for item in data]
+    if any(a.end > b.start for a, b in pairwise(links)):
+        raise ValueError("block links must be in text order and not overlap")
+    return links or None
 
 
 def _optional_str(data: dict[str, Any], key: str) -> str | None:
@@ -189,6 +243,15 @@ class ExtractedArticle:
             elif block.text:
                 parts.append(block.text)
         return "\n\n".join(parts)
+
+    @property
+    def link_urls(self) -> list[str]:
+        """Every inline link's URL once, in reading order: link ``n`` is ``link_urls[n - 1]``."""
+        seen: dict[str, None] = {}
+        for block in self.blocks:
+            for link in block.links or ():
+                seen.setdefault(link.url, None)
+        return list(seen)
 
     @property
     def captions(self) -> list[str]:

@@ -105,8 +105,8 @@ def safe_url(url: str | None, base: str | None = None) -> str | None:
 
 def _resolved_url(url: str, base: str | None) -> str | None:
     """:func:`safe_url` the long way (for any stripped ``url``): join, check, normalise."""
-    if not url:
-        return None
+    if not url or _UNSAFE_IN_URL.search(url):
+        return None  # before urljoin: urlsplit would quietly drop a tab or newline
     if base:
         from urllib.parse import urljoin
 

@@ -22,7 +22,7 @@ if TYPE_CHECKING:
     )
     from .pages import merge_pages
 
-EXTRACTOR_VERSION: int = 4
+EXTRACTOR_VERSION: int = 5
 """Bumped whenever the output for the same HTML changes; stored beside cached bodies."""
 
 _LAZY = {

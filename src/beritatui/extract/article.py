@@ -15,6 +15,7 @@ from .captions import figure_block
 from .charset import decode_html
 from .choose import choose_body
 from .generic import anchor_key, generic_blocks, page_figures, place_figures
+from .links import absolute_hrefs
 from .local import html_parser
 from .meta import Meta, extract_meta
 from .pages import find_next_pages, merge_pages
@@ -120,6 +121,7 @@ def _extract(html: bytes | str, url: str, content_type: str | None) -> Extracted
     if tree is None:
         return ExtractedArticle(url=url)
     split_br_runs(tree)
+    absolute_hrefs(tree, url)
     rule = rule_for(url, tree)
     meta = extract_meta(tree, url, rule)
     next_pages = find_next_pages(tree, url, rule)

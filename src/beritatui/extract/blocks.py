@@ -1,5 +1,8 @@
 """Body blocks from HTML: our own walker for a known body element, and a converter for
 trafilatura's XML body. Both feed :func:`finish_blocks`, which removes junk.
+
+A paragraph's inline links travel as marks in its text until :func:`finish_blocks`
+places them (see :mod:`.links`).
 """
 
 from __future__ import annotations
@@ -10,17 +13,28 @@ from dataclasses import dataclass, field
 
 from lxml import etree
 
-from beritatui.models import Block
+from beritatui.models import Block, Link
 from beritatui.sanitize import clean_line, clean_text, strip_controls
 
 from .captions import CAPTION_CLASSES, figure_block, foto_line_block
 from .junk import (
+    clean_marked_paragraph,
     clean_paragraph,
     is_leading_meta,
     is_link_label,
     is_list_label,
     is_stop_marker,
     is_trailing_boilerplate,
+)
+from .links import (
+    MAX_LINKS,
+    OPEN,
+    close_mark,
+    has_marks,
+    link_url,
+    pending_links,
+    resolve_links,
+    strip_marks,
 )
 from .loose import loose_figures
 from .selectors import select
@@ -93,10 +107,13 @@ class _Walker:
         self.rules = rules
         self.blocks: list[Block] = []
         self.pending: list[str] = []
+        self.links: list[Link] = []
+        """Every link marked so far (shared by the walk's paragraphs; see :mod:`.links`)."""
+        self.in_link = False
 
     def text(self, value: str | None) -> None:
         if value:
-            self.pending.append(_WS.sub(" ", value.replace("\n", " ")))
+            self.pending.append(_WS.sub(" ", strip_marks(value).replace("\n", " ")))
 
     def flush(self) -> None:
         if not self.pending:
@@ -107,7 +124,8 @@ class _Walker:
             lines = [line.strip() for line in chunk.split(_BR)]
             text = "\n".join(line for line in lines if line)
             if text:
-                self.blocks.append(Block(type="paragraph", text=text))
+                links = self.links if has_marks(text) else None
+                self.blocks.append(Block(type="paragraph", text=text, links=links))
 
     def walk(self, element: etree._Element) -> None:
         self.text(element.text)
@@ -144,12 +162,27 @@ class _Walker:
         elif tag == "table":
             self.flush()
             self.table(el)
+        elif tag == "a":
+            self.link(el)
         elif tag in CONTAINER_TAGS:
             self.flush()
             self.walk(el)
             self.flush()
         else:
             self.walk(el)
+
+    def link(self, el: etree._Element) -> None:
+        """An inline link: its text between marks, when it leads somewhere http(s)."""
+        url = None if self.in_link else link_url(el.get("href"), self.rules.base_url)
+        if url is None or len(self.links) >= MAX_LINKS:
+            self.walk(el)
+            return
+        self.in_link = True
+        self.pending.append(OPEN)
+        self.walk(el)
+        self.pending.append(close_mark(len(self.links)))
+        self.links.extend(pending_links([url]))
+        self.in_link = False
 
     def list_block(self, el: etree._Element) -> None:
         items = [inline_text(li) for li in el if li.tag == "li" and li not in self.rules.drop]
@@ -161,10 +194,14 @@ class _Walker:
 
     def table(self, el: etree._Element) -> None:
         for row in el.iter("tr"):
-            cells = [inline_text(cell) for cell in row if cell.tag in ("td", "th")]
-            text = " | ".join(c for c in cells if c)
-            if text:
-                self.blocks.append(Block(type="paragraph", text=text))
+            cells = [
+                marked_text(cell, self.rules.base_url, self.links)
+                for cell in row
+                if cell.tag in ("td", "th")
+            ]
+            block = _row_block(cells, self.links)
+            if block is not None:
+                self.blocks.append(block)
 
 
 def inline_text(el: etree._Element) -> str:
@@ -188,6 +225,45 @@ def inline_text(el: etree._Element) -> str:
     return "\n".join(line for line in lines if line)
 
 
+def marked_text(el: etree._Element, base_url: str, links: list[Link]) -> str:
+    """:func:`inline_text` with the links (``a``, trafilatura's ``ref``) marked; the
+    links are appended to ``links``, which the marks index (:mod:`.links`)."""
+    parts: list[str] = []
+
+    def visit(node: etree._Element, in_link: bool) -> None:
+        if node.text:
+            parts.append(strip_marks(node.text))
+        for child in node:
+            tag = child.tag if isinstance(child.tag, str) else ""
+            if tag in ("br", "lb"):
+                parts.append("\n")
+            elif tag in ("a", "ref") and not in_link and len(links) < MAX_LINKS:
+                url = link_url(child.get("href") or child.get("target"), base_url)
+                if url is not None:
+                    parts.append(OPEN)
+                    visit(child, True)
+                    parts.append(close_mark(len(links)))
+                    links.extend(pending_links([url]))
+                else:
+                    visit(child, in_link)
+            elif tag and tag not in SKIP_TAGS:
+                visit(child, in_link)
+            if child.tail:
+                parts.append(strip_marks(child.tail))
+
+    visit(el, False)
+    lines = (_WS.sub(" ", line).strip() for line in "".join(parts).split("\n"))
+    return "\n".join(line for line in lines if line)
+
+
+def _row_block(cells: list[str], links: list[Link]) -> Block | None:
+    """One table row as a paragraph (cells joined by ``|``), or ``None`` when empty."""
+    text = " | ".join(c for c in cells if c)
+    if not text:
+        return None
+    return Block(type="paragraph", text=text, links=links if has_marks(text) else None)
+
+
 def _all_link(li: etree._Element) -> bool:
     text = inline_text(li)
     linked = " ".join(" ".join(a.itertext()) for a in li.iter("a"))
@@ -202,12 +278,13 @@ def walk_blocks(body: etree._Element, rules: WalkRules) -> list[Block]:
     return walker.blocks
 
 
-def trafilatura_blocks(body: etree._Element) -> list[Block]:
-    """Convert trafilatura's XML body (p, head, list, quote, code, table) to blocks."""
+def trafilatura_blocks(body: etree._Element, base_url: str = "") -> list[Block]:
+    """Convert trafilatura's XML body (p, head, list, quote, code, table) to blocks;
+    a paragraph's ``<ref>`` links are kept (resolved against ``base_url``)."""
     blocks: list[Block] = []
     _tail_paragraph(body.text, blocks)
     for el in body:
-        _xml_block(el, blocks)
+        _xml_block(el, blocks, base_url)
         _tail_paragraph(el.tail, blocks)
     return blocks
 
@@ -218,7 +295,7 @@ def _tail_paragraph(text: str | None, blocks: list[Block]) -> None:
         blocks.append(Block(type="paragraph", text=" ".join(text.split())))
 
 
-def _xml_block(el: etree._Element, blocks: list[Block]) -> None:
+def _xml_block(el: etree._Element, blocks: list[Block], base_url: str) -> None:
     """Append the block(s) of one trafilatura XML element."""
     tag = el.tag
     if tag == "head":
@@ -235,14 +312,16 @@ def _xml_block(el: etree._Element, blocks: list[Block]) -> None:
         blocks.append(Block(type="code", text="".join(el.itertext()).strip("\n")))
     elif tag == "table":
         for row in el.iter("row"):
-            cells = [inline_text(cell) for cell in row.iter("cell")]
-            text = " | ".join(c for c in cells if c)
-            if text:
-                blocks.append(Block(type="paragraph", text=text))
+            links: list[Link] = []
+            block = _row_block([marked_text(c, base_url, links) for c in row.iter("cell")], links)
+            if block is not None:
+                blocks.append(block)
     elif tag == "div":
-        blocks.extend(trafilatura_blocks(el))
+        blocks.extend(trafilatura_blocks(el, base_url))
     elif tag != "graphic":
-        blocks.append(Block(type="paragraph", text=inline_text(el)))
+        pending: list[Link] = []
+        text = marked_text(el, base_url, pending)
+        blocks.append(Block(type="paragraph", text=text, links=pending or None))
 
 
 def finish_blocks(blocks: Iterable[Block]) -> list[Block]:
@@ -269,8 +348,12 @@ def finish_blocks(blocks: Iterable[Block]) -> list[Block]:
             if items:
                 out.append(Block(type="list", items=items))
             continue
+        links: list[Link] | None = None
         if block.type == "code":
             text = strip_controls(block.text).strip("\n")  # keep the indentation
+        elif block.type == "paragraph" and block.links:
+            marked = clean_text(clean_marked_paragraph(block.text))
+            text, links = resolve_links(marked, block.links)
         else:
             text = clean_text(clean_paragraph(block.text))
         if not text:
@@ -290,7 +373,7 @@ def finish_blocks(blocks: Iterable[Block]) -> list[Block]:
             continue  # the same paragraph twice in a row (lazy-load or print copies)
         previous = key
         has_body = has_body or block.type == "paragraph"
-        out.append(Block(type=block.type, text=text, level=block.level))
+        out.append(Block(type=block.type, text=text, level=block.level, links=links))
     return trim_edges(cut_press_tail(out))
 
 

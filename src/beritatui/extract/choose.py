@@ -108,12 +108,17 @@ def recall_blocks(tree: etree._Element, url: str) -> list[Block]:
     """Body blocks by trafilatura in recall mode (it works on its own copy)."""
     try:
         doc = bare_extraction(
-            tree, url=url or None, include_comments=False, favor_recall=True, with_metadata=False
+            tree,
+            url=url or None,
+            include_comments=False,
+            favor_recall=True,
+            with_metadata=False,
+            include_links=True,
         )
     except Exception:  # an alternative must never take the extraction down
         return []
     body = getattr(doc, "body", None) if doc is not None else None
-    return finish_blocks(trafilatura_blocks(body)) if body is not None else []
+    return finish_blocks(trafilatura_blocks(body, url)) if body is not None else []
 
 
 def _pruned(blocks: list[Block], signals: PageSignals) -> list[Block]:

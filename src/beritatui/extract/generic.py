@@ -42,11 +42,12 @@ def _run(tree: etree._Element, url: str, precision: bool) -> list[Block]:
             include_comments=False,
             favor_precision=precision,
             with_metadata=False,
+            include_links=True,
         )
     except Exception:  # trafilatura must never take the whole extraction down
         return []
     body = getattr(doc, "body", None) if doc is not None else None
-    return finish_blocks(trafilatura_blocks(body)) if body is not None else []
+    return finish_blocks(trafilatura_blocks(body, url)) if body is not None else []
 
 
 def generic_blocks(tree: etree._Element, url: str) -> list[Block]:

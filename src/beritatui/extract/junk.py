@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 
 from .credits import CREDIT_LINE
+from .links import strip_marks
 
 _I = re.IGNORECASE
 
@@ -137,6 +138,14 @@ def clean_paragraph(text: str) -> str:
     """
     text = strip_inline_junk(text)
     lines = [line for line in text.split("\n") if not is_junk_paragraph(line)]
+    return "\n".join(lines)
+
+
+def clean_marked_paragraph(text: str) -> str:
+    """:func:`clean_paragraph` for a paragraph with link marks (:mod:`.links`): each
+    line is judged without them, and the marks stay where they are."""
+    text = strip_inline_junk(text)
+    lines = [line for line in text.split("\n") if not is_junk_paragraph(strip_marks(line))]
     return "\n".join(lines)
 
 

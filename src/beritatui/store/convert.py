@@ -12,7 +12,7 @@ from dataclasses import replace
 from datetime import UTC, datetime
 from urllib.parse import urlsplit
 
-from beritatui.models import Block, ExtractedArticle
+from beritatui.models import Block, ExtractedArticle, Link
 from beritatui.sanitize import clean_line, safe_url, strip_controls
 
 
@@ -74,15 +74,29 @@ def clean_article(article: ExtractedArticle, fallback_url: str = "") -> Extracte
 
 
 def _clean_block(block: Block) -> Block:
+    text = strip_controls(block.text).strip()
     return Block(
         type=block.type,
-        text=strip_controls(block.text).strip(),
+        text=text,
         items=[strip_controls(i).strip() for i in block.items] if block.items else block.items,
         src=safe_url(block.src),
         caption=strip_controls(block.caption).strip() if block.caption else block.caption,
         credit=clean_line(block.credit) if block.credit else block.credit,
         level=block.level,
+        links=_clean_links(block.links, text) if text == block.text else None,
     )
+
+
+def _clean_links(links: list[Link] | None, text: str) -> list[Link] | None:
+    """The http(s) links that lie inside ``text``, in order (a cleaned text that
+    changed would move them: the caller then keeps none)."""
+    kept: list[Link] = []
+    for link in links or ():
+        url = safe_url(link.url)
+        inside = 0 <= link.start < link.end <= len(text)
+        if url and inside and (not kept or kept[-1].end <= link.start):
+            kept.append(Link(link.start, link.end, url))
+    return kept or None
 
 
 def search_text(article: ExtractedArticle) -> str:

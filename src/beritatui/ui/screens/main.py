@@ -25,7 +25,9 @@ from beritatui.ui.messages import FeedsReady, RowChanged
 from beritatui.ui.screens.dialogs import ConfirmScreen
 from beritatui.ui.screens.feeds import FeedStatusScreen
 from beritatui.ui.screens.layout import LayoutMixin
+from beritatui.ui.screens.link_picker import LinkPickerScreen
 from beritatui.ui.screens.palette import PaletteScreen
+from beritatui.ui.widgets.reader_links import numbered_links
 from beritatui.ui.widgets.top_bar import TopBar
 
 
@@ -234,12 +236,24 @@ class MainScreen(LayoutMixin, PaletteScreen):
     # -- links ----------------------------------------------------------------
 
     def action_open_browser(self) -> None:
+        """``o``: the article in the browser, or a choice of it and its numbered links."""
         row = self._target_row()
         url = safe_url(row.url) if row else None
-        if url is None:
+        shown = self._shown
+        reading = row is not None and shown is not None and shown.row.id == row.id
+        links = numbered_links(shown.body) if reading and shown is not None else []
+        if links:
+            self.app.push_screen(LinkPickerScreen(url or "", links), self._picked)
+        elif url is None:
             self.notify(_("This article has no http(s) link."), severity="warning")
-            return
-        self._open_in_browser(url)
+        else:
+            self._open_in_browser(url)
+
+    def _picked(self, url: str | None) -> None:
+        if url == "":
+            self.notify(_("This article has no http(s) link."), severity="warning")
+        elif url is not None:
+            self._open_in_browser(url)
 
     @work(thread=True, group="browser", exit_on_error=False)
     def _open_in_browser(self, url: str) -> None:

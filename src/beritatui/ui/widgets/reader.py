@@ -27,6 +27,12 @@ from beritatui.service import NOT_CACHED_OFFLINE
 from beritatui.timefmt import long_date
 from beritatui.ui.bindings import localize_bindings
 from beritatui.ui.pictures import PictureReady, PictureSupport, PicturesWanted
+from beritatui.ui.widgets.reader_links import (
+    link_numbers,
+    linked_paragraph,
+    links_section,
+    numbered_links,
+)
 from beritatui.wording import say
 
 WORDS_PER_MINUTE = 200
@@ -273,7 +279,12 @@ class ReaderPane(VerticalScroll, can_focus=True):
             parts.append(Text(" · ".join(byline_parts), style=self._style("reader--meta")))
         parts.append(Text(""))
         if body is not None and body.blocks:
-            parts.extend(self._blocks(body))
+            links = numbered_links(body)
+            parts.extend(self._blocks(body, link_numbers(links)))
+            if links:
+                muted = self._style("reader--meta")
+                heading = self._style("reader--heading")
+                parts += [*links_section(links, heading, muted, muted), Text("")]
         else:
             parts.extend(self._summary_only(detail))
         notice = self._notice(detail, loading)
@@ -310,7 +321,9 @@ class ReaderPane(VerticalScroll, can_focus=True):
             )
         return ""
 
-    def _blocks(self, article: ExtractedArticle) -> list[RenderableType | _Picture]:
+    def _blocks(
+        self, article: ExtractedArticle, numbers: dict[str, int]
+    ) -> list[RenderableType | _Picture]:
         out: list[RenderableType | _Picture] = []
         for block in article.blocks:
             if block.type == "figure" and block.src and safe_url(block.src):
@@ -329,6 +342,8 @@ class ReaderPane(VerticalScroll, can_focus=True):
                 out.append(Padding(items, (0, 0, 0, 2)))
             elif block.type == "code":
                 out.append(Padding(Text(block.text, no_wrap=True), (0, 0, 0, 4)))
+            elif block.links:
+                out.append(linked_paragraph(block, numbers, self._style("reader--meta")))
             else:
                 out.append(Text(block.text))
             out.append(Text(""))

@@ -435,7 +435,16 @@ async def test_opening_a_hostile_cluster_keeps_markup_literal(app: BeritaApp) ->
         clusters = app.query_one("#clusters", ClusterList)
         await wait_for(lambda: bool(clusters.clusters), pilot)
         cluster = clusters.clusters[0]
-        await pilot.press("enter")  # open the cluster: its articles and a title line
+        await pilot.press("enter")  # into the story's detail: why, timeline, articles by source
+        detail = app.main.story_detail
+        await wait_for(lambda: app.focused is detail and detail.cluster == cluster, pilot)
+        shown = "\n".join(
+            plain(detail.get_option_at_index(i).prompt) for i in range(detail.option_count)
+        )
+        assert_clean(shown, "story detail")
+        assert cluster.title[:30] in shown, (cluster.title, shown)
+        screenshot(app, "trending story")
+        app.main.open_story(cluster)  # its articles listed (the palette's trending story)
         await wait_for(lambda: app.main.cluster is not None, pilot)
         await wait_for(lambda: list_title(app).startswith("Trending · "), pilot)
         assert app.is_running

@@ -18,6 +18,7 @@ from beritatui.store import Store
 from beritatui.ui.app import BeritaApp
 from beritatui.ui.screens.dialogs import ConfirmScreen
 from beritatui.ui.screens.feeds import FeedStatusScreen
+from beritatui.ui.widgets.cluster_list import ClusterList
 from tests.helpers import wait_for
 from tests.library import fill_library, library_config
 from tests.site import NOW
@@ -28,7 +29,7 @@ SIZES = {"80x24": (80, 24), "160x48": (160, 48)}
 THEMES = ("textual-dark", "textual-light")
 
 
-def _app(tmp_path: Path, theme: str) -> BeritaApp:
+def _app(tmp_path: Path, theme: str, language: str | None = None) -> BeritaApp:
     store = Store.open(database_file())
     fill_library(store)
     store.clock = lambda: NOW
@@ -40,7 +41,8 @@ def _app(tmp_path: Path, theme: str) -> BeritaApp:
     ]
     for feed, (status, detail) in zip(store.feeds(), outcomes, strict=True):
         store.record_fetch(feed.id, status, detail)
-    return BeritaApp(library_config(), store, theme=theme, state_path=tmp_path / "state.json")
+    state = tmp_path / "state.json"
+    return BeritaApp(library_config(), store, theme=theme, state_path=state, language=language)
 
 
 async def _listed(pilot: Pilot[int]) -> BeritaApp:
@@ -77,7 +79,33 @@ async def _confirm(pilot: Pilot[int]) -> None:
     await pilot.pause()
 
 
-VIEWS = {"list": _list, "reading": _reading, "feeds": _feeds, "confirm": _confirm}
+async def _trending(pilot: Pilot[int]) -> None:
+    """The Trending tab: stories with their sparklines; the top one's detail when it fits."""
+    app = await _listed(pilot)
+    await pilot.press("2")
+    clusters = app.main.query_one("#clusters", ClusterList)
+    await wait_for(lambda: clusters.clusters and app.main.story_shown, pilot)
+    await pilot.pause()
+
+
+async def _story(pilot: Pilot[int]) -> None:
+    """Enter on the top story: its detail has focus (on 80 columns, the whole width)."""
+    await _trending(pilot)
+    app = pilot.app
+    assert isinstance(app, BeritaApp)
+    await pilot.press("enter")
+    await wait_for(lambda: app.main.story_detail.has_focus, pilot)
+    await pilot.pause()
+
+
+VIEWS = {
+    "list": _list,
+    "reading": _reading,
+    "feeds": _feeds,
+    "confirm": _confirm,
+    "trending": _trending,
+    "story": _story,
+}
 
 
 @pytest.mark.parametrize("theme", THEMES)
@@ -86,3 +114,9 @@ VIEWS = {"list": _list, "reading": _reading, "feeds": _feeds, "confirm": _confir
 def test_layout(snap_compare, tmp_path: Path, view: str, size: str, theme: str) -> None:  # type: ignore[no-untyped-def]
     app = _app(tmp_path, theme)
     assert snap_compare(app, terminal_size=SIZES[size], run_before=VIEWS[view])
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_story_in_english(snap_compare, tmp_path: Path, size: str) -> None:  # type: ignore[no-untyped-def]
+    app = _app(tmp_path, "textual-dark", language="en")
+    assert snap_compare(app, terminal_size=SIZES[size], run_before=_story)

@@ -38,16 +38,19 @@ async def test_trending_tab_lists_clusters_and_opens_articles(tmp_path: Path) ->
         assert len(top.articles) == 2
         # Single-source stories rank below the multi-source one.
         assert all(len(c.sources) == 1 for c in clusters.clusters[1:])
+        # enter: into the story's detail (its articles by source), enter again: read one.
         await pilot.press("enter")
-        await wait_for(lambda: len(app.main.article_list.rows) == 2, pilot)
-        assert app.focused is app.main.article_list
+        detail = app.main.story_detail
+        await wait_for(lambda: app.focused is detail, pilot)
+        assert set(detail.article_ids) == set(top.article_ids)
         await pilot.press("enter")
         await wait_for(lambda: "Juga diberitakan oleh" in rendered_reader(app), pilot)
         text = rendered_reader(app)
-        opened = app.main.article_list.rows[0]
-        other = next(a for a in top.articles if a.id != opened.id)
+        opened = app.main.reader.article_id
+        assert opened == detail.article_ids[0]
+        other = next(a for a in top.articles if a.id != opened)
         assert f"{other.source}:" in text
-        # escape twice: reader -> list -> back to the cluster list.
+        # escape twice: reader -> the story's detail -> back to the cluster list.
         await pilot.press("escape", "escape")
         await wait_for(lambda: app.focused is clusters, pilot)
         app.store.close()

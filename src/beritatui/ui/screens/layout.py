@@ -3,7 +3,8 @@
 The screen carries one width class (``-narrow`` below :data:`MEDIUM` columns,
 ``-medium`` below :data:`WIDE`, else ``-wide``); ``styles/app.tcss`` sizes the panes
 from it. Narrow screens start without the sidebar (``c`` shows it) and show one of
-list and reader: the reader while it has focus (``-reading``), the list otherwise.
+list and right pane: the reader (or the Trending tab's story detail) while it has
+focus (``-reading``), the list otherwise.
 ``z`` maximises the focused pane (Textual's ``Screen.maximized``); escape restores it.
 """
 
@@ -98,8 +99,8 @@ class LayoutMixin(Screen[None]):
         self.query_one("#reader").focus()
 
     def _focus_changed(self, focused: Widget | None) -> None:
-        """Narrow: the reader shows while it (or something in it) has focus."""
+        """Narrow: the right pane (reader or story detail) shows while it has focus."""
         if focused is None:
             return
-        reader = self.query_one("#reader")
-        self.set_class(focused is reader or reader in focused.ancestors, "-reading")
+        right = (self.query_one("#reader"), self.query_one("#story"))
+        self.set_class(any(focused is w or w in focused.ancestors for w in right), "-reading")

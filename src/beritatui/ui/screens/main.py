@@ -78,6 +78,7 @@ class MainScreen(LayoutMixin, PaletteScreen):
         self.search_query = None
         self.cluster = None
         self.search_box.display = False
+        self.leave_story()  # the Trending tab's list shows it again
         self.reload_list()
         target = "#clusters" if tab is Tab.TRENDING else "#articles"
         self.query_one(target).focus()
@@ -98,6 +99,7 @@ class MainScreen(LayoutMixin, PaletteScreen):
         self.search_query = None
         self.cluster = cluster
         self.search_box.display = False
+        self.leave_story()
         self.reload_list(keep_id=shown.row.id if shown is not None else None)
         self.article_list.focus()
 
@@ -109,6 +111,13 @@ class MainScreen(LayoutMixin, PaletteScreen):
         self._set_category(names[(index + step) % len(names)])
 
     def action_step_article(self, step: int) -> None:
+        if self.reading_story:  # the article came from a story's detail: its next one
+            story = self.story_detail
+            article = story.step(self.reader.article_id, step)
+            if article is not None:
+                story.move_to(article)
+                self.open_article(article)
+            return
         articles = self.article_list
         if not articles.rows:
             return
@@ -139,6 +148,7 @@ class MainScreen(LayoutMixin, PaletteScreen):
             return
         self.search_query = query
         self.cluster = None
+        self.leave_story()
         self.query_one("#switcher", ContentSwitcher).current = "articles"
         self.reload_list()
         self.call_after_refresh(self.article_list.focus)
@@ -150,7 +160,11 @@ class MainScreen(LayoutMixin, PaletteScreen):
             self.article_list.focus()
             return
         if self.reader.has_focus:
-            self.article_list.focus()
+            if not self.back_to_story():  # reader -> the story it was opened from
+                self.article_list.focus()
+            return
+        if self.story_detail.has_focus:  # a story's detail -> the stories
+            self.query_one("#clusters").focus()
             return
         if self.cluster is not None:
             self.cluster = None

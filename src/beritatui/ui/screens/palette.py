@@ -42,7 +42,7 @@ class PaletteScreen(RefreshingScreen):
         self.article_list.focus()
 
     def open_story(self, cluster: Cluster) -> None:
-        """The articles of one trending story (as Enter on it in the Trending tab)."""
+        """The articles of one trending story, listed (as ``v`` lists the one being read)."""
         self._show_tab(Tab.TRENDING)
         self.cluster = cluster
         self.reload_list()

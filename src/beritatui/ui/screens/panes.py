@@ -37,19 +37,22 @@ from beritatui.ui.messages import (
     TrendingLoaded,
 )
 from beritatui.ui.pictures import PicturesMixin
+from beritatui.ui.screens.story import StoryMixin
 from beritatui.ui.widgets.article_list import ArticleList
 from beritatui.ui.widgets.category_list import CategoryList
 from beritatui.ui.widgets.cluster_list import ClusterList
 from beritatui.ui.widgets.footer import ResponsiveFooter
 from beritatui.ui.widgets.reader import OtherVersion, ReaderPane
+from beritatui.ui.widgets.story_detail import StoryDetail
 from beritatui.ui.widgets.top_bar import TopBar
 
 if TYPE_CHECKING:
     from beritatui.ui.app import BeritaApp
 
 
-class PanesScreen(PicturesMixin, Screen[None]):
-    """Category sidebar · article list (Terbaru / Trending / Disimpan) · reader.
+class PanesScreen(StoryMixin, PicturesMixin, Screen[None]):
+    """Category sidebar · article list (Terbaru / Trending / Disimpan) · reader
+    (or, beside the Trending tab's stories, the highlighted story's detail).
 
     Past 250 lines on purpose: the list and the article loaders read and keep the
     same view state, which one class owns; the keys and refreshes are subclasses'.
@@ -107,6 +110,7 @@ class PanesScreen(PicturesMixin, Screen[None]):
                     yield ArticleList(clock=self.now, id="articles")
                     yield ClusterList(clock=self.now, id="clusters")
             yield ReaderPane(id="reader")
+            yield StoryDetail(clock=self.now, id="story")
         yield ResponsiveFooter()
 
     @property
@@ -134,6 +138,7 @@ class PanesScreen(PicturesMixin, Screen[None]):
         categories.border_title = _("Categories")
         categories.border_subtitle = _("unread")
         self.reader.border_title = _("Reader")
+        self.story_detail.border_title = _("Story")
         self.search_box.display = False
         self.top_bar.online = not self.service.offline
         self.top_bar.tab = self.tab
@@ -187,9 +192,12 @@ class PanesScreen(PicturesMixin, Screen[None]):
         articles = self.article_list
         switcher = self.query_one("#switcher", ContentSwitcher)
         if page.clusters is not None:
-            self.query_one("#clusters", ClusterList).set_clusters(page.clusters)
+            clusters = self.query_one("#clusters", ClusterList)
+            clusters.set_clusters(page.clusters)
             switcher.current = "clusters"
+            self.show_story(clusters.current)
         else:
+            self.leave_story()
             articles.empty_text = self._empty_text()
             articles.more_available = page.more
             articles.show_category = page.across_categories
@@ -262,9 +270,17 @@ class PanesScreen(PicturesMixin, Screen[None]):
     def _on_cluster(self, event: OptionList.OptionSelected) -> None:
         cluster = self.query_one("#clusters", ClusterList).current
         if cluster is not None:
-            self.cluster = cluster
-            self.reload_list()
-            self.article_list.focus()
+            self.show_story(cluster)
+            self.enter_story()
+
+    @on(StoryDetail.Opened)
+    def _on_story_article(self, message: StoryDetail.Opened) -> None:
+        self.read_from_story()
+        self.open_article(message.article_id)
+        self._focus_reader_when_shown = True  # as from the list: once the article is shown
+
+    def _story_article(self) -> int | None:
+        return self.reader.article_id
 
     def _set_category(self, category: str) -> None:
         if category == self.category and self.cluster is None and self.search_query is None:
@@ -348,6 +364,8 @@ class PanesScreen(PicturesMixin, Screen[None]):
             index = self.article_list.index_of(shown.row.id)
             # The list row has the freshest marks; the article may not be listed at all.
             return self.article_list.rows[index] if index is not None else shown.row
+        if self.query_one("#switcher", ContentSwitcher).current != "articles":
+            return None  # stories are listed (the article list behind them is hidden)
         return self.article_list.current
 
     def _current_id(self) -> int | None:

@@ -1,4 +1,4 @@
-"""The Trending tab: ranked story clusters, one option each."""
+"""The Trending tab: ranked story clusters, one option each, with a sparkline timeline."""
 
 from __future__ import annotations
 
@@ -13,6 +13,7 @@ from beritatui.i18n import _, ngettext
 from beritatui.timefmt import relative_time
 from beritatui.trending import Cluster
 from beritatui.trending.coverage import GROWTH_HOURS
+from beritatui.trending.timeline import sparkline, story_timeline
 from beritatui.ui.bindings import localize_bindings
 
 
@@ -34,7 +35,7 @@ class ClusterList(OptionList):
         for rank, cluster in enumerate(self.clusters, start=1):
             text = Text(f"{rank:>2}. ", style="bold")
             text.append(cluster.title, style="bold")
-            text.append(_why(cluster, now), style="dim")
+            text.append_text(_why(cluster, now))
             text.append("\n    " + ", ".join(cluster.sources), style="italic dim")
             if options:
                 options.append(None)  # a separator line between stories
@@ -52,9 +53,10 @@ class ClusterList(OptionList):
         return self.clusters[index]
 
 
-def _why(cluster: Cluster, now: datetime) -> str:
+def _why(cluster: Cluster, now: datetime) -> Text:
     """Why the story trends: sources (wire copies once), size, age, and for a
-    story of several articles when it began and how many sources reported lately."""
+    story of several articles its timeline (a sparkline), when it began and how
+    many sources reported lately."""
     parts = cluster.parts
     count = len(cluster.sources)
     sources = ngettext("{count} source", "{count} sources", count).format(count=count)
@@ -67,11 +69,18 @@ def _why(cluster: Cluster, now: datetime) -> str:
     line += " · " + ngettext("{count} article", "{count} articles", articles).format(count=articles)
     if cluster.newest:
         line += f" · {relative_time(cluster.newest, now)}"
+    text = Text(line, style="dim")
     if parts.first_seen and len(cluster.articles) > 1:
+        text.append("\n    ")
+        timeline = story_timeline((a.published for a in cluster.articles), now)
+        if timeline is not None:
+            text.append(sparkline(timeline.counts), style="bold")
+            text.append(" ")
         age = relative_time(parts.first_seen, now)  # "12 min ago", "just now"
-        line += "\n    " + _("began {age}").format(age=age)
+        line = _("began {age}").format(age=age)
         if parts.recent_sources and not cluster.single_source:
             line += " · " + _("{count} sources/{hours} hr").format(
                 count=parts.recent_sources, hours=f"{GROWTH_HOURS:g}"
             )
-    return line
+        text.append(line, style="dim")
+    return text

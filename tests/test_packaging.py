@@ -79,6 +79,22 @@ def test_version_and_help_do_not_import_textual() -> None:
     assert f"beritatui {__version__}" in version.stdout
 
 
+def test_the_reader_loads_no_network_parsing_clustering_or_config_writing_code_to_start() -> None:
+    """The first screen waits for every import of ``beritatui.ui.app``: the clusterer (and
+    Sastrawi's dictionary), tomlkit, httpx, the parsers and Pillow load when first used."""
+    code = (
+        "import sys\n"
+        "import beritatui.ui.app\n"
+        "heavy = ('beritatui.trending.scoring', 'beritatui.trending.vectors', 'Sastrawi',\n"
+        "         'tomlkit', 'httpx', 'feedparser', 'lxml', 'trafilatura', 'PIL',\n"
+        "         'beritatui.ui.screens.feeds')\n"
+        "print('LOADED', [m for m in heavy if m in sys.modules])\n"
+    )
+    result = _python(code)
+    assert result.returncode == 0, result.stderr
+    assert "LOADED []" in result.stdout
+
+
 def test_domain_modules_never_import_textual() -> None:
     modules = [
         "beritatui.config",

@@ -221,7 +221,9 @@ def test_trending_is_clustered_in_a_worker_process_with_the_same_result(
     def not_here(*args: Any, **kwargs: Any) -> Any:
         raise AssertionError("clustered in the app's process")
 
-    monkeypatch.setattr(beritatui.service, "cluster_stories", not_here)
+    import beritatui.trending
+
+    monkeypatch.setattr(beritatui.trending, "cluster_stories", not_here)  # what the service calls
     monkeypatch.setattr(beritatui.service, "POOLED_TRENDING_MIN", 0)
     pooled = Service(library_config(), store).trending()
     assert pooled == expected

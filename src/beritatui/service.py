@@ -34,7 +34,7 @@ from beritatui.reports import (
     ProgressCallback,
     RefreshReport,
 )
-from beritatui.trending import Cluster, StoryInput, TrendingCache, cluster_stories
+from beritatui.trending import Cluster, StoryInput, TrendingCache
 from beritatui.trending.cache import rescore_bucket
 
 if TYPE_CHECKING:
@@ -238,6 +238,7 @@ class Service(ImagesMixin, PagesMixin):
         here in this thread when the window is small (a worker would cost more than it
         saves) or no worker can do it."""
         from beritatui.extract.pool import ExtractionFailed, get_pool
+        from beritatui.trending import cluster_stories  # loads the clusterer on first use
 
         if len(items) < POOLED_TRENDING_MIN:
             return cluster_stories(items, now=now, hours=window, category=category)

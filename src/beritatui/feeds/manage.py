@@ -14,9 +14,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from beritatui.config import FeedSpec
-from beritatui.config_edit import AddResult, ConfigEditor
 
 if TYPE_CHECKING:
+    from beritatui.config_edit import AddResult, ConfigEditor
     from beritatui.feeds.discover import FoundFeed
     from beritatui.models import FeedInfo
     from beritatui.service import FeedOutcome, Service
@@ -43,7 +43,7 @@ class FeedManager:
 
     def add(self, specs: Iterable[FeedSpec]) -> AddResult:
         """Add feeds to the config (blocking); the first ones replace the bundled defaults."""
-        editor = ConfigEditor(self.path)
+        editor = _open_editor(self.path)
         result = editor.add(specs)
         if result.added:
             self._apply(editor)
@@ -76,15 +76,22 @@ class FeedManager:
 
     def set_language(self, language: str) -> None:
         """Save ``language = "id" | "en"`` in the config file (blocking; call from a thread)."""
-        editor = ConfigEditor(self.path)  # the feeds stay as they are (bundled or not)
+        editor = _open_editor(self.path)  # the feeds stay as they are (bundled or not)
         editor.set_setting("language", language)
         self.service.config = editor.save()
 
     def _editor(self) -> ConfigEditor:
-        editor = ConfigEditor(self.path)
+        editor = _open_editor(self.path)
         editor.adopt_defaults()  # editing one bundled feed keeps the others
         return editor
 
     def _apply(self, editor: ConfigEditor) -> None:
         self.service.config = editor.save()
         self.service.sync_feeds()
+
+
+def _open_editor(path: Path) -> ConfigEditor:
+    """The config file's editor; tomlkit loads on the first edit, not at start-up."""
+    from beritatui.config_edit import ConfigEditor
+
+    return ConfigEditor(path)

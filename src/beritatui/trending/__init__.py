@@ -38,12 +38,39 @@ Modules: :mod:`.text` (tokens and stemming), :mod:`.types` (input and output),
 
 from __future__ import annotations
 
+import importlib
+from typing import TYPE_CHECKING, Any
+
 from .cache import TrendingCache
-from .scoring import cluster_stories, find_clusters
-from .stemmer import stem
-from .text import is_english, normalise, stem_english
 from .types import ALL_CATEGORIES, Cluster, StoryInput
-from .vectors import is_near_duplicate
+
+if TYPE_CHECKING:
+    from .scoring import cluster_stories, find_clusters
+    from .stemmer import stem
+    from .text import is_english, normalise, stem_english
+    from .vectors import is_near_duplicate
+
+_LAZY = {
+    "cluster_stories": "scoring",
+    "find_clusters": "scoring",
+    "stem": "stemmer",
+    "is_english": "text",
+    "normalise": "text",
+    "stem_english": "text",
+    "is_near_duplicate": "vectors",
+}
+"""The clustering itself loads on first use (Sastrawi's dictionary and the vector code are
+a tenth of the app's start-up): the types and the cache are all the UI needs at first."""
+
+
+def __getattr__(name: str) -> Any:
+    module = _LAZY.get(name)
+    if module is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    value = getattr(importlib.import_module(f".{module}", __name__), name)
+    globals()[name] = value
+    return value
+
 
 __all__ = [
     "ALL_CATEGORIES",

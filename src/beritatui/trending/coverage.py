@@ -21,7 +21,7 @@ from __future__ import annotations
 import math
 from datetime import UTC, datetime
 
-from .types import ScoreParts
+from .types import GROWTH_HOURS, ScoreParts
 from .vectors import NEAR_DUP_SIMILARITY, Doc
 
 __all__ = ["HALF_LIFE_HOURS", "half_life_hours", "score_group"]
@@ -32,9 +32,9 @@ HALF_LIFE_SHARE = 0.75
 VOLUME_WEIGHT = 0.25
 VOLUME_CAP = 0.9
 """Volume bonus: VOLUME_WEIGHT * log2(articles), at most VOLUME_CAP (< one source)."""
-GROWTH_HOURS = 6.0
 GROWTH_WEIGHT = 0.25
-"""Growth bonus: GROWTH_WEIGHT * log2(1 + sources that reported in the last GROWTH_HOURS)."""
+"""Growth bonus: GROWTH_WEIGHT * log2(1 + sources that reported in the last GROWTH_HOURS)
+(:data:`.types.GROWTH_HOURS`)."""
 
 
 def half_life_hours(window_hours: float) -> float:

@@ -8,6 +8,10 @@ from typing import Any
 
 from beritatui.models import ALL_CATEGORIES as ALL_CATEGORIES  # re-exported: "every category"
 
+GROWTH_HOURS = 6.0
+"""Hours that count as recent coverage: the growth bonus of :mod:`.coverage`; the Trending
+tab says how many sources reported in that time."""
+
 
 @dataclass(frozen=True, slots=True)
 class StoryInput:

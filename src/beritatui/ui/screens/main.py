@@ -23,7 +23,6 @@ from beritatui.ui.bindings import localize_bindings
 from beritatui.ui.commands import BeritaCommands
 from beritatui.ui.messages import FeedsReady, RowChanged
 from beritatui.ui.screens.dialogs import ConfirmScreen
-from beritatui.ui.screens.feeds import FeedStatusScreen
 from beritatui.ui.screens.layout import LayoutMixin
 from beritatui.ui.screens.link_picker import LinkPickerScreen
 from beritatui.ui.screens.palette import PaletteScreen
@@ -300,6 +299,8 @@ class MainScreen(LayoutMixin, PaletteScreen):
 
     @on(FeedsReady)
     def _show_feeds(self, message: FeedsReady) -> None:
+        from beritatui.ui.screens.feeds import FeedStatusScreen  # its table loads when first used
+
         screen = FeedStatusScreen(
             message.feeds,
             self.berita.feed_manager,

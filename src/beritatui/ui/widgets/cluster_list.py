@@ -12,8 +12,8 @@ from textual.widgets.option_list import Option
 from beritatui.i18n import _, ngettext
 from beritatui.timefmt import relative_time
 from beritatui.trending import Cluster
-from beritatui.trending.coverage import GROWTH_HOURS
 from beritatui.trending.timeline import sparkline, story_timeline
+from beritatui.trending.types import GROWTH_HOURS
 from beritatui.ui.bindings import localize_bindings
 
 

@@ -15,6 +15,7 @@ SCRIPTS = sorted(p.name for p in BENCHMARKS.glob("*.py") if p.name != "__init__.
 # What each smoke run must print: the measurement it exists for.
 EXPECTED = {
     "extraction.py": "AEB: 3 pages",
+    "first_screen.py": "first screen with titles, 15 cached items",
     "layout.py": "80×24  narrow",
     "loop_stall.py": "longest event-loop stall during a refresh",
     "pictures.py": "normalize JPEG 640×360",

@@ -90,6 +90,11 @@ class ArticleList(ScrollView, can_focus=True):
         self.empty_text = _("No articles yet. Press r to load the news.")
         self._clock = clock
         self._line_cache: dict[tuple[object, ...], Strip] = {}
+        """Rendered lines by everything they show (the row itself, cursor, focus, width …):
+        a new list reuses the lines of rows it still shows."""
+        self._styles: dict[str, Style] = {}
+        """Resolved styles (walking the CSS for each line cost ~1 ms a line while a
+        refresh repainted the list); dropped when styles or focus change."""
         self._index_by_id: dict[int, int] = {}
         self.more_available = False
         """The store has rows past the last one listed (set by whoever loads them)."""
@@ -102,7 +107,6 @@ class ArticleList(ScrollView, can_focus=True):
         self.rows = list(rows)
         self._index_by_id = {row.id: index for index, row in enumerate(self.rows)}
         self._more_requested = False
-        self._line_cache.clear()
         self.virtual_size = Size(self.size.width, len(self.rows) * ROW_HEIGHT)
         index = self._index_by_id.get(keep_id, 0) if keep_id is not None else 0
         self.cursor = min(index, max(len(self.rows) - 1, 0))
@@ -132,8 +136,7 @@ class ArticleList(ScrollView, can_focus=True):
 
     def set_trending(self, ids: frozenset[int]) -> None:
         """Article ids that belong to a trending story (shown with a mark)."""
-        self.trending_ids = ids
-        self._line_cache.clear()
+        self.trending_ids = ids  # part of each cached line's key
         self.refresh()
 
     @property
@@ -203,6 +206,13 @@ class ArticleList(ScrollView, can_focus=True):
 
     def on_mount(self) -> None:
         self.set_interval(60, self.refresh)  # keep the ages current
+        # A new theme may change only component styles, which Textual applies without
+        # notify_style_update: the resolved styles must go then too.
+        self.app.theme_changed_signal.subscribe(self, self._on_theme_changed)
+
+    def _on_theme_changed(self, _theme: object) -> None:
+        self._forget_styles()
+        self.refresh()
 
     def on_resize(self) -> None:
         self._line_cache.clear()
@@ -210,14 +220,18 @@ class ArticleList(ScrollView, can_focus=True):
 
     def notify_style_update(self) -> None:
         super().notify_style_update()
+        self._forget_styles()
+
+    def _forget_styles(self) -> None:
         self._line_cache.clear()
+        self._styles.clear()
 
     def render_line(self, y: int) -> Strip:
         # Without the scrollbar's column, so a cut title still ends in "…" beside it.
         width = self.scrollable_content_region.width
         line = int(self.scroll_offset.y) + y
         index, part = divmod(line, ROW_HEIGHT)
-        base = self.rich_style
+        base = self._style("")
         if not self.rows:
             style = self._part("article-list--empty")
             wrapped = Text(self.empty_text, style=style).wrap(self.app.console, max(width - 2, 1))
@@ -229,14 +243,15 @@ class ArticleList(ScrollView, can_focus=True):
         row = self.rows[index]
         selected = index == self.cursor
         minute = int(self._clock().timestamp() // 60)  # ages ("5 mnt") change with time
-        key = (row, part, selected, self.has_focus, width, row.id in self.trending_ids, minute)
+        trending = row.id in self.trending_ids
+        key = (row, part, selected, self.has_focus, width, trending, self.show_category, minute)
         cached = self._line_cache.get(key)
         if cached is not None:
             return cached
         text = self._title_text(row) if part == 0 else self._meta_text(row)
         style = base
         if selected:
-            style = base + self.get_component_rich_style("article-list--cursor")
+            style = base + self._style("article-list--cursor")
         strip = self._strip(text, width, style)
         if len(self._line_cache) > 2000:
             self._line_cache.clear()
@@ -244,11 +259,11 @@ class ArticleList(ScrollView, can_focus=True):
         return strip
 
     def on_focus(self) -> None:
-        self._line_cache.clear()
+        self._forget_styles()
         self.refresh()
 
     def on_blur(self) -> None:
-        self._line_cache.clear()
+        self._forget_styles()
         self.refresh()
 
     def _strip(self, text: Text, width: int, style: Style) -> Strip:
@@ -260,10 +275,21 @@ class ArticleList(ScrollView, can_focus=True):
         ]
         return Strip(segments, width).crop(0, width)
 
+    def _style(self, name: str) -> Style:
+        """The widget's own style (``""``) or a component's, resolved once per style change."""
+        style = self._styles.get(name)
+        if style is None:
+            style = self.rich_style if not name else self.get_component_rich_style(name)
+            self._styles[name] = style
+        return style
+
     def _part(self, name: str) -> Style:
         """A component's text style without its background, so the row's shows through."""
-        full = self.get_component_rich_style(name)
-        return Style(
+        cached = self._styles.get("part:" + name)
+        if cached is not None:
+            return cached
+        full = self._style(name)
+        self._styles["part:" + name] = part = Style(
             color=full.color,
             bold=full.bold,
             dim=full.dim,
@@ -271,6 +297,7 @@ class ArticleList(ScrollView, can_focus=True):
             underline=full.underline,
             strike=full.strike,
         )
+        return part
 
     def _title_text(self, row: ArticleRow) -> Text:
         state = "article-list--read" if row.is_read else "article-list--unread"

@@ -20,8 +20,10 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import logging
 import multiprocessing
 import os
+import re
 import sys
 import tempfile
 import threading
@@ -93,7 +95,49 @@ def _serve(feeds: int, items: int, ports: int, ready: Any) -> None:
     threading.Event().wait()
 
 
-async def measure(urls: Sequence[str], root: Path, *, prefetch: bool, pages: int) -> Stalls:
+class SlowCallbacks(logging.Handler):
+    """``--culprits``: what asyncio's debug mode names as callbacks that held the loop
+    longer than :data:`STALL` (debug mode slows everything a little: use it to find the
+    culprits, not for the numbers)."""
+
+    def __init__(self) -> None:
+        super().__init__(logging.WARNING)
+        self.seen: list[tuple[str, float]] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        if record.msg == "Executing %s took %.3f seconds" and len(record.args or ()) == 2:
+            handle, seconds = record.args  # type: ignore[misc]
+            self.seen.append((_callback_name(str(handle)), float(seconds)))
+
+    def report(self, top: int = 8) -> list[str]:
+        totals: dict[str, list[float]] = {}
+        for name, seconds in self.seen:
+            totals.setdefault(name, []).append(seconds)
+        ranked = sorted(totals.items(), key=lambda item: -max(item[1]))[:top]
+        return [
+            f"  {len(times)}× up to {max(times) * 1000:.0f} ms: {name}" for name, times in ranked
+        ]
+
+
+def _callback_name(handle: str) -> str:
+    """``<Task … coro=<MessagePump._process_messages() running at …/message_pump.py:568> …>``
+    → ``MessagePump._process_messages() message_pump.py:568``."""
+    coro = re.search(
+        r"coro=<([^ ]+) (?:running|done), defined at ([^>]+)>|coro=<([^ ]+) running at ([^>]+)>",
+        handle,
+    )
+    if coro:
+        name, where = (
+            (coro.group(1), coro.group(2)) if coro.group(1) else (coro.group(3), coro.group(4))
+        )
+        return f"{name} {Path(where.split(':')[0]).name}:{where.rsplit(':', 1)[-1]}"
+    callback = re.search(r"<Handle ([^ >(]+)", handle)
+    return callback.group(1) if callback else handle[:120]
+
+
+async def measure(
+    urls: Sequence[str], root: Path, *, prefetch: bool, pages: int, culprits: bool = False
+) -> Stalls:
     """One refresh in the headless app with fresh state under ``root``."""
     from beritatui.config import Config, FeedSpec, Settings
     from beritatui.store import Store
@@ -113,6 +157,7 @@ async def measure(urls: Sequence[str], root: Path, *, prefetch: bool, pages: int
     app = BeritaApp(config, store, state_path=root / "state.json")
     app.service.prefetch = _limited(app.service.prefetch, pages)  # type: ignore[method-assign]
     gaps: list[float] = []
+    slow = SlowCallbacks()
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         # The app imports the network and extraction stack in a thread after mounting;
@@ -132,6 +177,11 @@ async def measure(urls: Sequence[str], root: Path, *, prefetch: bool, pages: int
                 await asyncio.sleep(0.1)
                 _send_key(app, "down")
 
+        if culprits:
+            loop = asyncio.get_running_loop()
+            loop.set_debug(True)
+            loop.slow_callback_duration = STALL
+            logging.getLogger("asyncio").addHandler(slow)
         began = time.perf_counter()
         app.main.action_refresh()
         tasks = [asyncio.create_task(probe()), asyncio.create_task(scroll())]
@@ -141,6 +191,11 @@ async def measure(urls: Sequence[str], root: Path, *, prefetch: bool, pages: int
         seconds = time.perf_counter() - began
         running = False
         await asyncio.gather(*tasks)
+        logging.getLogger("asyncio").removeHandler(slow)
+    if culprits:
+        kind = "prefetch" if prefetch else "feeds only"
+        print(f"callbacks that held the loop > {STALL * 1000:.0f} ms ({kind}):")
+        print("\n".join(slow.report()) or "  none")
     stats = store.stats()
     store.close()
     over = sum(1 for gap in gaps if gap > STALL)
@@ -169,6 +224,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--items", type=int, default=50, help="items per feed")
     parser.add_argument("--pages", type=int, default=300, help="pages prefetched at most")
     parser.add_argument("--ports", type=int, default=25, help="local servers (hosts)")
+    parser.add_argument(
+        "--culprits",
+        action="store_true",
+        help="also name the callbacks that held the loop (asyncio debug mode)",
+    )
     parser.add_argument("--smoke", action="store_true", help="3 feeds × 5 items, 5 pages")
     args = parser.parse_args(argv)
     if args.smoke:
@@ -191,7 +251,14 @@ def main(argv: Sequence[str] | None = None) -> int:
             root.mkdir()
             label = f"feeds + up to {args.pages} pages" if prefetch else "feeds only"
             results.append(
-                (label, asyncio.run(measure(urls, root, prefetch=prefetch, pages=args.pages)))
+                (
+                    label,
+                    asyncio.run(
+                        measure(
+                            urls, root, prefetch=prefetch, pages=args.pages, culprits=args.culprits
+                        )
+                    ),
+                )
             )
     servers.terminate()
     servers.join()

@@ -95,6 +95,7 @@ class ArticleList(ScrollView, can_focus=True):
         self._styles: dict[str, Style] = {}
         """Resolved styles (walking the CSS for each line cost ~1 ms a line while a
         refresh repainted the list); dropped when styles or focus change."""
+        self._empty_wrapped: tuple[tuple[str, int], list[Text]] | None = None
         self._index_by_id: dict[int, int] = {}
         self.more_available = False
         """The store has rows past the last one listed (set by whoever loads them)."""
@@ -225,6 +226,7 @@ class ArticleList(ScrollView, can_focus=True):
     def _forget_styles(self) -> None:
         self._line_cache.clear()
         self._styles.clear()
+        self._empty_wrapped = None
 
     def render_line(self, y: int) -> Strip:
         # Without the scrollbar's column, so a cut title still ends in "…" beside it.
@@ -233,8 +235,7 @@ class ArticleList(ScrollView, can_focus=True):
         index, part = divmod(line, ROW_HEIGHT)
         base = self._style("")
         if not self.rows:
-            style = self._part("article-list--empty")
-            wrapped = Text(self.empty_text, style=style).wrap(self.app.console, max(width - 2, 1))
+            wrapped = self._empty_lines(width)
             if 1 <= y <= len(wrapped):
                 return self._strip(Text(" ") + wrapped[y - 1], width, base)
             return Strip.blank(width, base)
@@ -274,6 +275,15 @@ class ArticleList(ScrollView, can_focus=True):
             if seg.text != "\n"
         ]
         return Strip(segments, width).crop(0, width)
+
+    def _empty_lines(self, width: int) -> list[Text]:
+        """The empty list's message wrapped to ``width`` (once, not once per line)."""
+        key = (self.empty_text, width)
+        if self._empty_wrapped is None or self._empty_wrapped[0] != key:
+            style = self._part("article-list--empty")
+            lines = Text(self.empty_text, style=style).wrap(self.app.console, max(width - 2, 1))
+            self._empty_wrapped = (key, list(lines))
+        return [line.copy() for line in self._empty_wrapped[1]]
 
     def _style(self, name: str) -> Style:
         """The widget's own style (``""``) or a component's, resolved once per style change."""

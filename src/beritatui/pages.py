@@ -25,12 +25,13 @@ if TYPE_CHECKING:
 
 
 async def download_article(
-    fetcher: Fetcher, url: str
+    fetcher: Fetcher, url: str, *, urgent: bool = False
 ) -> tuple[FetchResult, ExtractedArticle | None]:
     """Fetch an article page (and its further pages) and extract it.
 
     The article is ``None`` when the first page could not be had; the fetch
-    result says why. Shared by the prefetch and ``beritatui read``.
+    result says why. Shared by the prefetch and ``beritatui read``; ``urgent`` (an
+    article being opened) is extracted before the prefetch's pages.
     """
     from beritatui.extract import extract_with_pages
     from beritatui.feeds.fetch import PAGE_ACCEPT
@@ -44,7 +45,11 @@ async def download_article(
         return more.content if more.ok else None
 
     article = await extract_with_pages(
-        result.content, result.final_url, fetch_more, content_type=result.content_type
+        result.content,
+        result.final_url,
+        fetch_more,
+        content_type=result.content_type,
+        urgent=urgent,
     )
     return result, article
 
@@ -99,13 +104,15 @@ class PagesMixin(ServiceCore):
         await asyncio.gather(*(one(aid, url) for aid, url in todo))
         return saved, failed
 
-    async def _download_body(self, fetcher: Fetcher, article_id: int, url: str) -> Note | None:
+    async def _download_body(
+        self, fetcher: Fetcher, article_id: int, url: str, *, urgent: bool = False
+    ) -> Note | None:
         """Fetch, extract and store one page; returns why it failed, or None."""
         from beritatui.extract import EXTRACTOR_VERSION
         from beritatui.extract.pool import ExtractionFailed
 
         try:
-            result, article = await download_article(fetcher, url)
+            result, article = await download_article(fetcher, url, urgent=urgent)
             if article is None:
                 await asyncio.to_thread(self.store.save_body_error, article_id, result.note)
                 return result.note
@@ -151,7 +158,8 @@ class PagesMixin(ServiceCore):
         if self.needs_page(detail):
             # Tried even when the last refresh found no network: it may be back.
             fetcher = await self._fetcher()
-            error = await self._download_body(fetcher, article_id, detail.row.url)
+            # The user waits for this one: it goes before the prefetch's pages.
+            error = await self._download_body(fetcher, article_id, detail.row.url, urgent=True)
             detail = await asyncio.to_thread(self.store.get_article, article_id)
         if detail is not None and detail.body is None:
             return await asyncio.to_thread(self._with_feed_content, detail, error)

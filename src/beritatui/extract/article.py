@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Awaitable, Callable
 
@@ -168,17 +169,19 @@ async def extract_with_pages(
     content_type: str | None = None,
     max_pages: int = 10,
     extract: PageExtractor | None = None,
+    urgent: bool = False,
 ) -> ExtractedArticle:
     """Extract, fetch the further pages with ``fetch`` (None = failed page), stitch in order.
 
     Each page is extracted by ``extract`` (default: a worker process of
     :func:`~beritatui.extract.pool.get_pool`); a further page the extractor fails
     on is left out like a page that could not be fetched, while the first page's
-    failure raises :class:`~beritatui.extract.pool.ExtractionFailed`.
+    failure raises :class:`~beritatui.extract.pool.ExtractionFailed`. ``urgent``: the
+    user waits (the pool serves it first).
     """
     from .pool import ExtractionFailed, get_pool
 
-    run = extract or get_pool().extract
+    run = extract or functools.partial(get_pool().extract, urgent=urgent)
     first = await run(html, url, content_type)
     rest: list[ExtractedArticle] = []
     for page_url in first.next_pages[: max(0, max_pages - 1)]:

@@ -44,6 +44,8 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from beritatui.feeds.outcomes import Code, Note, note
 from beritatui.models import ExtractedArticle
 
+from .slots import PrioritySlots
+
 if TYPE_CHECKING:
     from datetime import datetime
 
@@ -223,14 +225,18 @@ class ExtractorPool:
         """How often a broken or hung pool was replaced."""
         self._executor: ProcessPoolExecutor | None = None
         self._lock = threading.Lock()
-        self._loop_slots: weakref.WeakKeyDictionary[asyncio.AbstractEventLoop, asyncio.Semaphore]
+        self._loop_slots: weakref.WeakKeyDictionary[asyncio.AbstractEventLoop, PrioritySlots]
         self._loop_slots = weakref.WeakKeyDictionary()
 
     async def extract(
-        self, html: bytes | str, url: str, content_type: str | None = None
+        self, html: bytes | str, url: str, content_type: str | None = None, *, urgent: bool = False
     ) -> ExtractedArticle:
-        """The article of one page, extracted in a worker; raises :class:`ExtractionFailed`."""
-        return await self.call(_page, html, url, content_type)
+        """The article of one page, extracted in a worker; raises :class:`ExtractionFailed`.
+
+        ``urgent``: the user waits for it (an article being opened): it goes before the
+        pages and feeds already waiting for a worker.
+        """
+        return await self.call(_page, html, url, content_type, urgent=urgent)
 
     async def extract_fragment(self, fragment: str, url: str) -> ExtractedArticle:
         """Blocks of feed-provided article HTML, in a worker."""
@@ -262,11 +268,14 @@ class ExtractorPool:
         """:meth:`extract_fragment` for code already in a thread."""
         return asyncio.run(self.extract_fragment(fragment, url))
 
-    async def call(self, fn: Callable[..., T], *args: Any) -> T:
-        """``fn(*args)`` in a worker; a pool break is retried once alone in a fresh worker."""
+    async def call(self, fn: Callable[..., T], *args: Any, urgent: bool = False) -> T:
+        """``fn(*args)`` in a worker; a pool break is retried once alone in a fresh worker.
+
+        ``urgent`` calls wait for a worker before all others (see :meth:`extract`).
+        """
         # At most one page per worker in flight from each event loop, so the time
         # limit measures the extraction, not the wait behind other pages.
-        async with self._slots():
+        async with self._slots().hold(urgent=urgent):
             try:
                 return await self._attempt(None, fn, args)
             except _Broken:
@@ -322,12 +331,12 @@ class ExtractorPool:
             with contextlib.suppress(Exception):  # a broken pool is rebuilt on first use
                 future.result(timeout=60)
 
-    def _slots(self) -> asyncio.Semaphore:
+    def _slots(self) -> PrioritySlots:
         loop = asyncio.get_running_loop()
         with self._lock:
             slots = self._loop_slots.get(loop)
             if slots is None:
-                slots = self._loop_slots[loop] = asyncio.Semaphore(self.workers)
+                slots = self._loop_slots[loop] = PrioritySlots(self.workers)
             return slots
 
     def _shared(self) -> ProcessPoolExecutor:

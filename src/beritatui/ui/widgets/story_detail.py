@@ -23,8 +23,8 @@ from textual.widgets.option_list import Option
 from beritatui.i18n import N_, _, ngettext
 from beritatui.timefmt import local_time, relative_time, short_date
 from beritatui.trending import Cluster, StoryInput
-from beritatui.trending.coverage import GROWTH_HOURS
 from beritatui.trending.timeline import Timeline, sparkline, story_timeline
+from beritatui.trending.types import GROWTH_HOURS
 from beritatui.ui.bindings import localize_bindings
 
 HEADER_ID = "story-header"

@@ -3,12 +3,22 @@
 from __future__ import annotations
 
 import string
+import unicodedata
 
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from beritatui.sanitize import _SIMPLE_URL, clean_line, clean_text, safe_url, strip_controls
+from beritatui.sanitize import (
+    _INLINE_SPACE,
+    _MANY_NEWLINES,
+    _SIMPLE_URL,
+    _strip_steps,
+    clean_line,
+    clean_text,
+    safe_url,
+    strip_controls,
+)
 
 CONTROL = set(range(0x09)) | set(range(0x0B, 0x20)) | set(range(0x7F, 0xA0))
 BIDI = set(range(0x202A, 0x202F)) | set(range(0x2066, 0x206A))
@@ -144,3 +154,46 @@ def test_simple_urls_are_left_alone_by_urljoin(url: str, base: str | None) -> No
         assert compat.urljoin(base or "", url) == url
         assert urljoin(base or "", url) == url
         assert _resolved_url(url, base) == url
+
+
+def _slow_clean_text(text: str) -> str:
+    """clean_text without its already-clean shortcut (the steps it always ran)."""
+    text = unicodedata.normalize("NFC", _strip_steps(text))
+    lines = [_INLINE_SPACE.sub(" ", line).strip() for line in text.split("\n")]
+    return _MANY_NEWLINES.sub("\n\n", "\n".join(lines)).strip()
+
+
+def _slow_clean_line(text: str, max_length: int) -> str:
+    """clean_line without its already-clean shortcut."""
+    text = unicodedata.normalize("NFC", _strip_steps(text))
+    text = _INLINE_SPACE.sub(" ", text.replace("\n", " ").replace("\t", " ")).strip()
+    if max_length and len(text) > max_length:
+        text = text[: max_length - 1].rstrip() + "…"
+    return text
+
+
+_PIECES = [
+    "a", "Z", "é", "e\u0301", " ", "  ", "\n", "\n\n\n", "\t", "\r", "\r\n", "\x1b[31m",
+    "\x1b]0;x\x07", "\x9b2J", "\x00", "\x7f", "\x85", "\u00a0", "\u1680", "\u2003", "\u200b",
+    "\u200c", "\u200e", "\u2028", "\u202e", "\u202f", "\u205f", "\u2066", "\u3000", "\ufeff",
+    "\x1c", "\x0b", "\x0c", "…", "日本",
+]  # fmt: skip
+"""What the cleaners act on (every kind of whitespace, controls, bidi marks, escape
+sequences, a decomposed accent) and plain letters."""
+
+
+@settings(max_examples=3000)
+@given(st.lists(st.sampled_from(_PIECES), min_size=1, max_size=10).map("".join))
+def test_already_clean_shortcuts_change_nothing(text: str) -> None:
+    """The shortcuts for text that is already clean give what the full steps give."""
+    assert strip_controls(text) == _strip_steps(text)
+    assert clean_text(text) == _slow_clean_text(text)
+    assert clean_line(text) == _slow_clean_line(text, 0)
+    assert clean_line(text, 4) == _slow_clean_line(text, 4)
+
+
+def test_clean_text_comes_back_as_it_is() -> None:
+    plain = "Banjir di Jakarta: 3 warga mengungsi, kata BPBD (Senin)"
+    assert clean_text(plain) is plain
+    assert clean_line(plain) is plain
+    assert clean_text("Dua baris.\n\nDan satu lagi.") == "Dua baris.\n\nDan satu lagi."

@@ -36,6 +36,16 @@ r"""Controls (ESC included) and whitespace: ``\s`` is ``str.isspace`` for str pa
 _INLINE_SPACE = re.compile(r"[ \t\u00a0\u2000-\u200b\u3000\ufeff]+")
 _MANY_NEWLINES = re.compile(r"\n{3,}")
 
+_ODD = (
+    "".join(chr(c) for c in range(0x3100) if chr(c).isspace() or _CONTROL_CHARS.match(chr(c)))
+    + "\u200b\ufeff"
+)
+"""Characters the cleaners act on (whitespace but space and newline, controls, bidi marks,
+the inline spaces): a text without them, and without the space runs below, is clean."""
+_ODD = _ODD.replace(" ", "").replace("\n", "")
+_UNCLEAN_TEXT = re.compile(f"[{re.escape(_ODD)}]|  | \n|\n |\n\n\n|^[ \n]|[ \n]$")
+_UNCLEAN_LINE = re.compile(f"[{re.escape(_ODD)}\n]|  |^ | $")
+
 SAFE_URL_SCHEMES = frozenset({"http", "https"})
 _SIMPLE_URL = re.compile(
     r"https?://[A-Za-z0-9.-]+(?::[0-9]{1,5})?"
@@ -55,6 +65,12 @@ def strip_controls(text: str) -> str:
     """Remove escape sequences and control characters; keep ``\\n`` and ``\\t``."""
     if not text:
         return ""
+    if not _CONTROL_CHARS.search(text):  # every sequence starts with one (ESC or C1)
+        return text
+    return _strip_steps(text)
+
+
+def _strip_steps(text: str) -> str:
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     text = _ESCAPE_SEQUENCE.sub("", text)
     return _CONTROL_CHARS.sub("", text)
@@ -64,6 +80,8 @@ def clean_text(text: str | None) -> str:
     """Sanitise multi-line text: controls stripped, blank runs collapsed, NFC."""
     if not text:
         return ""
+    if not _UNCLEAN_TEXT.search(text) and unicodedata.is_normalized("NFC", text):
+        return text  # already clean: the steps below would leave it as it is
     text = unicodedata.normalize("NFC", strip_controls(text))
     lines = [_INLINE_SPACE.sub(" ", line).strip() for line in text.split("\n")]
     return _MANY_NEWLINES.sub("\n\n", "\n".join(lines)).strip()
@@ -73,8 +91,9 @@ def clean_line(text: str | None, max_length: int = 0) -> str:
     """Sanitise to a single line (titles, names); optionally cut with an ellipsis."""
     if not text:
         return ""
-    text = unicodedata.normalize("NFC", strip_controls(text))
-    text = _INLINE_SPACE.sub(" ", text.replace("\n", " ").replace("\t", " ")).strip()
+    if _UNCLEAN_LINE.search(text) or not unicodedata.is_normalized("NFC", text):
+        text = unicodedata.normalize("NFC", strip_controls(text))
+        text = _INLINE_SPACE.sub(" ", text.replace("\n", " ").replace("\t", " ")).strip()
     if max_length and len(text) > max_length:
         text = text[: max_length - 1].rstrip() + "…"
     return text

@@ -79,6 +79,8 @@ class _Entry:
 
 def _repair(output: str) -> str:
     """feedparser's last steps: UTF-8 read as Latin-1 repaired, cp1252 code points mapped."""
+    if output.isascii():  # both steps leave ASCII as it is (CP1252 maps U+0080-U+009F only)
+        return output
     with contextlib.suppress(UnicodeEncodeError, UnicodeDecodeError):
         output = output.encode("iso-8859-1").decode("utf-8")
     return output.translate(CP1252)
@@ -129,13 +131,17 @@ def _plain(element: Any) -> str:
 def _check_document(root: Any) -> None:
     """No xml:base; unknown namespaces only under prefixes feedparser cannot mistake."""
     main = _split(root.tag)[0]
-    for element in root.iter():
-        if not isinstance(element.tag, str):
-            continue
-        if any(_local(name).lower() == "base" for name in element.attrib):
+    passed: set[str] = set()
+    """Tags whose namespace is known (or the root's): fine whatever their prefix."""
+    for element in root.iter(etree.Element):  # elements only: no comments, no PIs
+        if element.attrib and any(_local(name).lower() == "base" for name in element.attrib):
             raise Refused("xml:base")
-        space = _split(element.tag)[0]
+        tag = element.tag
+        if tag in passed:
+            continue
+        space = _split(tag)[0]
         if space in _KNOWN_NAMESPACES or space == main:
+            passed.add(tag)
             continue
         if not space or element.prefix is None or element.prefix.lower() in _STANDARD_PREFIXES:
             raise Refused(f"namespace {space!r} as {element.prefix!r}")

@@ -53,8 +53,9 @@ def plain_html(markup: str) -> bool:
 def _plain_text(text: str) -> bool:
     if "<" in text or ">" in text:
         return False
-    for amp in re.finditer("&", text):
-        reference = _REFERENCE.match(text, amp.start())
+    amp = text.find("&")
+    while amp >= 0:
+        reference = _REFERENCE.match(text, amp)
         if reference is None:
             return False
         if reference.group(1) is not None and reference.group(1) not in _ENTITIES:
@@ -64,6 +65,7 @@ def _plain_text(text: str) -> bool:
             value = int(number, 16 if reference.group(3) else 10)
             if value < 32 or 127 <= value < 160 or value > 0x10FFFF:
                 return False
+        amp = text.find("&", amp + 1)
     return True
 
 

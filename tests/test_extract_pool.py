@@ -143,19 +143,32 @@ def test_a_feeds_only_refresh_leaves_extraction_and_parsing_to_the_workers(
     site: LocalSite,
 ) -> None:
     """The main process of ``refresh --no-articles`` imports neither trafilatura nor the
-    feed parsers: the workers parse, and their errors and results unpickle without them."""
+    feed parsers: the workers parse, and their errors and results unpickle without them.
+    Its workers do not preload the extractor either, and one extracts a page all the same."""
     code = (
         "import sys\n"
         "from beritatui.cli import main\n"
         "status = main(['refresh', '--no-articles'])\n"
         "heavy = ('trafilatura', 'feedparser', 'lxml', 'beritatui.extract.article')\n"
         "print('STATUS', status, 'LOADED', [m for m in heavy if m in sys.modules])\n"
+        "from beritatui.extract.pool import get_pool\n"
+        "pool = get_pool()\n"
+        "probe = \"'trafilatura' in __import__('sys').modules\"\n"
+        "print('PRELOADED', pool._shared().submit(eval, probe).result(60))\n"
+        "page = '<html><head><title>Banjir</title></head><body><article><h1>Banjir</h1>'\n"
+        "page += '<p>Warga mengungsi karena banjir merendam jalan di kota.</p>' * 8\n"
+        "page += '</article></body></html>'\n"
+        "article = pool.extract_blocking(page, 'http://127.0.0.1/berita/banjir')\n"
+        "print('EXTRACTED', 'mengungsi' in ' '.join(b.text for b in article.blocks))\n"
+        "pool.shutdown()\n"
     )
     result = subprocess.run(
         [sys.executable, "-c", code], capture_output=True, text=True, timeout=120, check=False
     )
     assert result.returncode == 0, result.stderr
     assert "STATUS 0 LOADED []" in result.stdout, result.stdout + result.stderr
+    assert "PRELOADED False" in result.stdout, result.stdout + result.stderr
+    assert "EXTRACTED True" in result.stdout, result.stdout + result.stderr
     store = Store.open(database_file())
     try:
         assert len(store.feeds()) == 3

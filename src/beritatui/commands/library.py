@@ -10,6 +10,7 @@ from collections.abc import Callable
 from typing import Any
 
 from beritatui.config import Config
+from beritatui.extract.pool import preload_pages
 from beritatui.i18n import _, ngettext
 from beritatui.listing import Tab, View, article_rows
 from beritatui.models import ArticleRow
@@ -30,6 +31,8 @@ def run_refresh(args: argparse.Namespace, config: Config, store: Store) -> int:
         return 1
     service = Service(config, store)
     prefetch = config.settings.prefetch_articles and not args.no_articles
+    if not prefetch:  # its workers parse feeds only: they need not import the extractor
+        preload_pages(False)
     if sys.stderr.isatty():
         report = _refresh_with_bar(service, prefetch)
     else:

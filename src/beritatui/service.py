@@ -181,17 +181,21 @@ class Service(ImagesMixin, PagesMixin):
                 self.store.record_fetch, feed_id, FeedStatus.PARSE_ERROR, detail
             )
             return outcome(FeedStatus.PARSE_ERROR, detail), []
-        new_ids = await asyncio.to_thread(self.store.upsert_entries, feed_id, parsed.entries)
         status, detail = self._judge_freshness(parsed.newest, len(parsed.entries))
-        await asyncio.to_thread(
-            self.store.record_fetch,
-            feed_id,
-            status,
-            detail,
-            etag=result.etag,
-            last_modified=result.last_modified,
-            title=parsed.title or None,
-        )
+
+        def store() -> list[int]:  # both in one trip to a thread
+            new_ids = self.store.upsert_entries(feed_id, parsed.entries)
+            self.store.record_fetch(
+                feed_id,
+                status,
+                detail,
+                etag=result.etag,
+                last_modified=result.last_modified,
+                title=parsed.title or None,
+            )
+            return new_ids
+
+        new_ids = await asyncio.to_thread(store)
         return outcome(status, detail, len(new_ids)), new_ids
 
     def _judge_freshness(self, newest: datetime | None, items: int) -> tuple[FeedStatus, Note]:

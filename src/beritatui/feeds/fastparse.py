@@ -52,6 +52,7 @@ from beritatui.feeds.fastxml import (
     _q,
     _refuse_namespace,
     _split,
+    entry_like,
 )
 from beritatui.feeds.plainhtml import plain_html
 
@@ -148,11 +149,7 @@ class _Walker(Elements):
 
     def _only_these(self, root: Any, tag: str, items: list[Any]) -> None:
         """Entries anywhere else (in an image, a source, …) would confuse feedparser's state."""
-        found = sum(
-            1
-            for element in root.iter()
-            if isinstance(element.tag, str) and _local(element.tag).lower() in ("item", "entry")
-        )
+        found = sum(1 for element in root.iter(etree.Element) if entry_like(element.tag))
         if found != len(items):
             raise Refused("entries elsewhere, or in other spellings")
 

@@ -6,6 +6,7 @@ Used by :mod:`beritatui.feeds.fastparse` and :mod:`beritatui.feeds.fastelements`
 from __future__ import annotations
 
 import contextlib
+import functools
 import re
 from collections.abc import Callable
 from typing import Any
@@ -157,6 +158,7 @@ def _q(ns: str, name: str) -> str:
     return f"{{{ns}}}{name}" if ns else name
 
 
+@functools.lru_cache(maxsize=4096)  # a feed has a few dozen tag names, read thousands of times
 def _split(tag: str) -> tuple[str, str]:
     if tag.startswith("{"):
         space, _, local = tag[1:].partition("}")
@@ -166,3 +168,9 @@ def _split(tag: str) -> tuple[str, str]:
 
 def _local(name: str) -> str:
     return _split(name)[1]
+
+
+@functools.lru_cache(maxsize=4096)
+def entry_like(tag: str) -> bool:
+    """An ``item`` or ``entry`` element, in any namespace and any case."""
+    return _local(tag).lower() in ("item", "entry")

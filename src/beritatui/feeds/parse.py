@@ -99,7 +99,9 @@ def parse_feed(
         # feedparser would spend seconds per megabyte to reach the same verdict.
         raise FeedParseError(_not_a_feed(content, content_type, None))
     content = _first_entries_only(content)
-    if content.count(b"<") + content.count(b"&lt;") > MAX_TAGS:
+    tags = content.count(b"<")
+    # Counting "&lt;" too only when it could matter (there are at most len / 4 of them).
+    if tags + len(content) // 4 > MAX_TAGS and tags + content.count(b"&lt;") > MAX_TAGS:
         raise FeedParseError(note(Code.TOO_COMPLEX, tags=MAX_TAGS))
     location = safe_url(url) or ""
     found = fast_raw(content, location, content_type) if fast else None

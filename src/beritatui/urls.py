@@ -41,6 +41,27 @@ def url_key(url: str | None) -> str | None:
     """
     if not url:
         return None
+    plain = _PLAIN_URL.fullmatch(url)
+    if plain is not None and int(plain.group(2) or 0) <= 65535:
+        # What the general steps below give for such a URL, without parsing it.
+        host, port, path = (
+            plain.group(1).removeprefix("www."),
+            int(plain.group(2) or 0),
+            plain.group(3),
+        )
+        if port and port not in (80, 443):
+            host = f"{host}:{port}"
+        return host + ((path or "").rstrip("/") or "/")
+    return _general_key(url)
+
+
+_PLAIN_URL = re.compile(
+    r"https?://([a-z0-9.-]+)(?::([0-9]{1,5}))?(/[A-Za-z0-9._~!$&'()*+,=:@%/-]*)?"
+)
+"""A lower-case host (no user info, no brackets), a port, a path; no query or fragment."""
+
+
+def _general_key(url: str) -> str | None:
     try:
         parts = urlsplit(url.strip())
         host = (parts.hostname or "").lower()

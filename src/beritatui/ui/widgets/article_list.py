@@ -329,7 +329,7 @@ class ArticleList(ScrollView, can_focus=True):
         if row.is_bookmarked:
             text.append("  ★", style=mark)
         if row.id in self.trending_ids:
-            text.append("  ▲ trending", style=mark)
+            text.append("  ▲ " + _("trending"), style=mark)
         if row.has_body:
             text.append("  ⤓", style=meta)
         return text

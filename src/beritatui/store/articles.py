@@ -54,15 +54,20 @@ class ArticlesMixin(StoreCore):
         offset: int = 0,
         ids: Sequence[int] | None = None,
         by_source: bool = False,
+        feed_id: int | None = None,
     ) -> list[ArticleRow]:
         """Articles newest first (published, else first seen), or by source then newest.
 
         ``category=None`` means every active feed. ``bookmarked=True`` lists all
         bookmarks, whatever their feed's state. With ``ids`` only those
         articles are considered (active or not), still filtered and ordered.
+        ``feed_id`` keeps the articles of that one feed.
         """
         where: list[str] = []
         params: list[Any] = []
+        if feed_id is not None:
+            where.append("a.feed_id = ?")
+            params.append(feed_id)
         if bookmarked:
             where.append("a.bookmarked_at IS NOT NULL")
             if category is not None:
@@ -105,14 +110,17 @@ class ArticlesMixin(StoreCore):
         return [article_row(r) for r in rows]
 
     @locked
-    def count_articles(self, *, category: str | None = None) -> int:
-        """How many articles the active feeds (of ``category``) hold."""
+    def count_articles(self, *, category: str | None = None, feed_id: int | None = None) -> int:
+        """How many articles the active feeds (of ``category``, or the one ``feed_id``) hold."""
         sql = """SELECT coalesce(sum(c.total), 0)
                  FROM feed_counts c JOIN feeds f ON f.id = c.feed_id WHERE f.active = 1"""
-        params: tuple[Any, ...] = ()
+        params: list[Any] = []
         if category is not None:
             sql += " AND f.category = ?"
-            params = (category,)
+            params.append(category)
+        if feed_id is not None:
+            sql += " AND f.id = ?"
+            params.append(feed_id)
         return int(self._db.execute(sql, params).fetchone()[0])
 
     @locked

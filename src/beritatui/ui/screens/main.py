@@ -76,6 +76,7 @@ class MainScreen(LayoutMixin, PaletteScreen):
         self.top_bar.tab = tab
         self.search_query = None
         self.cluster = None
+        self.feed_id = None
         self.search_box.display = False
         self.leave_story()  # the Trending tab's list shows it again
         self.reload_list()
@@ -174,6 +175,10 @@ class MainScreen(LayoutMixin, PaletteScreen):
             self.search_query = None
             search.display = False
             self.reload_list()
+            return
+        if self.feed_id is not None:  # one feed -> its category's list
+            self.feed_id = None
+            self.reload_list(keep_id=self._current_id())
 
     # -- marks ----------------------------------------------------------------
 

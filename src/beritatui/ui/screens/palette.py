@@ -1,6 +1,6 @@
 """What the command palette's entries do on the main screen (beyond its keys).
 
-A category by name, a bookmark, a trending story, exporting the bookmarks to the
+A category or a feed by name, a bookmark, a trending story, exporting the bookmarks to the
 data folder, saving the interface language in the config. File and SQLite work
 runs in thread workers; the results come back as notifications that name the file.
 """
@@ -27,11 +27,20 @@ class PaletteScreen(RefreshingScreen):
         self._set_category(name)
         self.article_list.focus()
 
+    def go_to_feed(self, feed_id: int) -> None:
+        """The Latest tab with the articles of one feed (escape or a category ends it)."""
+        self._show_tab(Tab.LATEST)
+        self.leave_story()
+        self.feed_id = feed_id
+        self.reload_list()
+        self.article_list.focus()
+
     def _show_tab(self, tab: Tab) -> None:
         self.tab = tab
         self.top_bar.tab = tab
         self.search_query = None
         self.cluster = None
+        self.feed_id = None
         self.search_box.display = False
 
     def open_bookmark(self, article_id: int) -> None:

@@ -68,6 +68,8 @@ class PanesScreen(StoryMixin, PicturesMixin, Screen[None]):
         self.hide_read = state.hide_read
         self.sort = Sort.parse(state.sort)
         self.cluster: Cluster | None = None
+        self.feed_id: int | None = None
+        """One feed's articles instead of the category's (the palette's "Feed: …")."""
         self._clusters_by_article: dict[int, Cluster] = {}
         self._shown: ArticleDetail | None = None
         self._focus_reader_when_shown = False
@@ -149,9 +151,10 @@ class PanesScreen(StoryMixin, PicturesMixin, Screen[None]):
     # -- loading the list -----------------------------------------------------
 
     def _view(self) -> View:
-        """What the middle pane is meant to show now (category, tab, query, cluster, order)."""
+        """What the middle pane is meant to show now (category, tab, query, story, order, feed)."""
         key = self.cluster.key if self.cluster is not None else None
-        return View(self.category, self.tab, self.search_query, key, self.hide_read, self.sort)
+        view = View(self.category, self.tab, self.search_query, key, self.hide_read, self.sort)
+        return replace(view, feed_id=self.feed_id) if self.feed_id is not None else view
 
     def reload_list(self, *, keep_id: int | None = None) -> None:
         """Reload sidebar counts and the middle pane for the current view."""
@@ -283,11 +286,13 @@ class PanesScreen(StoryMixin, PicturesMixin, Screen[None]):
         return self.reader.article_id
 
     def _set_category(self, category: str) -> None:
-        if category == self.category and self.cluster is None and self.search_query is None:
+        narrowed = self.cluster or self.search_query is not None or self.feed_id is not None
+        if category == self.category and not narrowed:
             return
         self.category = category
         self.cluster = None
         self.search_query = None
+        self.feed_id = None
         self.reload_list()
 
     @work(exclusive=True, group="article", exit_on_error=False)

@@ -14,6 +14,7 @@ from beritatui.config import load_config
 from beritatui.listing import Tab
 from beritatui.ui.app import BeritaApp
 from beritatui.ui.commands import BeritaCommands, _highlight, _sidebar_action
+from beritatui.ui.screens.dialogs import ConfirmScreen
 from tests.helpers import driven, make_app, refreshed, wait_for
 from tests.server import LocalServer
 from tests.site import LocalSite, build_site
@@ -152,8 +153,16 @@ class TwoFeedsInEkonomi:
 
 
 FEED_WORDS = {
-    "en": ("Feed Detik Lokal · 1 article", "this feed's articles, in Ekonomi"),
-    "id": ("Feed Detik Lokal · 1 artikel", "artikel feed ini saja, di Ekonomi"),
+    "en": (
+        "Feed Detik Lokal · 1 article",
+        "this feed's articles, in Ekonomi",
+        "Mark 1 unread article of Detik Lokal as read?",
+    ),
+    "id": (
+        "Feed Detik Lokal · 1 artikel",
+        "artikel feed ini saja, di Ekonomi",
+        "Tandai 1 artikel belum dibaca dari Detik Lokal sebagai sudah dibaca?",
+    ),
 }
 
 
@@ -161,7 +170,7 @@ FEED_WORDS = {
 async def test_palette_goes_to_one_feed(
     language: str, site: LocalSite, isolated_dirs: dict[str, Path]
 ) -> None:
-    title, help_line = FEED_WORDS[language]
+    title, help_line, question = FEED_WORDS[language]
     app = make_app(
         TwoFeedsInEkonomi(site), isolated_dirs["config"], language=language, refresh_on_start=False
     )
@@ -183,6 +192,17 @@ async def test_palette_goes_to_one_feed(
         await wait_for(lambda: {r.source for r in main.article_list.rows} == SOURCES, pilot)
         assert main.feed_id is None
         assert str(list_title.render()).startswith("Ekonomi · 2 ")
+        # M while one feed is listed asks about that feed alone and marks it alone.
+        await run_command(pilot, "detik lok", "Feed: Detik Lokal")
+        await wait_for(lambda: [r.source for r in main.article_list.rows] == ["Detik Lokal"], pilot)
+        await pilot.press("M")
+        await wait_for(lambda: isinstance(app.screen, ConfirmScreen), pilot)
+        assert str(app.screen.query_one(Static).render()) == question
+        await pilot.press("y")
+        await wait_for(lambda: main.article_list.rows[0].is_read, pilot)
+        unread = app.store.list_articles(category="Ekonomi", unread_only=True)
+        assert [r.source for r in unread] == ["WP Lokal"]
+        await pilot.press("escape")
         # Choosing a category ends it too (from any tab: the palette goes to Latest).
         await pilot.press("3")
         await run_command(pilot, "wp lok", "Feed: WP Lokal")

@@ -410,6 +410,11 @@ def test_one_feeds_articles_count_and_name(store: Store) -> None:
     assert store.feed_label(feeds[FEED_A]) == "Berita Contoh"
     assert store.feed_label(feeds[second]) == "lain.example.id"  # no title yet: the host
     assert store.feed_label(9999) is None
+    assert store.count_articles(feed_id=feeds[FEED_A], unread=True) == 2
+    assert store.count_articles(category="Nasional", unread=True) == 4
+    assert store.mark_all_read(feed_id=feeds[FEED_A]) == 2
+    assert store.count_articles(feed_id=feeds[FEED_A], unread=True) == 0
+    assert store.count_articles(feed_id=feeds[second], unread=True) == 2  # the other feed
 
 
 def test_find_by_url_ignores_tracking_and_scheme(store: Store, feeds: dict[str, int]) -> None:

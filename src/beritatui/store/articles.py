@@ -110,9 +110,12 @@ class ArticlesMixin(StoreCore):
         return [article_row(r) for r in rows]
 
     @locked
-    def count_articles(self, *, category: str | None = None, feed_id: int | None = None) -> int:
-        """How many articles the active feeds (of ``category``, or the one ``feed_id``) hold."""
-        sql = """SELECT coalesce(sum(c.total), 0)
+    def count_articles(
+        self, *, category: str | None = None, feed_id: int | None = None, unread: bool = False
+    ) -> int:
+        """How many articles (``unread`` ones) the active feeds (of ``category``, or the
+        one ``feed_id``) hold."""
+        sql = f"""SELECT coalesce(sum(c.{"unread" if unread else "total"}), 0)
                  FROM feed_counts c JOIN feeds f ON f.id = c.feed_id WHERE f.active = 1"""
         params: list[Any] = []
         if category is not None:

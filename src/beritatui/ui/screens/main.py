@@ -223,27 +223,46 @@ class MainScreen(LayoutMixin, PaletteScreen):
         self.berita.save_state()
 
     def action_mark_all_read(self) -> None:
-        """Ask first: marking a whole category read cannot be undone."""
+        """Ask first: marking a whole category (or the one feed listed) read cannot be undone."""
+        if self.feed_id is not None:
+            self._ask_mark_feed_read(self.feed_id)
+            return
         category = self._view().category_filter
         unread = self.categories_widget.unread(self.category)
-        if not unread:
-            self.notify(_("Nothing unread here."))
-            return
         question = ngettext(
             "Mark {count} unread article in {category} as read?",
             "Mark all {count} unread articles in {category} as read?",
             unread,
         ).format(count=unread, category=category_label(self.category))
+        self._confirm_mark_read(question, unread, category, None)
+
+    @work(thread=True, group="state", exit_on_error=False)
+    def _ask_mark_feed_read(self, feed_id: int) -> None:
+        store = self.service.store
+        unread = store.count_articles(feed_id=feed_id, unread=True)
+        question = ngettext(
+            "Mark {count} unread article of {feed} as read?",
+            "Mark all {count} unread articles of {feed} as read?",
+            unread,
+        ).format(count=unread, feed=store.feed_label(feed_id) or "?")
+        self.app.call_from_thread(self._confirm_mark_read, question, unread, None, feed_id)
+
+    def _confirm_mark_read(
+        self, question: str, unread: int, category: str | None, feed_id: int | None
+    ) -> None:
+        if not unread:
+            self.notify(_("Nothing unread here."))
+            return
 
         def answered(yes: bool | None) -> None:
             if yes:
-                self._mark_all_read(category)
+                self._mark_all_read(category, feed_id)
 
         self.app.push_screen(ConfirmScreen(question), answered)
 
     @work(thread=True, group="state", exit_on_error=False)
-    def _mark_all_read(self, category: str | None) -> None:
-        count = self.service.mark_all_read(category)
+    def _mark_all_read(self, category: str | None, feed_id: int | None = None) -> None:
+        count = self.service.mark_all_read(category, feed_id=feed_id)
         self.app.call_from_thread(self._after_mark_all_read, count)
 
     def _after_mark_all_read(self, count: int) -> None:

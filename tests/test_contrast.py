@@ -136,7 +136,7 @@ async def test_borders_titles_and_marks_keep_their_contrast(theme: str, tmp_path
                 "trending mark, cursor row": (cell_contrast(cells, "▲ trending", middle), TEXT),
                 "trending mark": (cell_contrast(cells, "▲ trending", middle, nth=1), TEXT),
                 "caption": (cell_contrast(cells, "Petugas gabungan", reader), TEXT),
-                "footer key": (cell_contrast(cells, " r ", Region(0, 47, 10, 1)), TEXT),
+                "footer key": (cell_contrast(cells, " r ", Region(0, 47, 160, 1)), TEXT),
             }
             await pilot.press("escape")  # back to the list: now the reader is unfocused
             await wait_for(lambda: main.article_list.has_focus, pilot)

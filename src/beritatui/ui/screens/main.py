@@ -59,7 +59,7 @@ class MainScreen(LayoutMixin, PaletteScreen):
         Binding("v", "other_versions", N_("Other sources' versions"), show=False),
         Binding("c", "toggle_sidebar", N_("Categories")),
         Binding("z", "maximize_pane", N_("Maximize"), show=False),
-        Binding("escape", "go_back", N_("Back"), show=False),
+        Binding("escape", "go_back", N_("Back")),  # in the footer while it leads somewhere
     ]
     """Descriptions are catalog messages, translated per instance (``localize_bindings``)."""
 
@@ -129,10 +129,20 @@ class MainScreen(LayoutMixin, PaletteScreen):
             self.open_article(row.id)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        """``/`` opens the search, never from inside a text box or under a dialog."""
+        """``/`` opens the search, never from inside a text box or under a dialog;
+        ``escape`` is offered (in the footer) only where it goes back to something."""
         if action == "search":
             return self.app.screen is self and not isinstance(self.focused, Input)
+        if action == "go_back":
+            return self.can_go_back()
         return True
+
+    def can_go_back(self) -> bool:
+        """What :meth:`action_go_back` would leave: a text box, the reader, a story, a
+        search or one feed's list."""
+        leaving = (self.search_box, self.reader, self.story_detail)
+        narrowed = self.cluster is not None or self.search_query is not None
+        return any(w.has_focus for w in leaving) or narrowed or self.feed_id is not None
 
     def action_search(self) -> None:
         search = self.search_box

@@ -192,6 +192,7 @@ class PanesScreen(StoryMixin, PicturesMixin, Screen[None]):
             return  # an older load finished after the user moved on
         self.categories_widget.set_counts(page.counts, self.category)
         self.query_one("#list-title", Static).update(page.title)
+        self.refresh_bindings()  # escape goes back from a search, a story or a feed
         articles = self.article_list
         switcher = self.query_one("#switcher", ContentSwitcher)
         if page.clusters is not None:

@@ -241,10 +241,18 @@ class PanesScreen(StoryMixin, PicturesMixin, Screen[None]):
             return _("No saved articles yet. Press b on an article to save it.")
         if self._refreshing:
             return _("Loading the news…")
+        config = self.service.config
         feeds = _(
             "Your feeds are listed in {path}. Add one with: beritatui feeds add URL"
             " (a feed or a site's homepage), or import a list: beritatui feeds import FILE.opml"
-        ).format(path=self.service.config.path or config_file())
+        )
+        if config.using_default_feeds:  # no feeds of the user's own yet (perhaps no file)
+            feeds = _(
+                "beritatui reads its bundled feeds until you add your own, kept in {path}."
+                " Add one with: beritatui feeds add URL (a feed or a site's homepage),"
+                " or import a list: beritatui feeds import FILE.opml"
+            )
+        feeds = feeds.format(path=config.path or config_file())
         if self.service.offline:
             return _("No articles saved for offline reading yet.") + "\n\n" + feeds
         return _("No articles yet. Press r to load the news.") + "\n\n" + feeds

@@ -1,5 +1,6 @@
 """WCAG contrast of what the light themes used to lose: pane borders and titles, the list
-title, the tabs, the offline mark, the trending mark, photo captions, footer keys.
+title, the tabs, the offline mark, the trending mark, photo captions, footer keys, muted
+text (read titles, source lines, the reader's byline) also on the list's cursor row.
 
 The colours are read from the screen the app composed (the real app, headless, over the
 fixed library), as a terminal would draw each cell: its foreground against its own
@@ -136,6 +137,10 @@ async def test_borders_titles_and_marks_keep_their_contrast(theme: str, tmp_path
                 "trending mark, cursor row": (cell_contrast(cells, "▲ trending", middle), TEXT),
                 "trending mark": (cell_contrast(cells, "▲ trending", middle, nth=1), TEXT),
                 "caption": (cell_contrast(cells, "Petugas gabungan", reader), TEXT),
+                # Muted text: a read title on the (unfocused) cursor row, a source line.
+                "read title, cursor row": (cell_contrast(cells, "Banjir rendam", middle), TEXT),
+                "source line": (cell_contrast(cells, "detikFinance", middle), TEXT),
+                "reader meta": (cell_contrast(cells, "Antara · ", reader), TEXT),
                 "footer key": (cell_contrast(cells, " r ", Region(0, 47, 160, 1)), TEXT),
             }
             await pilot.press("escape")  # back to the list: now the reader is unfocused
@@ -145,6 +150,15 @@ async def test_borders_titles_and_marks_keep_their_contrast(theme: str, tmp_path
             found["unfocused reader title"] = (cell_contrast(cells, "Reader", reader), TEXT)
             found["unfocused reader border"] = (cell_contrast(cells, "╭", reader), BORDER)
             found["focused list border"] = (cell_contrast(cells, "╭", middle), BORDER)
+            # The focused list's cursor row: its read title and trending mark.
+            found["read title, focused cursor"] = (
+                cell_contrast(cells, "Banjir rendam", middle),
+                TEXT,
+            )
+            found["trending mark, focused cursor"] = (
+                cell_contrast(cells, "▲ trending", middle),
+                TEXT,
+            )
     finally:
         store.close()
     low = {name: round(ratio, 2) for name, (ratio, floor) in found.items() if ratio < floor}

@@ -97,6 +97,7 @@ class MainScreen(LayoutMixin, PaletteScreen):
         self.tab = Tab.TRENDING
         self.top_bar.tab = Tab.TRENDING
         self.search_query = None
+        self.feed_id = None
         self.cluster = cluster
         self.search_box.display = False
         self.leave_story()

@@ -153,8 +153,9 @@ class PanesScreen(StoryMixin, PicturesMixin, Screen[None]):
     def _view(self) -> View:
         """What the middle pane is meant to show now (category, tab, query, story, order, feed)."""
         key = self.cluster.key if self.cluster is not None else None
-        view = View(self.category, self.tab, self.search_query, key, self.hide_read, self.sort)
-        return replace(view, feed_id=self.feed_id) if self.feed_id is not None else view
+        return View(
+            self.category, self.tab, self.search_query, key, self.hide_read, self.sort, self.feed_id
+        )
 
     def reload_list(self, *, keep_id: int | None = None) -> None:
         """Reload sidebar counts and the middle pane for the current view."""
@@ -295,7 +296,7 @@ class PanesScreen(StoryMixin, PicturesMixin, Screen[None]):
         return self.reader.article_id
 
     def _set_category(self, category: str) -> None:
-        narrowed = self.cluster or self.search_query is not None or self.feed_id is not None
+        narrowed = (self.cluster, self.search_query, self.feed_id) != (None, None, None)
         if category == self.category and not narrowed:
             return
         self.category = category

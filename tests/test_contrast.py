@@ -163,3 +163,40 @@ async def test_borders_titles_and_marks_keep_their_contrast(theme: str, tmp_path
         store.close()
     low = {name: round(ratio, 2) for name, (ratio, floor) in found.items() if ratio < floor}
     assert not low, f"{theme}: below WCAG contrast: {low}"
+
+
+@pytest.mark.parametrize("theme", THEMES)
+async def test_the_trending_tab_keeps_its_contrast(theme: str, tmp_path: Path) -> None:
+    store = Store.open(database_file())
+    fill_library(store)
+    app = BeritaApp(library_config(), store, theme=theme, state_path=tmp_path / "state.json")
+    try:
+        async with app.run_test(size=(160, 48)) as pilot:
+            main = app.main
+            await wait_for(lambda: main.query("#articles"), pilot)
+            await wait_for(lambda: main.article_list.trending_ids, pilot)
+            await pilot.press("2")  # the stories, focused; the top one's detail beside them
+            clusters = main.query_one("#clusters")
+            await wait_for(lambda: main.story_shown and clusters.has_focus, pilot)
+            await pilot.pause()
+            stories = main.query_one("#middle").region
+            story = main.story_detail.region
+            cells = screen_cells(app)
+            found = {
+                # The highlighted story (focused list): its title, counts and sources.
+                "story title, cursor": (cell_contrast(cells, "Banjir rendam", stories), TEXT),
+                "story counts, cursor": (cell_contrast(cells, "2 sources", stories), TEXT),
+                "story sources, cursor": (cell_contrast(cells, "Antara, CNN", stories), TEXT),
+                "story counts": (cell_contrast(cells, "1 source", stories), TEXT),
+                "story sources": (cell_contrast(cells, "detikFinance", stories), TEXT),
+                # The detail (unfocused): its dimmed score line, a source's count, and the
+                # highlighted article.
+                "score line": (cell_contrast(cells, "score ", story), TEXT),
+                "source's count": (cell_contrast(cells, "1 article", story), TEXT),
+                "article, cursor": (cell_contrast(cells, "Banjir rendam", story, nth=1), TEXT),
+                "article": (cell_contrast(cells, "Ratusan rumah", story), TEXT),
+            }
+    finally:
+        store.close()
+    low = {name: round(ratio, 2) for name, (ratio, floor) in found.items() if ratio < floor}
+    assert not low, f"{theme}: below WCAG contrast: {low}"

@@ -44,15 +44,23 @@ def _centroid(group: list[int], docs: list[Doc]) -> dict[str, float]:
 def merge_by_centroid(groups: list[list[int]], docs: list[Doc]) -> list[list[int]]:
     """Groups after merging those whose centroids are close; index lists, ascending."""
     centroids = [_centroid(group, docs) for group in groups]
-    entities: list[frozenset[str]] = [
-        frozenset().union(*(docs[i].entities for i in group)) for group in groups
-    ]
-    spans = [(min(docs[i].stamp for i in g), max(docs[i].stamp for i in g)) for g in groups]
+    entities: list[frozenset[str]] = []
+    spans: list[tuple[float, float]] = []
     postings: dict[str, tuple[list[int], list[int]]] = {}
-    for g, centroid in enumerate(centroids):
-        # Ties keep the token order (deterministic: the articles' own order).
-        top = sorted(centroid, key=centroid.__getitem__, reverse=True)[:CENTROID_TOP_TOKENS]
-        single = len(groups[g]) == 1
+    for g, group in enumerate(groups):
+        single = len(group) == 1
+        if single:
+            doc = docs[group[0]]
+            entities.append(doc.entities)
+            spans.append((doc.stamp, doc.stamp))
+            top = doc.heaviest[:CENTROID_TOP_TOKENS]  # the centroid is its vector
+        else:
+            entities.append(frozenset().union(*(docs[i].entities for i in group)))
+            stamps = [docs[i].stamp for i in group]
+            spans.append((min(stamps), max(stamps)))
+            centroid = centroids[g]
+            # Ties keep the token order (deterministic: the articles' own order).
+            top = sorted(centroid, key=centroid.__getitem__, reverse=True)[:CENTROID_TOP_TOKENS]
         for token in top:
             postings.setdefault(token, ([], []))[single].append(g)
     # Candidates share two heavy tokens; two single articles were already

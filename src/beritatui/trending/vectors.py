@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import itertools
 import math
+from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
+from operator import mul, truediv
 
 from beritatui.sanitize import clean_line
 
@@ -56,6 +58,9 @@ KEY_POSTING_CAP = 300
 """Articles one index key (a token pair) holds at most: keeps the candidate work
 linear in the window size."""
 
+_ZEROS = itertools.repeat(0.0)
+"""The default of ``large.get`` in the dot product (an endless iterator)."""
+
 
 @lru_cache(maxsize=1024)
 def source_name(raw: str) -> str:
@@ -81,6 +86,8 @@ class Doc:
     """Tokens that name the story (see :mod:`.features`)."""
     vector: dict[str, float] = field(default_factory=dict)
     """Unit-length TF-IDF vector."""
+    heaviest: list[str] = field(default_factory=list)
+    """The vector's tokens, heaviest first (ties in token order)."""
     _bigrams: tuple[frozenset[tuple[str, str]], frozenset[tuple[str, str]]] | None = None
 
     def bigrams(self) -> tuple[frozenset[tuple[str, str]], frozenset[tuple[str, str]]]:
@@ -140,17 +147,22 @@ def _tokenise(item: StoryInput) -> _Features:
 
 
 def weigh(docs: list[Doc]) -> dict[str, int]:
-    """Fill unit-length TF-IDF vectors; return document frequencies."""
-    df: dict[str, int] = {}
-    for doc in docs:
-        for token in doc.tokens:
-            df[token] = df.get(token, 0) + 1
+    """Fill unit-length TF-IDF vectors and heaviest-first token lists; return the
+    document frequencies."""
+    df = Counter(itertools.chain.from_iterable(doc.tokens for doc in docs))
     n = max(len(docs), IDF_MIN_DOCS)
-    idf = {token: max(IDF_FLOOR, math.log((n + 1) / count)) for token, count in df.items()}
+    # IDF depends on the count alone: one logarithm per distinct count.
+    by_count = {count: max(IDF_FLOOR, math.log((n + 1) / count)) for count in set(df.values())}
+    idf = dict(zip(df, map(by_count.__getitem__, df.values()), strict=True))
+    of = idf.__getitem__
     for doc in docs:
-        vector = {t: w * idf[t] for t, w in doc.tokens.items()}
-        norm = math.sqrt(sum(v * v for v in vector.values())) or 1.0
-        doc.vector = {t: v / norm for t, v in vector.items()}
+        tokens = doc.tokens
+        weights = list(map(mul, tokens.values(), map(of, tokens)))
+        norm = math.sqrt(sum(map(mul, weights, weights))) or 1.0
+        units = map(truediv, weights, itertools.repeat(norm))
+        vector = doc.vector = dict(zip(tokens, units, strict=True))
+        # Stable sort: ties keep the article's own token order (deterministic).
+        doc.heaviest = sorted(vector, key=vector.__getitem__, reverse=True)
     return df
 
 
@@ -194,40 +206,52 @@ def find_edges(docs: list[Doc], df: dict[str, int]) -> dict[tuple[int, int], flo
     """
     very_common = max(VERY_COMMON_MIN, int(VERY_COMMON_FRACTION * len(docs)))
     rare_df = max(RARE_DF_MIN, min(RARE_DF, RARE_WORK // max(1, len(docs))))
-    # Token numbers instead of strings make the pair keys plain ints; a key met
-    # once holds the article index itself, so most keys never need a list. Only
-    # tokens in two articles or more can meet another article: the others are
-    # left out of both indexes up front (one dict lookup per token, no df test).
-    numbers = {token: n for n, token in enumerate(sorted(df))}
-    width = len(numbers)
-    indexed = {t: numbers[t] for t, count in df.items() if 1 < count <= very_common}
-    rare: dict[str, list[int]] = {t: [] for t, count in df.items() if 1 < count <= rare_df}
-    postings: dict[int, int | list[int]] = {}
+    # Token numbers instead of strings make the pair keys plain ints (any
+    # injective numbering gives the same keys: first seen is the cheapest).
+    # Only tokens in two articles or more can meet another article: the others
+    # are left out of both indexes up front.
+    indexed: dict[str, int] = {}
+    rare: dict[str, list[int]] = {}
+    for token, count in df.items():
+        if 1 < count <= very_common:
+            indexed[token] = len(indexed)
+            if count <= rare_df:
+                rare[token] = []
+    width = len(indexed)
+    is_indexed = indexed.__contains__
+    # A key met once holds the article index in ``first``; keys met twice or
+    # more hold their article lists in ``more`` (most keys are met once).
+    first: dict[int, int] = {}
+    more: dict[int, list[int]] = {}
     edges: dict[tuple[int, int], float] = {}
     for i, doc in enumerate(docs):
         vector = doc.vector
-        shared: dict[int, int] = {}
-        for token in vector:
-            plist = rare.get(token)
-            if plist is not None:
-                for j in plist:
-                    shared[j] = shared.get(j, 0) + 1
+        met: set[int] = set()
+        rare_hits = vector.keys() & rare.keys()
+        if len(rare_hits) >= MIN_SHARED_TOKENS:
+            postings = [rare[t] for t in rare_hits]
+            counts = Counter(itertools.chain.from_iterable(postings))
+            met.update(j for j, count in counts.items() if count >= MIN_SHARED_TOKENS)
+            for plist in postings:
                 plist.append(i)
-        met = {j for j, count in shared.items() if count >= MIN_SHARED_TOKENS}
-        # Ties keep the token order, which is the article's own: deterministic.
-        top = sorted([t for t in vector if t in indexed], key=vector.__getitem__, reverse=True)
-        ids = sorted([indexed[t] for t in top[:INDEX_TOKENS]])
-        for a, b in itertools.combinations(ids, 2):
-            key = a * width + b
-            found = postings.get(key)
-            if found is None:
-                postings[key] = i
-            elif isinstance(found, int):
-                met.add(found)
-                postings[key] = [found, i]
-            elif len(found) < KEY_POSTING_CAP:
-                met.update(found)
-                found.append(i)
+        else:
+            for t in rare_hits:
+                rare[t].append(i)
+        top = list(filter(is_indexed, doc.heaviest))[:INDEX_TOKENS]
+        ids = sorted(map(indexed.__getitem__, top))
+        keys = [a * width + b for a, b in itertools.combinations(ids, 2)]
+        seen = list(map(first.setdefault, keys, itertools.repeat(i)))
+        if seen.count(i) != len(seen):
+            for key, j in zip(keys, seen, strict=True):
+                if j == i:
+                    continue
+                found = more.get(key)
+                if found is None:
+                    met.add(j)
+                    more[key] = [j, i]
+                elif len(found) < KEY_POSTING_CAP:
+                    met.update(found)
+                    found.append(i)
         for j in sorted(met):
             similarity = _pair_similarity(doc, docs[j])
             if similarity >= EDGE_THRESHOLD:
@@ -239,21 +263,18 @@ def _pair_similarity(a: Doc, b: Doc) -> float:
     """Cosine similarity (or the near-duplicate value) of one candidate pair.
 
     The dot product runs over the shorter vector in its own token order (fixed
-    by the article text, so the float sum is the same on every run).
+    by the article text, so the float sum is the same on every run); a token
+    the other vector lacks adds an exact 0.0, so the sum is the one over the
+    shared tokens, computed without a Python-level loop.
     """
     vector_a, vector_b = a.vector, b.vector
     small, large = (vector_a, vector_b) if len(vector_a) <= len(vector_b) else (vector_b, vector_a)
-    dot = 0.0
-    shared: list[str] = []
-    for token, weight in small.items():
-        other = large.get(token)
-        if other is not None:
-            dot += weight * other
-            shared.append(token)
+    dot: float = sum(map(mul, small.values(), map(large.get, small, _ZEROS)))
     if dot < EDGE_THRESHOLD:
         return dot
     if dot >= NEAR_DUP_MIN_COSINE and _near_duplicate(a, b):
         return NEAR_DUP_SIMILARITY
+    shared = [t for t in small if t in large]
     if len(shared) <= MIN_SHARED_TOKENS and not any(
         t in a.entities or t in b.entities for t in shared
     ):

@@ -7,7 +7,7 @@ import math
 from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
-from operator import mul, truediv
+from operator import mul, ne, truediv
 
 from beritatui.sanitize import clean_line
 
@@ -241,10 +241,9 @@ def find_edges(docs: list[Doc], df: dict[str, int]) -> dict[tuple[int, int], flo
         ids = sorted(map(indexed.__getitem__, top))
         keys = [a * width + b for a, b in itertools.combinations(ids, 2)]
         seen = list(map(first.setdefault, keys, itertools.repeat(i)))
-        if seen.count(i) != len(seen):
-            for key, j in zip(keys, seen, strict=True):
-                if j == i:
-                    continue
+        if seen.count(i) != len(seen):  # keys met before: only those are looked at
+            fresh = map(ne, seen, itertools.repeat(i))
+            for key, j in itertools.compress(zip(keys, seen, strict=True), fresh):
                 found = more.get(key)
                 if found is None:
                     met.add(j)
@@ -252,7 +251,8 @@ def find_edges(docs: list[Doc], df: dict[str, int]) -> dict[tuple[int, int], flo
                 elif len(found) < KEY_POSTING_CAP:
                     met.update(found)
                     found.append(i)
-        for j in sorted(met):
+        # Edge order does not matter (agglomeration orders by value and index).
+        for j in met:
             similarity = _pair_similarity(doc, docs[j])
             if similarity >= EDGE_THRESHOLD:
                 edges[(j, i)] = similarity

@@ -274,16 +274,15 @@ def _pair_similarity(a: Doc, b: Doc) -> float:
         return dot
     if dot >= NEAR_DUP_MIN_COSINE and _near_duplicate(a, b):
         return NEAR_DUP_SIMILARITY
-    shared = [t for t in small if t in large]
-    if len(shared) <= MIN_SHARED_TOKENS and not any(
-        t in a.entities or t in b.entities for t in shared
-    ):
+    entities = a.entities
+    shared = small.keys() & large.keys()
+    few = len(shared) <= MIN_SHARED_TOKENS
+    if few and entities.isdisjoint(shared) and b.entities.isdisjoint(shared):
         return 0.0  # two common words ("harga", "turun") are not a story
-    if not a.entities or abs(a.stamp - b.stamp) <= NAMES_ONLY_SECONDS:
+    if not entities or abs(a.stamp - b.stamp) <= NAMES_ONLY_SECONDS:
         return dot
     # Names alone do not make a story: "Gubernur X resmikan jembatan" and, a
     # day later, "Gubernur X liburkan sekolah" share X. Hours apart, a pair must
-    # share what happened too.
-    entities = a.entities
-    content = sum(small[t] * large[t] for t in shared if t not in entities)
+    # share what happened too (summed in the shorter vector's token order).
+    content = sum(w * large[t] for t, w in small.items() if t in shared and t not in entities)
     return dot if content >= MIN_CONTENT_SIMILARITY else 0.0

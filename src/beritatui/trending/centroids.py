@@ -5,12 +5,20 @@ The first pass links articles; a story told over two days in different words
 articles are each too unlike the other group's. Each group's centroid (the
 mean of its members' vectors) says what the group is about as a whole, so the
 halves meet there. The same rules as for articles apply: candidates share
-rare tokens, names alone are not enough for groups hours apart (the content
-part must agree too), and groups merge by average link.
+heavy tokens, groups hours apart (no article of one within NAMES_ONLY_HOURS of
+an article of the other) must share a name and agree on what happened too
+(names alone, or common words alone, are not a story), and groups merge by
+average link.
+
+A report of one side of a story ("the airport closed by the volcano's ash")
+brings many words no other article uses; they weigh on its vector but can
+never match. So two centroids also agree when their parts over *shareable*
+tokens (in two articles of the window or more) are close enough.
 """
 
 from __future__ import annotations
 
+import bisect
 import itertools
 import math
 from collections import Counter
@@ -23,7 +31,10 @@ from .vectors import NAMES_ONLY_SECONDS as _NAMES_ONLY
 __all__ = ["merge_by_centroid"]
 
 CENTROID_THRESHOLD = 0.3
-"""Minimum centroid cosine for two groups to be one story."""
+"""Minimum centroid cosine for two groups to be one story..."""
+SHAREABLE_THRESHOLD = 0.45
+"""... or minimum cosine of the centroids' parts over shareable tokens (ones that
+more than one article of the window has: see :func:`_shareable`)."""
 CENTROID_MIN_CONTENT = 0.06
 """Minimum centroid cosine over non-entity tokens."""
 CENTROID_TOP_TOKENS = 8
@@ -44,7 +55,9 @@ def _centroid(group: list[int], docs: list[Doc]) -> dict[str, float]:
     return {t: v / norm for t, v in total.items()}
 
 
-def merge_by_centroid(groups: list[list[int]], docs: list[Doc]) -> list[list[int]]:
+def merge_by_centroid(
+    groups: list[list[int]], docs: list[Doc], df: dict[str, int]
+) -> list[list[int]]:
     """Groups after merging those whose centroids are close; index lists, ascending.
 
     ``groups`` are ascending index lists in the order of their smallest index
@@ -60,8 +73,11 @@ def merge_by_centroid(groups: list[list[int]], docs: list[Doc]) -> list[list[int
     for g, group in enumerate(groups):
         if len(group) > 1:
             centroid = centroids[g] = _centroid(group, docs)
-            # Ties keep the token order (deterministic: the articles' own order).
-            top = sorted(centroid, key=centroid.__getitem__, reverse=True)[:CENTROID_TOP_TOKENS]
+            # Only tokens that articles outside the group have too can find
+            # another group. Ties keep the token order (the articles' own).
+            inside = Counter(itertools.chain.from_iterable(docs[i].vector for i in group))
+            outside = [t for t, count in inside.items() if df[t] > count]
+            top = sorted(outside, key=centroid.__getitem__, reverse=True)[:CENTROID_TOP_TOKENS]
             for token in top:
                 heavy.setdefault(token, []).append(g)
     if not heavy:
@@ -85,14 +101,19 @@ def merge_by_centroid(groups: list[list[int]], docs: list[Doc]) -> list[list[int
         centroid_a = centroids[a] if a in centroids else docs[groups[a][0]].vector
         centroid_b = centroids[b] if b in centroids else docs[groups[b][0]].vector
         small, large = sorted((centroid_a, centroid_b), key=len)
-        if len(small.keys() & large.keys()) < MIN_SHARED_TOKENS:
+        shared = small.keys() & large.keys()
+        if len(shared) < MIN_SHARED_TOKENS:
             continue
-        # In the shorter centroid's own token order (a token the other lacks adds 0.0).
-        dot: float = sum(map(mul, small.values(), map(large.get, small, itertools.repeat(0.0))))
+        dot = _dot(small, large)
         if dot < CENTROID_THRESHOLD:
-            continue
+            dot = _dot(*sorted((_shareable(centroid_a, df), _shareable(centroid_b, df)), key=len))
+            if dot < SHAREABLE_THRESHOLD:
+                continue
         if _gap(groups[a], groups[b], docs) > _NAMES_ONLY:
+            # Hours apart, names alone are no story, nor are common words alone.
             names = _entities(groups[a], docs) | _entities(groups[b], docs)
+            if names.isdisjoint(shared):
+                continue
             content = 0.0
             for token, weight in small.items():
                 other = large.get(token)
@@ -110,13 +131,36 @@ def merge_by_centroid(groups: list[list[int]], docs: list[Doc]) -> list[list[int
     )
 
 
+def _dot(small: dict[str, float], large: dict[str, float]) -> float:
+    """Dot product in the shorter vector's own token order (a token the other lacks adds 0.0)."""
+    total: float = sum(map(mul, small.values(), map(large.get, small, itertools.repeat(0.0))))
+    return total
+
+
+def _shareable(vector: dict[str, float], df: dict[str, int]) -> dict[str, float]:
+    """The unit-length part of ``vector`` over tokens other articles have too."""
+    part = {t: w for t, w in vector.items() if df[t] > 1}
+    norm = math.sqrt(sum(map(mul, part.values(), part.values()))) or 1.0
+    return {t: w / norm for t, w in part.items()}
+
+
 def _entities(group: list[int], docs: list[Doc]) -> frozenset[str]:
     """The entity tokens of a group's articles."""
     return frozenset().union(*(docs[i].entities for i in group))
 
 
 def _gap(group_a: list[int], group_b: list[int], docs: list[Doc]) -> float:
-    """Seconds between the two groups' spans of publication (negative when they overlap)."""
-    stamps_a = [docs[i].stamp for i in group_a]
-    stamps_b = [docs[i].stamp for i in group_b]
-    return max(min(stamps_a), min(stamps_b)) - min(max(stamps_a), max(stamps_b))
+    """Seconds between the closest two articles, one of each group.
+
+    Not the gap between the groups' spans: a story told over two days can
+    span the hours of a different story about the same person.
+    """
+    stamps_b = sorted(docs[i].stamp for i in group_b)
+    best = math.inf
+    for stamp in (docs[i].stamp for i in group_a):
+        at = bisect.bisect_left(stamps_b, stamp)
+        if at < len(stamps_b):
+            best = min(best, stamps_b[at] - stamp)
+        if at:
+            best = min(best, stamp - stamps_b[at - 1])
+    return best

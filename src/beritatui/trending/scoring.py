@@ -136,10 +136,11 @@ def _rank(
     docs = [make_doc(item) for item in select_window(items, now, hours, category)]
     if not docs:
         return [], docs, {}
-    edges = find_edges(docs, weigh(docs))
+    df = weigh(docs)
+    edges = find_edges(docs, df)
     ranked: list[_Ranked] = []
     stamp = now.timestamp()
-    for group in merge_by_centroid(agglomerate(len(docs), edges), docs):
+    for group in merge_by_centroid(agglomerate(len(docs), edges), docs, df):
         parts = score_group(group, docs, edges, stamp, hours)
         newest = max(docs[i].stamp for i in group)
         ranked.append(_Ranked(parts, newest, docs[group[0]].item.id, group))

@@ -12,6 +12,7 @@ from operator import mul, ne, truediv
 from beritatui.sanitize import clean_line
 
 from .features import ENTITY_WEIGHT, capitalised_words, feature
+from .phrases import join_amounts, join_places
 from .text import fold_words, is_english, normalise_words, strip_dateline
 from .types import StoryInput, as_utc
 
@@ -87,7 +88,8 @@ class Doc:
     vector: dict[str, float] = field(default_factory=dict)
     """Unit-length TF-IDF vector."""
     heaviest: list[str] = field(default_factory=list)
-    """The vector's tokens, heaviest first (ties in token order)."""
+    """The vector's tokens that other articles of the window have too, heaviest
+    first (ties in token order): the ones that can find another article."""
     _bigrams: tuple[frozenset[tuple[str, str]], frozenset[tuple[str, str]]] | None = None
 
     def bigrams(self) -> tuple[frozenset[tuple[str, str]], frozenset[tuple[str, str]]]:
@@ -136,7 +138,8 @@ def _tokenise(item: StoryInput) -> _Features:
     tokens: dict[str, float] = {}
     entities: set[str] = set()
     for field_weight, words in ((1.0, lead_words), (TITLE_WEIGHT, title_words)):
-        for raw in normalise_words(words, english):
+        joined = join_amounts(join_places(words), english)
+        for raw in normalise_words(joined, english):
             token, entity = feature(raw, english, raw in capitalised)
             tokens[token] = field_weight * (ENTITY_WEIGHT if entity else 1.0)
             if entity:
@@ -147,14 +150,15 @@ def _tokenise(item: StoryInput) -> _Features:
 
 
 def weigh(docs: list[Doc]) -> dict[str, int]:
-    """Fill unit-length TF-IDF vectors and heaviest-first token lists; return the
-    document frequencies."""
+    """Fill unit-length TF-IDF vectors and heaviest-first lists of the tokens
+    other articles share; return the document frequencies."""
     df = Counter(itertools.chain.from_iterable(doc.tokens for doc in docs))
     n = max(len(docs), IDF_MIN_DOCS)
     # IDF depends on the count alone: one logarithm per distinct count.
     by_count = {count: max(IDF_FLOOR, math.log((n + 1) / count)) for count in set(df.values())}
     idf = dict(zip(df, map(by_count.__getitem__, df.values()), strict=True))
     of = idf.__getitem__
+    shared = {token for token, count in df.items() if count > 1}.__contains__
     for doc in docs:
         tokens = doc.tokens
         weights = list(map(mul, tokens.values(), map(of, tokens)))
@@ -162,7 +166,7 @@ def weigh(docs: list[Doc]) -> dict[str, int]:
         units = map(truediv, weights, itertools.repeat(norm))
         vector = doc.vector = dict(zip(tokens, units, strict=True))
         # Stable sort: ties keep the article's own token order (deterministic).
-        doc.heaviest = sorted(vector, key=vector.__getitem__, reverse=True)
+        doc.heaviest = sorted(filter(shared, vector), key=vector.__getitem__, reverse=True)
     return df
 
 
@@ -276,10 +280,14 @@ def _pair_similarity(a: Doc, b: Doc) -> float:
         return NEAR_DUP_SIMILARITY
     entities = a.entities
     shared = small.keys() & large.keys()
-    few = len(shared) <= MIN_SHARED_TOKENS
-    if few and entities.isdisjoint(shared) and b.entities.isdisjoint(shared):
+    named = not (entities.isdisjoint(shared) and b.entities.isdisjoint(shared))
+    if len(shared) <= MIN_SHARED_TOKENS and not named:
         return 0.0  # two common words ("harga", "turun") are not a story
-    if not entities or abs(a.stamp - b.stamp) <= NAMES_ONLY_SECONDS:
+    if abs(a.stamp - b.stamp) <= NAMES_ONLY_SECONDS:
+        return dot
+    if not named:
+        return 0.0  # hours apart, common words alone ("demo di depan kantor") are two events
+    if not entities:
         return dot
     # Names alone do not make a story: "Gubernur X resmikan jembatan" and, a
     # day later, "Gubernur X liburkan sekolah" share X. Hours apart, a pair must

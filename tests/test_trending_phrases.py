@@ -18,7 +18,7 @@ from beritatui.trending.vectors import Doc, find_edges, make_doc, weigh
 from tests.site import NOW  # the app clock of the tests, never the wall clock
 from tests.trending_eval import HOURS, TUNING, load_labelled, load_story_file
 
-STYLES = Path(__file__).parent / "fixtures" / "trending" / "styles.json"
+STYLES = Path(__file__).parent / "fixtures" / "trending" / "labelled" / "styles.json"
 
 
 @pytest.mark.parametrize(

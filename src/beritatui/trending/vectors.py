@@ -90,13 +90,15 @@ class Doc:
     heaviest: list[str] = field(default_factory=list)
     """The vector's tokens that other articles of the window have too, heaviest
     first (ties in token order): the ones that can find another article."""
-    _bigrams: tuple[frozenset[tuple[str, str]], frozenset[tuple[str, str]]] | None = None
+    _bigrams: list[_Bigrams] = field(default_factory=list)
+    """Empty, or the article's bigrams: the list is the memo's, so they are
+    computed once per article, not once per pass."""
 
-    def bigrams(self) -> tuple[frozenset[tuple[str, str]], frozenset[tuple[str, str]]]:
+    def bigrams(self) -> _Bigrams:
         """Word bigrams of title and lead (stop words kept), computed on demand."""
-        if self._bigrams is None:
-            self._bigrams = (_pairs(self.title_words), _pairs(self.lead_words))
-        return self._bigrams
+        if not self._bigrams:
+            self._bigrams.append((_pairs(self.title_words), _pairs(self.lead_words)))
+        return self._bigrams[0]
 
 
 def _pairs(words: list[str]) -> frozenset[tuple[str, str]]:
@@ -116,11 +118,14 @@ def make_doc(item: StoryInput) -> Doc:
         if len(_MEMO) >= MEMO_MAX:
             _MEMO.clear()
         known = _MEMO[key] = _tokenise(item)
-    tokens, title_words, lead_words, stamp, source_key, entities = known
-    return Doc(item, tokens, title_words, lead_words, stamp, source_key, entities)
+    tokens, title_words, lead_words, stamp, source_key, entities, bigrams = known
+    return Doc(item, tokens, title_words, lead_words, stamp, source_key, entities, _bigrams=bigrams)
 
 
-_Features = tuple[dict[str, float], list[str], list[str], float, str, frozenset[str]]
+_Bigrams = tuple[frozenset[tuple[str, str]], frozenset[tuple[str, str]]]
+_Features = tuple[
+    dict[str, float], list[str], list[str], float, str, frozenset[str], list[_Bigrams]
+]
 _MEMO: dict[tuple[str, str, str, object], _Features] = {}
 """Article text -> its tokens; shared by threads (single dict operations only)."""
 MEMO_MAX = 100_000
@@ -128,7 +133,7 @@ MEMO_MAX = 100_000
 
 
 def _tokenise(item: StoryInput) -> _Features:
-    """Tokens, words, timestamp, source key and entities of one article."""
+    """Tokens, words, timestamp, source key, entities and (empty) bigrams of one article."""
     lead = strip_dateline(item.lead[:LEAD_MAX_CHARS])
     title_words = fold_words(item.title)
     lead_words = fold_words(lead)
@@ -146,7 +151,7 @@ def _tokenise(item: StoryInput) -> _Features:
                 entities.add(token)
     stamp = as_utc(item.published).timestamp() if item.published else 0.0
     source_key = source_name(item.source).casefold()
-    return tokens, title_words, lead_words, stamp, source_key, frozenset(entities)
+    return tokens, title_words, lead_words, stamp, source_key, frozenset(entities), []
 
 
 def weigh(docs: list[Doc]) -> dict[str, int]:
@@ -231,16 +236,14 @@ def find_edges(docs: list[Doc], df: dict[str, int]) -> dict[tuple[int, int], flo
     for i, doc in enumerate(docs):
         vector = doc.vector
         met: set[int] = set()
-        rare_hits = vector.keys() & rare.keys()
-        if len(rare_hits) >= MIN_SHARED_TOKENS:
-            postings = [rare[t] for t in rare_hits]
-            counts = Counter(itertools.chain.from_iterable(postings))
-            met.update(j for j, count in counts.items() if count >= MIN_SHARED_TOKENS)
+        postings = [rare[t] for t in vector.keys() & rare.keys()]
+        if postings:
+            earlier = [plist for plist in postings if plist]
+            if len(earlier) >= MIN_SHARED_TOKENS:
+                counts = Counter(itertools.chain.from_iterable(earlier))
+                met.update(j for j, count in counts.items() if count >= MIN_SHARED_TOKENS)
             for plist in postings:
                 plist.append(i)
-        else:
-            for t in rare_hits:
-                rare[t].append(i)
         top = list(filter(is_indexed, doc.heaviest))[:INDEX_TOKENS]
         ids = sorted(map(indexed.__getitem__, top))
         keys = [a * width + b for a, b in itertools.combinations(ids, 2)]

@@ -32,15 +32,15 @@ def agglomerate(
         links.setdefault(i, {})[j] = similarity
         links.setdefault(j, {})[i] = similarity
     version = [0] * n
-    heap = [(-s, i, j, 0, 0) for (i, j), s in edges.items()]
+    # A pair below the threshold never merges: it stays out of the heap (its
+    # link still counts in later averages).
+    heap = [(-s, i, j, 0, 0) for (i, j), s in edges.items() if s >= threshold]
     heapq.heapify(heap)
     pop, push = heapq.heappop, heapq.heappush
     while heap:
-        neg_avg, a, b, va, vb = pop(heap)
+        _, a, b, va, vb = pop(heap)
         if version[a] != va or version[b] != vb or not size[a] or not size[b]:
             continue
-        if -neg_avg < threshold:
-            break
         _merge(a, b, links)
         into[b] = a
         size[a] += size[b]
@@ -48,8 +48,10 @@ def agglomerate(
         version[a] += 1
         size_a = size[a]
         for c, total in links.get(a, {}).items():
-            low, high = (a, c) if a < c else (c, a)
-            push(heap, (-(total / (size_a * size[c])), low, high, version[low], version[high]))
+            avg = total / (size_a * size[c])
+            if avg >= threshold:
+                low, high = (a, c) if a < c else (c, a)
+                push(heap, (-avg, low, high, version[low], version[high]))
     return _groups(into)
 
 

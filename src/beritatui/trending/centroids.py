@@ -63,41 +63,12 @@ def merge_by_centroid(
     ``groups`` are ascending index lists in the order of their smallest index
     (as :func:`.agglomerate.agglomerate` returns them); so is the result.
     """
-    # Candidates share two heavy tokens; two single articles were already
-    # weighed against each other in the first pass, so only pairs with a group
-    # of two or more articles count, and a single article's heavy token only
-    # matters when a bigger group has it too. A single article's centroid is
-    # its vector, whose heaviest tokens are known.
-    centroids: dict[int, dict[str, float]] = {}
-    heavy: dict[str, list[int]] = {}
-    for g, group in enumerate(groups):
-        if len(group) > 1:
-            centroid = centroids[g] = _centroid(group, docs)
-            # Only tokens that articles outside the group have too can find
-            # another group. Ties keep the token order (the articles' own).
-            inside = Counter(itertools.chain.from_iterable(docs[i].vector for i in group))
-            outside = [t for t, count in inside.items() if df[t] > count]
-            top = sorted(outside, key=centroid.__getitem__, reverse=True)[:CENTROID_TOP_TOKENS]
-            for token in top:
-                heavy.setdefault(token, []).append(g)
-    if not heavy:
+    centroids = {g: _centroid(group, docs) for g, group in enumerate(groups) if len(group) > 1}
+    pairs = _candidates(groups, docs, df, centroids)
+    if not pairs:
         return groups
-    is_heavy = heavy.__contains__
-    light: dict[str, list[int]] = {}
-    for g, group in enumerate(groups):
-        if len(group) == 1:
-            for token in filter(is_heavy, docs[group[0]].heaviest[:CENTROID_TOP_TOKENS]):
-                light.setdefault(token, []).append(g)
-    seen: Counter[tuple[int, int]] = Counter()
-    for token, multi in heavy.items():
-        singles = light.get(token, [])
-        if len(multi) + len(singles) > CENTROID_MAX_DF:
-            continue
-        seen.update(itertools.combinations(multi, 2))  # both lists are ascending
-        if singles:
-            seen.update((a, b) if a < b else (b, a) for a in multi for b in singles)
     edges: dict[tuple[int, int], float] = {}
-    for a, b in sorted(pair for pair, count in seen.items() if count >= MIN_SHARED_TOKENS):
+    for a, b in pairs:
         centroid_a = centroids[a] if a in centroids else docs[groups[a][0]].vector
         centroid_b = centroids[b] if b in centroids else docs[groups[b][0]].vector
         small, large = sorted((centroid_a, centroid_b), key=len)
@@ -129,6 +100,56 @@ def merge_by_centroid(
         groups[unit[0]] if len(unit) == 1 else sorted(i for g in unit for i in groups[g])
         for unit in merged
     )
+
+
+def _candidates(
+    groups: list[list[int]],
+    docs: list[Doc],
+    df: dict[str, int],
+    centroids: dict[int, dict[str, float]],
+) -> list[tuple[int, int]]:
+    """Group pairs ``(a, b)``, ``a < b``, ascending, that share two heavy tokens.
+
+    Two single articles were already weighed against each other in the first
+    pass, so only pairs with a group of two or more articles (``centroids``)
+    count, and a single article's heavy token only matters when such a group
+    has it too. A single article's centroid is its vector, whose heaviest
+    tokens are known. A token heavy in more than CENTROID_MAX_DF groups finds
+    no candidates.
+    """
+    heavy: dict[str, list[int]] = {}
+    for g, centroid in centroids.items():
+        # Only tokens that articles outside the group have too can find
+        # another group. Ties keep the token order (the articles' own).
+        inside = Counter(itertools.chain.from_iterable(docs[i].vector for i in groups[g]))
+        outside = [t for t, count in inside.items() if df[t] > count]
+        for token in sorted(outside, key=centroid.__getitem__, reverse=True)[:CENTROID_TOP_TOKENS]:
+            heavy.setdefault(token, []).append(g)
+    is_heavy = heavy.__contains__
+    light: dict[str, int] = {}
+    tops: list[tuple[int, list[str]]] = []
+    for g, group in enumerate(groups):
+        if len(group) == 1:
+            top = list(filter(is_heavy, docs[group[0]].heaviest[:CENTROID_TOP_TOKENS]))
+            if top:
+                tops.append((g, top))
+                for token in top:
+                    light[token] = light.get(token, 0) + 1
+    live = {t: m for t, m in heavy.items() if len(m) + light.get(t, 0) <= CENTROID_MAX_DF}
+    seen: Counter[tuple[int, int]] = Counter()
+    for multi in live.values():
+        seen.update(itertools.combinations(multi, 2))  # ``multi`` is ascending
+    pairs = [pair for pair, count in seen.items() if count >= MIN_SHARED_TOKENS]
+    for g, top in tops:
+        lists = [live[t] for t in top if t in live]
+        if len(lists) >= MIN_SHARED_TOKENS:
+            counts = Counter(itertools.chain.from_iterable(lists))
+            pairs.extend(
+                (m, g) if m < g else (g, m)
+                for m, count in counts.items()
+                if count >= MIN_SHARED_TOKENS
+            )
+    return sorted(pairs)
 
 
 def _dot(small: dict[str, float], large: dict[str, float]) -> float:

@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 
 from beritatui.trending import find_clusters, stem_english
+from beritatui.trending.agglomerate import agglomerate
 from beritatui.trending.phrases import join_amounts, join_places
 from beritatui.trending.scoring import select_window
 from beritatui.trending.vectors import Doc, find_edges, make_doc, weigh
@@ -165,3 +166,19 @@ def test_output_does_not_depend_on_the_hash_seed() -> None:
         outputs.append(json.loads(done.stdout))
     assert outputs[0] == outputs[1]
     assert len(outputs[0]) > 50
+
+
+def test_average_link_counts_pairs_below_the_threshold() -> None:
+    """A weak pair never merges by itself, yet it weighs in the average of the groups it joins."""
+    edges = {(0, 1): 0.9, (0, 2): 0.05, (1, 2): 0.3, (3, 4): 0.1}
+    # {0, 1} to 2: (0.05 + 0.3) / 2 = 0.175 >= 0.16; 3 and 4 stay apart.
+    assert agglomerate(5, edges) == [[0, 1, 2], [3], [4]]
+    # Without the weak pair the average is 0.15: 2 stays alone.
+    del edges[(0, 2)]
+    assert agglomerate(5, edges) == [[0, 1], [2], [3], [4]]
+
+
+def test_groups_are_named_by_their_smallest_member() -> None:
+    edges = {(2, 5): 0.9, (0, 5): 0.8, (1, 3): 0.7}
+    assert agglomerate(6, edges) == [[0, 2, 5], [1, 3], [4]]
+    assert agglomerate(6, edges, threshold=0.95) == [[0], [1], [2], [3], [4], [5]]

@@ -150,7 +150,7 @@ class MainScreen(LayoutMixin, PaletteScreen):
         self.leave_story()
         self.query_one("#switcher", ContentSwitcher).current = "articles"
         self.reload_list()
-        self.call_after_refresh(self.article_list.focus)
+        self._focus_list_for = self._view()  # once its rows are shown (see _show_list)
 
     def action_go_back(self) -> None:
         search = self.search_box

@@ -71,6 +71,7 @@ class PanesScreen(StoryMixin, PicturesMixin, Screen[None]):
         self._clusters_by_article: dict[int, Cluster] = {}
         self._shown: ArticleDetail | None = None
         self._focus_reader_when_shown = False
+        self._focus_list_for: View | None = None
         self._refreshing = False
         self._first_list_shown = False
         self._resume_id = state.article_id
@@ -203,6 +204,10 @@ class PanesScreen(StoryMixin, PicturesMixin, Screen[None]):
             articles.show_category = page.across_categories
             articles.set_rows(page.rows, keep_id=message.keep_id)
             switcher.current = "articles"
+            if page.view == self._focus_list_for:
+                self._focus_list_for = None
+                # After the rows are painted: the focus change restyles the screen.
+                self.call_after_refresh(articles.focus)
         if self._resume_id is not None:
             resume, self._resume_id = self._resume_id, None
             articles.move_to(resume)  # when it is on the first page of the list

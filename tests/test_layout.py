@@ -231,15 +231,18 @@ async def test_footer_rebuilds_only_when_its_keys_change(tmp_path: Path) -> None
         await wait_for(lambda: footer_text(app) != on_list, pilot)
         on_reader = footer_text(app)
         assert "Baca" not in on_reader
-        assert footer.recomposes == built + 1
+        assert footer.recomposes > built
+        built = footer.recomposes
+        signalled = len(signals)
         main.categories_widget.focus()  # the sidebar shows the same keys as the reader
-        await wait_for(lambda: len(signals) >= 2, pilot)
+        await wait_for(lambda: len(signals) > signalled, pilot)
         await pilot.pause()
-        assert footer.recomposes == built + 1
+        await pilot.pause()
+        assert footer.recomposes == built  # the bindings changed, the keys shown did not
         assert footer_text(app) == on_reader
         main.article_list.focus()  # and back: "enter" shows again
         await wait_for(lambda: footer_text(app) == on_list, pilot)
-        assert footer.recomposes == built + 2
+        assert footer.recomposes > built
 
 
 def test_fitting_keeps_rank_order_and_skips_what_does_not_fit() -> None:

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import signal
 from collections.abc import Iterable
 from datetime import datetime
 from pathlib import Path
@@ -100,6 +101,17 @@ class BeritaApp(App[int]):
         self.theme = self._start_theme()
         self._theme_at_start = self.theme
         self._announce_start_problems()
+        if not self.is_headless:
+            self._quit_on_hang_up()
+
+    def _quit_on_hang_up(self) -> None:
+        """A closed terminal (SIGHUP) or SIGTERM quits as ``q`` does: the state is saved
+        and the store closed, so the next start finds no write-ahead log left behind
+        (which would make it check the whole database first)."""
+        loop = asyncio.get_running_loop()
+        for number in (signal.SIGHUP, signal.SIGTERM):
+            with contextlib.suppress(NotImplementedError, RuntimeError, ValueError):
+                loop.add_signal_handler(number, self.call_next, self.action_quit)
 
     def _announce_start_problems(self) -> None:
         """Say what went wrong before the screen existed (moved database, config warnings)."""

@@ -45,7 +45,7 @@ if str(REPO / "src") not in sys.path:
 
 NOW = datetime(2026, 11, 27, 9, 0, tzinfo=UTC)
 SIZE = (160, 45)
-MEASURES = ("opens", "store", "search", "startup")
+MEASURES = ("opens", "store", "search", "browse", "startup")
 CATEGORIES = ("Nasional", "Internasional", "Ekonomi", "Olahraga", "Teknologi", "Hiburan")
 SOURCES = (
     "antara",
@@ -520,6 +520,58 @@ async def measure_tui_search(built: Built, rng: random.Random) -> list[Row]:
     ]
 
 
+async def measure_browse(built: Built, rng: random.Random) -> list[Row]:
+    """Keys through the list, each until its result was drawn: ``]`` (next category: the
+    list of that category loaded and a line of it drawn), ``down`` (the cursor one row
+    on, a line drawn after the key) and ``pagedown``."""
+    steps: dict[str, list[float]] = {"]": [], "down": [], "pagedown": []}
+    app = make_app(built)
+    try:
+        async with app.run_test(size=SIZE) as pilot:
+            main = app.main
+            articles = main.article_list
+            await until(lambda: bool(articles.rows))
+            await until(lambda: main.warmed)
+            await asyncio.to_thread(app.service.trending)  # as for the searches
+            await settle(pilot)
+            drawn: dict[int, float] = {}  # id(rows) -> when a line of them was first drawn
+            last_drawn = [0.0]
+            original_line = articles.render_line
+
+            def render_line(y: int) -> Any:
+                now = time.perf_counter()
+                drawn.setdefault(id(articles.rows), now)
+                last_drawn[0] = now
+                return original_line(y)
+
+            articles.render_line = render_line  # type: ignore[method-assign]
+            for _ in range(2 * len(CATEGORIES) + 2):  # every category, twice
+                before = articles.rows
+                drawn.clear()
+                started = time.perf_counter()
+                send_key(app, "right_square_bracket", "]")
+                await until(lambda b=before: articles.rows is not b and id(articles.rows) in drawn)
+                steps["]"].append(drawn[id(articles.rows)] - started)
+                await settle(pilot)
+            for key, count in (("down", 30), ("pagedown", 15)):
+                for _ in range(count):
+                    cursor = articles.cursor
+                    started = time.perf_counter()
+                    send_key(app, key, None)
+                    await until(
+                        lambda c=cursor, t=started: articles.cursor != c and last_drawn[0] > t
+                    )
+                    steps[key].append(last_drawn[0] - started)
+                    await settle(pilot)
+    finally:
+        app.store.close()
+    return [
+        Row("category ]: key -> new list drawn", steps["]"], target_ms=50),
+        Row("list down: key -> drawn", steps["down"], target_ms=50),
+        Row("list pagedown: key -> drawn", steps["pagedown"], target_ms=50),
+    ]
+
+
 async def measure_startup(built: Built, rounds: int = 5) -> list[Row]:
     from beritatui.ui.widgets.article_list import ArticleList
 
@@ -622,6 +674,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             notes += open_notes
         if "search" in wanted:
             rows += asyncio.run(measure_tui_search(built, rng("search")))
+        if "browse" in wanted:
+            rows += asyncio.run(measure_browse(built, rng("browse")))
         if "startup" in wanted:
             rows += asyncio.run(measure_startup(built))
         print()

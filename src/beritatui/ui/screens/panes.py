@@ -348,11 +348,13 @@ class PanesScreen(StoryMixin, PicturesMixin, Screen[None]):
         self.article_list.update_row(message.article_id, **changes)
         shown = self._shown
         if shown is not None and shown.row.id == message.article_id:
-            # The reader shows the marks too ("★ disimpan"): show the same article again.
             self._shown = replace(shown, row=replace(shown.row, **changes))  # type: ignore[arg-type]
-            self.reader.show_article(
-                self._shown, others=self._other_versions(self._shown), keep_scroll=True
-            )
+            if self._shown.row.is_bookmarked != shown.row.is_bookmarked:
+                # The reader shows the bookmark ("★ disimpan"), not the read mark: only
+                # then show it again (every open of an unread article drew it twice).
+                self.reader.show_article(
+                    self._shown, others=self._other_versions(self._shown), keep_scroll=True
+                )
         self._load_counts()
 
     @work(thread=True, exclusive=True, group="counts", exit_on_error=False)

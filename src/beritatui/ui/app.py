@@ -38,7 +38,6 @@ from beritatui.store import Store
 from beritatui.themes import DEFAULT_THEME_DARK, ThemePair, toggled_theme
 from beritatui.ui.bindings import localize_bindings, localized_system_commands
 from beritatui.ui.pictures import detect
-from beritatui.ui.screens.help import HelpScreen
 from beritatui.ui.screens.main import MainScreen
 from beritatui.ui.state import UIState
 
@@ -139,6 +138,8 @@ class BeritaApp(App[int]):
     # -- keys of every screen -------------------------------------------------
 
     def action_help(self) -> None:
+        from beritatui.ui.screens.help import HelpScreen  # loaded when first asked for
+
         self.push_screen(HelpScreen(self.config.path or config_file()))
 
     def _start_theme(self) -> str:

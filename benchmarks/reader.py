@@ -554,8 +554,12 @@ async def measure_browse(built: Built, rng: random.Random) -> list[Row]:
                 steps["]"].append(drawn[id(articles.rows)] - started)
                 await settle(pilot)
             for key, count in (("down", 30), ("pagedown", 15)):
+                articles.cursor = 0
+                await settle(pilot)
                 for _ in range(count):
                     cursor = articles.cursor
+                    if cursor >= len(articles.rows) - 1:
+                        break  # the end of a small list
                     started = time.perf_counter()
                     send_key(app, key, None)
                     await until(

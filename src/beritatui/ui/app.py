@@ -106,11 +106,17 @@ class BeritaApp(App[int]):
     def _quit_on_hang_up(self) -> None:
         """A closed terminal (SIGHUP) or SIGTERM quits as ``q`` does: the state is saved
         and the store closed, so the next start finds no write-ahead log left behind
-        (which would make it check the whole database first)."""
+        (which would make it check the whole database first). A second one of the same
+        signal ends the process as before, should quitting hang."""
         loop = asyncio.get_running_loop()
+
+        def quit_once(number: int) -> None:
+            loop.remove_signal_handler(number)  # back to the default action
+            self.call_next(self.action_quit)
+
         for number in (signal.SIGHUP, signal.SIGTERM):
             with contextlib.suppress(NotImplementedError, RuntimeError, ValueError):
-                loop.add_signal_handler(number, self.call_next, self.action_quit)
+                loop.add_signal_handler(number, quit_once, number)
 
     def _announce_start_problems(self) -> None:
         """Say what went wrong before the screen existed (moved database, config warnings)."""

@@ -103,8 +103,16 @@ class ArticlesMixin(StoreCore):
     ) -> list[ArticleRow]:
         clause = " AND ".join(where) or "1"
         order = SOURCE_FIRST if by_source else NEWEST_FIRST
+        # The page's ids first (articles and feeds only: an index covers a category's
+        # articles), then its rows: joining every candidate with its body before the
+        # sort cost a category of 17,000 articles 24 ms instead of 3.
         rows = self._db.execute(
-            f"SELECT {ROW_SELECT} FROM {ROW_FROM} WHERE {clause} ORDER BY {order} LIMIT ? OFFSET ?",
+            f"""SELECT {ROW_SELECT} FROM (
+                    SELECT a.id AS page_id FROM articles a JOIN feeds f ON f.id = a.feed_id
+                    WHERE {clause} ORDER BY {order} LIMIT ? OFFSET ?) page
+                JOIN articles a ON a.id = page.page_id JOIN feeds f ON f.id = a.feed_id
+                LEFT JOIN bodies b ON b.article_id = a.id
+                ORDER BY {order}""",
             (*params, limit, offset),
         ).fetchall()
         return [article_row(r) for r in rows]

@@ -9,8 +9,6 @@ palette's other targets are :class:`~beritatui.ui.screens.palette.PaletteScreen`
 
 from __future__ import annotations
 
-import webbrowser
-
 from textual import on, work
 from textual.binding import Binding
 from textual.widgets import ContentSwitcher, Input
@@ -22,9 +20,7 @@ from beritatui.sanitize import safe_url
 from beritatui.ui.bindings import localize_bindings
 from beritatui.ui.commands import BeritaCommands
 from beritatui.ui.messages import FeedsReady, RowChanged
-from beritatui.ui.screens.dialogs import ConfirmScreen
 from beritatui.ui.screens.layout import LayoutMixin
-from beritatui.ui.screens.link_picker import LinkPickerScreen
 from beritatui.ui.screens.palette import PaletteScreen
 from beritatui.ui.widgets.reader_links import numbered_links
 from beritatui.ui.widgets.top_bar import TopBar
@@ -162,7 +158,7 @@ class MainScreen(LayoutMixin, PaletteScreen):
         self.leave_story()
         self.query_one("#switcher", ContentSwitcher).current = "articles"
         self.reload_list()
-        self.call_after_refresh(self.article_list.focus)
+        self._focus_list_for = self._view()  # once its rows are shown (see _show_list)
 
     def action_go_back(self) -> None:
         search = self.search_box
@@ -269,6 +265,8 @@ class MainScreen(LayoutMixin, PaletteScreen):
             if yes:
                 self._mark_all_read(category, feed_id)
 
+        from beritatui.ui.screens.dialogs import ConfirmScreen  # not needed to start
+
         self.app.push_screen(ConfirmScreen(question), answered)
 
     @work(thread=True, group="state", exit_on_error=False)
@@ -291,6 +289,8 @@ class MainScreen(LayoutMixin, PaletteScreen):
         reading = row is not None and shown is not None and shown.row.id == row.id
         links = numbered_links(shown.body) if reading and shown is not None else []
         if links:
+            from beritatui.ui.screens.link_picker import LinkPickerScreen  # not needed to start
+
             self.app.push_screen(LinkPickerScreen(url or "", links), self._picked)
         elif url is None:
             self.notify(_("This article has no http(s) link."), severity="warning")
@@ -305,6 +305,8 @@ class MainScreen(LayoutMixin, PaletteScreen):
 
     @work(thread=True, group="browser", exit_on_error=False)
     def _open_in_browser(self, url: str) -> None:
+        import webbrowser  # not needed to start
+
         # webbrowser runs the browser as an argument list, never through a shell.
         if not webbrowser.open(url):
             self.app.call_from_thread(self.notify, _("No browser could be opened."))

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from textual import work
 
-from beritatui.backup import export_bookmarks
 from beritatui.config import ConfigError
 from beritatui.i18n import _
 from beritatui.listing import Tab
@@ -62,6 +61,8 @@ class PaletteScreen(RefreshingScreen):
         """Write every bookmark as a JSON backup in the data folder and say where."""
         store = self.berita.store
         path = data_dir() / f"bookmarks-{store.clock():%Y%m%d-%H%M%S}.json"
+        from beritatui.backup import export_bookmarks  # not needed to start
+
         try:
             text = export_bookmarks(store, "json")
             path.parent.mkdir(parents=True, exist_ok=True)

@@ -73,6 +73,7 @@ class PanesScreen(StoryMixin, PicturesMixin, Screen[None]):
         self._clusters_by_article: dict[int, Cluster] = {}
         self._shown: ArticleDetail | None = None
         self._focus_reader_when_shown = False
+        self._focus_list_for: View | None = None
         self._refreshing = False
         self._first_list_shown = False
         self._resume_id = state.article_id
@@ -208,6 +209,10 @@ class PanesScreen(StoryMixin, PicturesMixin, Screen[None]):
             articles.show_category = page.across_categories
             articles.set_rows(page.rows, keep_id=message.keep_id)
             switcher.current = "articles"
+            if page.view == self._focus_list_for:
+                self._focus_list_for = None
+                # After the rows are painted: the focus change restyles the screen.
+                self.call_after_refresh(articles.focus)
         if self._resume_id is not None:
             resume, self._resume_id = self._resume_id, None
             articles.move_to(resume)  # when it is on the first page of the list
@@ -358,11 +363,13 @@ class PanesScreen(StoryMixin, PicturesMixin, Screen[None]):
         self.article_list.update_row(message.article_id, **changes)
         shown = self._shown
         if shown is not None and shown.row.id == message.article_id:
-            # The reader shows the marks too ("★ disimpan"): show the same article again.
             self._shown = replace(shown, row=replace(shown.row, **changes))  # type: ignore[arg-type]
-            self.reader.show_article(
-                self._shown, others=self._other_versions(self._shown), keep_scroll=True
-            )
+            if self._shown.row.is_bookmarked != shown.row.is_bookmarked:
+                # The reader shows the bookmark ("★ disimpan"), not the read mark: only
+                # then show it again (every open of an unread article drew it twice).
+                self.reader.show_article(
+                    self._shown, others=self._other_versions(self._shown), keep_scroll=True
+                )
         self._load_counts()
 
     @work(thread=True, exclusive=True, group="counts", exit_on_error=False)

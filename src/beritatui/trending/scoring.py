@@ -9,6 +9,7 @@ from datetime import datetime, timedelta
 
 from beritatui.sanitize import clean_line, clean_text, safe_url
 
+from .acronyms import link_acronyms
 from .agglomerate import agglomerate
 from .centroids import merge_by_centroid
 from .coverage import score_group
@@ -136,6 +137,7 @@ def _rank(
     docs = [make_doc(item) for item in select_window(items, now, hours, category)]
     if not docs:
         return [], docs, {}
+    link_acronyms(docs)
     df = weigh(docs)
     edges = find_edges(docs, df)
     ranked: list[_Ranked] = []

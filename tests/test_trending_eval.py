@@ -160,3 +160,16 @@ def test_growth_rewards_sources_reporting_now() -> None:
     assert old_parts.recent_sources == 0
     assert old_parts.growth == 0
     assert now_parts.total > old_parts.total
+
+
+def test_a_category_tab_cuts_its_stories_as_the_all_tab_does() -> None:
+    """Word weights come from the whole window, so a tab of fifty articles does not
+    split a story (gaji-asn: ASN in two titles, PNS in two) that All keeps whole."""
+    items, _ = load_labelled(TUNING)
+    category = {i.id: i.category for i in items}
+    every = find_clusters(items, now=NOW, hours=HOURS)
+    for tab in tabs_of(items)[1:]:
+        tab_clusters = find_clusters(items, now=NOW, hours=HOURS, category=tab)
+        own = {frozenset(c.article_ids) for c in tab_clusters}
+        cut = {frozenset(i for i in c.article_ids if category[i] == tab) for c in every}
+        assert own == cut - {frozenset()}, tab

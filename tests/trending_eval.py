@@ -236,7 +236,7 @@ def tab_report(items: list[StoryInput], labels: dict[int, str], tab: str) -> Tab
     multi = sorted(
         (k for k, v in cover.items() if v[0] >= 2), key=lambda k: (-cover[k][0], -cover[k][1], k)
     )
-    trending = cluster_stories(shown, now=NOW, hours=HOURS, category=tab)
+    trending = cluster_stories(items, now=NOW, hours=HOURS, category=tab)  # as the app
     expected: dict[str, int | None] = {}
     boundary: dict[str, int | None] = {}
     slots = 0

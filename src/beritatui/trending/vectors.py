@@ -5,6 +5,7 @@ from __future__ import annotations
 import itertools
 import math
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from operator import mul, ne, truediv
@@ -154,14 +155,22 @@ def _tokenise(item: StoryInput) -> _Features:
     return tokens, title_words, lead_words, stamp, source_key, frozenset(entities), []
 
 
-def weigh(docs: list[Doc]) -> dict[str, int]:
+def weigh(docs: list[Doc], others: Sequence[Doc] = ()) -> dict[str, int]:
     """Fill unit-length TF-IDF vectors and heaviest-first lists of the tokens
-    other articles share; return the document frequencies."""
+    other articles share; return the document frequencies in ``docs``.
+
+    ``others`` (the window's articles of other categories, for a category's tab) count
+    in the IDF alone: how common a word is, judged on the whole window."""
     df = Counter(itertools.chain.from_iterable(doc.tokens for doc in docs))
-    n = max(len(docs), IDF_MIN_DOCS)
+    every = df
+    if others:
+        every = df.copy()
+        every.update(itertools.chain.from_iterable(doc.tokens for doc in others))
+    n = max(len(docs) + len(others), IDF_MIN_DOCS)
+    counts = [every[token] for token in df] if others else list(df.values())
     # IDF depends on the count alone: one logarithm per distinct count.
-    by_count = {count: max(IDF_FLOOR, math.log((n + 1) / count)) for count in set(df.values())}
-    idf = dict(zip(df, map(by_count.__getitem__, df.values()), strict=True))
+    by_count = {count: max(IDF_FLOOR, math.log((n + 1) / count)) for count in set(counts)}
+    idf = dict(zip(df, map(by_count.__getitem__, counts), strict=True))
     of = idf.__getitem__
     shared = {token for token, count in df.items() if count > 1}.__contains__
     for doc in docs:

@@ -68,12 +68,15 @@ def link_acronyms(docs: list[Doc]) -> None:
                 writers.setdefault(acronym, []).append(doc)
     if not writers:
         return
+    # The names the writers of each acronym use (before any article gains one): one
+    # intersection per candidate, however many articles write DPR.
+    names = {a: frozenset().union(*(d.entities for d in ds)) - {a} for a, ds in writers.items()}
     linked: set[str] = set()
     for doc in docs:
         title = spelled_initials(doc.item.title) & writers.keys()
         lead = spelled_initials(doc.item.lead) & writers.keys()
         for acronym in sorted(title | lead):
-            if acronym in doc.tokens or not _share_a_name(doc, writers[acronym], acronym):
+            if acronym in doc.tokens or not names[acronym] & doc.entities:
                 continue
             weight = ENTITY_WEIGHT * (TITLE_WEIGHT if acronym in title else 1.0)
             doc.tokens = {**doc.tokens, acronym: weight}
@@ -84,9 +87,3 @@ def link_acronyms(docs: list[Doc]) -> None:
             if acronym not in doc.entities:
                 doc.tokens = {**doc.tokens, acronym: doc.tokens[acronym] * ENTITY_WEIGHT}
                 doc.entities = doc.entities | {acronym}
-
-
-def _share_a_name(doc: Doc, writers: list[Doc], acronym: str) -> bool:
-    """True when ``doc`` shares an entity other than ``acronym`` with one of ``writers``."""
-    own = doc.entities - {acronym}
-    return any(own & other.entities for other in writers if other is not doc)

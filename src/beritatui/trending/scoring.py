@@ -15,7 +15,7 @@ from .centroids import merge_by_centroid
 from .coverage import score_group
 from .gcpause import collector_paused
 from .types import ALL_CATEGORIES, Cluster, ScoreParts, StoryInput, as_utc
-from .vectors import Doc, find_edges, make_doc, source_name, weigh
+from .vectors import Doc, find_edges, make_doc, source_name, tokens_of, weigh
 
 MIN_TRENDING = 10
 """Single-source stories fill the list only up to this many entries."""
@@ -141,7 +141,7 @@ def _rank(
         return [], docs, {}
     # A category's tab judges how common a word is on the whole window (a category of
     # fifty articles says little), so its stories are cut as in the All tab.
-    others = [make_doc(i) for i in window if wanted and i.category.casefold() != wanted]
+    others = [tokens_of(i) for i in window if wanted and i.category.casefold() != wanted]
     link_acronyms(docs)
     df = weigh(docs, others)
     edges = find_edges(docs, df)

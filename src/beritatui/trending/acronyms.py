@@ -57,13 +57,22 @@ def spelled_initials(text: str) -> frozenset[str]:
     return frozenset(found)
 
 
+@lru_cache(maxsize=65_536)
+def _scan(title: str, lead: str) -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
+    """Acronyms written in title or lead, and the initials of the runs of each."""
+    return (
+        written_acronyms(title) | written_acronyms(lead),
+        spelled_initials(title),
+        spelled_initials(lead),
+    )
+
+
 def link_acronyms(docs: list[Doc]) -> None:
     """Give articles spelling out an acronym of the window its token (in place, memo untouched)."""
     writers: dict[str, list[Doc]] = {}
-    for doc in docs:
-        item = doc.item  # title and lead apart: their hashes are cached, the lookups cheap
-        found, lead = written_acronyms(item.title), written_acronyms(item.lead)
-        for acronym in found | lead if lead else found:
+    scans = [_scan(doc.item.title, doc.item.lead) for doc in docs]
+    for doc, (written, _, _) in zip(docs, scans, strict=True):
+        for acronym in written:
             if acronym in doc.tokens:
                 writers.setdefault(acronym, []).append(doc)
     if not writers:
@@ -72,9 +81,10 @@ def link_acronyms(docs: list[Doc]) -> None:
     # intersection per candidate, however many articles write DPR.
     names = {a: frozenset().union(*(d.entities for d in ds)) - {a} for a, ds in writers.items()}
     linked: set[str] = set()
-    for doc in docs:
-        title = spelled_initials(doc.item.title) & writers.keys()
-        lead = spelled_initials(doc.item.lead) & writers.keys()
+    known = writers.keys()
+    for doc, (_, in_title, in_lead) in zip(docs, scans, strict=True):
+        title = in_title & known
+        lead = in_lead & known
         for acronym in sorted(title | lead):
             if acronym in doc.tokens or not names[acronym] & doc.entities:
                 continue

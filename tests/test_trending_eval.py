@@ -52,8 +52,10 @@ def test_tuning_set_quality() -> None:
     assert [m for m in report.merged if sum(not x.startswith("solo-") for x in m) > 1] == []
 
 
-TUNING_TAB_MISSES = 2
-"""Most-covered labelled stories outside the top 10 of their tab (All and each category)."""
+TUNING_TAB_MISSES = 1
+"""Most-covered labelled stories outside the top 10 of their tab (All and each category):
+bbm-pertamax, six sources, all of them a day and a half old, ranks 14 in All."""
+HELD_OUT_TAB_MISSES = 5
 
 
 def test_every_category_of_the_set_is_a_tab_and_all_comes_first() -> None:
@@ -80,6 +82,7 @@ def test_held_out_set_quality() -> None:
     assert report.precision >= 0.95, report.lines()
     assert report.recall >= 0.8, report.lines()
     assert report.top5_in_top10 >= 4, report.lines()
+    assert report.tab_misses <= HELD_OUT_TAB_MISSES, report.lines()
     assert report.single_above_multi == 0
     assert [m for m in report.merged if sum(not x.startswith("solo-") for x in m) > 1] == []
 

@@ -34,7 +34,8 @@ index, and no set iteration order reaches the output. Text that leaves this
 package has been through :mod:`beritatui.sanitize`. No textual import here.
 
 Modules: :mod:`.text` (tokens and stemming), :mod:`.phrases` (provinces and
-amounts as one token), :mod:`.types` (input and output),
+amounts as one token), :mod:`.acronyms` (an acronym meets its spelled-out
+name across the window), :mod:`.types` (input and output),
 :mod:`.vectors` (TF-IDF, near-duplicates, candidate pairs), :mod:`.agglomerate`
 (average link), :mod:`.scoring` (window, score, rank order), :mod:`.cache`.
 """

@@ -9,12 +9,13 @@ from datetime import datetime, timedelta
 
 from beritatui.sanitize import clean_line, clean_text, safe_url
 
+from .acronyms import link_acronyms
 from .agglomerate import agglomerate
 from .centroids import merge_by_centroid
 from .coverage import score_group
 from .gcpause import collector_paused
 from .types import ALL_CATEGORIES, Cluster, ScoreParts, StoryInput, as_utc
-from .vectors import Doc, find_edges, make_doc, source_name, weigh
+from .vectors import Doc, find_edges, make_doc, source_name, tokens_of, weigh
 
 MIN_TRENDING = 10
 """Single-source stories fill the list only up to this many entries."""
@@ -133,10 +134,16 @@ def _rank(
 ) -> tuple[list[_Ranked], list[Doc], dict[tuple[int, int], float]]:
     """Cluster the window and score every group, best first (call with the collector paused)."""
     now = as_utc(now)
-    docs = [make_doc(item) for item in select_window(items, now, hours, category)]
+    window = select_window(items, now, hours, None)
+    wanted = None if category in (None, "", ALL_CATEGORIES) else category.casefold()
+    docs = [make_doc(item) for item in window if not wanted or item.category.casefold() == wanted]
     if not docs:
         return [], docs, {}
-    df = weigh(docs)
+    # A category's tab judges how common a word is on the whole window (a category of
+    # fifty articles says little), so its stories are cut as in the All tab.
+    others = [tokens_of(i) for i in window if wanted and i.category.casefold() != wanted]
+    link_acronyms(docs)
+    df = weigh(docs, others)
     edges = find_edges(docs, df)
     ranked: list[_Ranked] = []
     stamp = now.timestamp()

@@ -5,6 +5,7 @@ from __future__ import annotations
 import itertools
 import math
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from operator import mul, ne, truediv
@@ -122,6 +123,15 @@ def make_doc(item: StoryInput) -> Doc:
     return Doc(item, tokens, title_words, lead_words, stamp, source_key, entities, _bigrams=bigrams)
 
 
+def tokens_of(item: StoryInput) -> dict[str, float]:
+    """The article's tokens (memoised as in :func:`make_doc`), without building a Doc."""
+    key = (item.title, item.lead, item.source, item.published)
+    known = _MEMO.get(key)
+    if known is None:
+        return make_doc(item).tokens
+    return known[0]
+
+
 _Bigrams = tuple[frozenset[tuple[str, str]], frozenset[tuple[str, str]]]
 _Features = tuple[
     dict[str, float], list[str], list[str], float, str, frozenset[str], list[_Bigrams]
@@ -154,14 +164,23 @@ def _tokenise(item: StoryInput) -> _Features:
     return tokens, title_words, lead_words, stamp, source_key, frozenset(entities), []
 
 
-def weigh(docs: list[Doc]) -> dict[str, int]:
+def weigh(docs: list[Doc], others: Sequence[dict[str, float]] = ()) -> dict[str, int]:
     """Fill unit-length TF-IDF vectors and heaviest-first lists of the tokens
-    other articles share; return the document frequencies."""
+    other articles share; return the document frequencies in ``docs``.
+
+    ``others`` (the tokens of the window's articles of other categories, for a category's
+    tab: :func:`tokens_of`) count in the IDF alone: how common a word is, judged on the
+    whole window."""
     df = Counter(itertools.chain.from_iterable(doc.tokens for doc in docs))
-    n = max(len(docs), IDF_MIN_DOCS)
+    every = df
+    if others:
+        every = df.copy()
+        every.update(itertools.chain.from_iterable(others))
+    n = max(len(docs) + len(others), IDF_MIN_DOCS)
+    counts = [every[token] for token in df] if others else list(df.values())
     # IDF depends on the count alone: one logarithm per distinct count.
-    by_count = {count: max(IDF_FLOOR, math.log((n + 1) / count)) for count in set(df.values())}
-    idf = dict(zip(df, map(by_count.__getitem__, df.values()), strict=True))
+    by_count = {count: max(IDF_FLOOR, math.log((n + 1) / count)) for count in set(counts)}
+    idf = dict(zip(df, map(by_count.__getitem__, counts), strict=True))
     of = idf.__getitem__
     shared = {token for token, count in df.items() if count > 1}.__contains__
     for doc in docs:

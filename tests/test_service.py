@@ -139,6 +139,37 @@ async def test_open_article_downloads_the_page_once(server: LocalServer, store: 
     assert again.body == detail.body
 
 
+async def test_prefetch_leaves_a_page_opened_after_it_started_alone(
+    server: LocalServer, store: Store
+) -> None:
+    """The prefetch's list is made at its start; an article the user opens meanwhile is not
+    downloaded and extracted a second time when the prefetch comes to it."""
+    site = build_site(server)
+    service = Service(site_config(site, max_concurrency=1), store)
+    await service.refresh(prefetch=False)
+    url = site.page_urls[NASIONAL[0].slug]
+    (row,) = [r for r in store.list_articles() if r.url == url]
+    opened = ExtractedArticle(url=url, blocks=[Block(type="paragraph", text="Dibuka dulu.")])
+    listed: list[int] = []
+
+    def progress(step: Progress) -> None:
+        if step.done == 0:  # the list is made: now the user's open saves this one
+            listed.append(step.total)
+            store.save_body(row.id, opened, PAGE, EXTRACTOR_VERSION)
+
+    server.requests.clear()
+    saved, failed = await service.prefetch(on_progress=progress)
+    path = url.removeprefix(server.base)
+    fetched = [r.path for r in server.requests]
+    assert listed == [saved + failed + 1]  # it was on the list
+    assert path not in fetched
+    assert len(fetched) >= saved  # the other pages were fetched
+    detail = store.get_article(row.id)
+    assert detail is not None
+    assert detail.body is not None
+    assert detail.body.text == "Dibuka dulu."
+
+
 async def test_open_article_offline_uses_feed_content_and_says_why(
     server: LocalServer, store: Store
 ) -> None:

@@ -89,11 +89,19 @@ class PagesMixin(ServiceCore):
         if on_progress:
             on_progress(Progress("articles", 0, len(todo)))
         fetcher = await self._fetcher()
+        # A few pages at a time (not the whole list waiting at the fetcher), so each page is
+        # looked at again when its turn comes: one the user opened meanwhile is not fetched
+        # and extracted a second time, and fetched pages do not pile up waiting for a worker.
+        turns = asyncio.Semaphore(max(1, self.config.settings.max_concurrency))
 
         async def one(article_id: int, url: str) -> None:
             nonlocal saved, failed, done
-            error = await self._download_body(fetcher, article_id, url)
-            if error is None:
+            async with turns:
+                wanted = await self._still_wanted(article_id)
+                error = await self._download_body(fetcher, article_id, url) if wanted else None
+            if not wanted:
+                pass  # an open fetched it meanwhile, or is fetching it now
+            elif error is None:
                 saved += 1
             else:
                 failed += 1
@@ -103,6 +111,13 @@ class PagesMixin(ServiceCore):
 
         await asyncio.gather(*(one(aid, url) for aid, url in todo))
         return saved, failed
+
+    async def _still_wanted(self, article_id: int) -> bool:
+        """False when an open is downloading the page now or has saved its body already."""
+        if article_id in self._opening:
+            return False
+        still = await asyncio.to_thread(self.store.articles_needing_body, limit=1, ids=[article_id])
+        return bool(still) and article_id not in self._opening
 
     async def _download_body(
         self, fetcher: Fetcher, article_id: int, url: str, *, urgent: bool = False
@@ -159,7 +174,11 @@ class PagesMixin(ServiceCore):
             # Tried even when the last refresh found no network: it may be back.
             fetcher = await self._fetcher()
             # The user waits for this one: it goes before the prefetch's pages.
-            error = await self._download_body(fetcher, article_id, detail.row.url, urgent=True)
+            self._opening.add(article_id)  # the prefetch leaves this page alone
+            try:
+                error = await self._download_body(fetcher, article_id, detail.row.url, urgent=True)
+            finally:
+                self._opening.discard(article_id)
             detail = await asyncio.to_thread(self.store.get_article, article_id)
         if detail is not None and detail.body is None:
             return await asyncio.to_thread(self._with_feed_content, detail, error)

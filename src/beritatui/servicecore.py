@@ -41,6 +41,8 @@ class ServiceCore:
         self._client: Fetcher | None = None
         self._client_loop: asyncio.AbstractEventLoop | None = None
         self._image_cache: ImageCache | None = None
+        self._opening: set[int] = set()
+        """Articles whose page an open is downloading now (the prefetch skips them)."""
         self._image_failures: set[str] = set()
         """Pictures that could not be had in this process (not tried again)."""
 

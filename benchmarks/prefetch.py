@@ -111,6 +111,10 @@ class Run:
     pages: int
     twice: int
     saved: int
+    db_bytes: int
+    """The database with its ``-wal`` after the run."""
+    raw_bytes: int
+    """The compressed pages in it."""
 
     @property
     def pages_per_s(self) -> float:
@@ -177,6 +181,8 @@ def run_refresh(feed: str, pages: int, root: Path, src: Path, hooks: Path) -> Ru
     window = max(float(c[1]) for c in calls) - min(float(c[0]) for c in calls) if calls else 0.0
     database = root / "data" / "beritatui" / "beritatui.sqlite3"
     saved = refresh._count(database, "SELECT count(*) FROM bodies WHERE body_json IS NOT NULL")
+    raw = refresh._count(database, "SELECT total(length(raw_html)) FROM bodies")
+    db_bytes = sum(p.stat().st_size for p in database.parent.glob(database.name + "*"))
     return Run(
         wall=wall,
         window=window,
@@ -186,6 +192,8 @@ def run_refresh(feed: str, pages: int, root: Path, src: Path, hooks: Path) -> Ru
         pages=len(per_url),
         twice=sum(1 for n in per_url.values() if n > 1),
         saved=saved,
+        db_bytes=db_bytes,
+        raw_bytes=raw,
     )
 
 
@@ -214,7 +222,9 @@ def _line(name: str, run: Run) -> str:
         f"{name}: {run.wall:.2f} s wall, prefetch window {run.window:.2f} s, "
         f"{run.pages_per_s:.1f} pages/s, CPU/page {run.main_cpu * per_page:.0f} ms app + "
         f"{run.worker_cpu * per_page:.0f} ms workers, {run.extractions} extractions of "
-        f"{run.pages} pages ({run.twice} twice), {run.saved} bodies saved"
+        f"{run.pages} pages ({run.twice} twice), {run.saved} bodies saved; database "
+        f"{run.db_bytes / max(1, run.saved) / 1024:.0f} KiB per article (compressed page "
+        f"{run.raw_bytes / max(1, run.saved) / 1024:.0f} KiB)"
     )
 
 

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import asyncio
+import threading
 from collections.abc import Iterator
 from datetime import timedelta
+from http.server import BaseHTTPRequestHandler
 from typing import Any
 
 import pytest
@@ -168,6 +170,50 @@ async def test_prefetch_leaves_a_page_opened_after_it_started_alone(
     assert detail is not None
     assert detail.body is not None
     assert detail.body.text == "Dibuka dulu."
+
+
+async def test_opening_a_page_the_prefetch_is_downloading_joins_that_download(
+    server: LocalServer, store: Store
+) -> None:
+    """One fetch and one extraction serve both the prefetch and the open."""
+    site = build_site(server)
+    service = Service(site_config(site), store)
+    await service.refresh(prefetch=False)
+    url = site.page_urls[NASIONAL[0].slug]
+    (row,) = [r for r in store.list_articles() if r.url == url]
+    known = store.get_article(row.id)
+    path = url.removeprefix(server.base)
+    page = server.routes.pop(path)
+    gate = threading.Event()
+    served: list[str] = []
+
+    def slow_page(request: BaseHTTPRequestHandler) -> None:
+        served.append(request.path)
+        gate.wait(10)
+        request.send_response(page.status)
+        for name, value in page.headers.items():
+            request.send_header(name, value)
+        request.send_header("Content-Length", str(len(page.body)))
+        request.end_headers()
+        request.wfile.write(page.body)
+
+    server.handler(path, slow_page)
+    prefetch = asyncio.create_task(service.prefetch())
+    for _ in range(1000):  # until the prefetch is fetching the page
+        if served:
+            break
+        await asyncio.sleep(0.01)
+    assert served == [path]
+    opening = asyncio.create_task(service.open_article(row.id, known=known))
+    for _ in range(3):
+        await asyncio.sleep(0)  # the open finds the prefetch's download and waits for it
+    gate.set()
+    detail = await asyncio.wait_for(opening, 30)
+    await asyncio.wait_for(prefetch, 30)
+    assert served == [path]  # fetched once
+    assert detail is not None
+    assert detail.body is not None
+    assert NASIONAL[0].paragraphs[0][:40] in detail.body.text
 
 
 async def test_open_article_offline_uses_feed_content_and_says_why(

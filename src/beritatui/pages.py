@@ -21,11 +21,12 @@ from beritatui.reports import NOT_CACHED_OFFLINE, OfflineError, Progress, Progre
 from beritatui.servicecore import ServiceCore
 
 if TYPE_CHECKING:
+    from beritatui.extract.slots import Urgency
     from beritatui.feeds.fetch import Fetcher, FetchResult
 
 
 async def download_article(
-    fetcher: Fetcher, url: str, *, urgent: bool = False
+    fetcher: Fetcher, url: str, *, urgent: Urgency = False
 ) -> tuple[FetchResult, ExtractedArticle | None]:
     """Fetch an article page (and its further pages) and extract it.
 
@@ -98,7 +99,7 @@ class PagesMixin(ServiceCore):
             nonlocal saved, failed, done
             async with turns:
                 wanted = await self._still_wanted(article_id)
-                error = await self._download_body(fetcher, article_id, url) if wanted else None
+                error = await self._prefetch_one(fetcher, article_id, url) if wanted else None
             if not wanted:
                 pass  # an open fetched it meanwhile, or is fetching it now
             elif error is None:
@@ -112,6 +113,33 @@ class PagesMixin(ServiceCore):
         await asyncio.gather(*(one(aid, url) for aid, url in todo))
         return saved, failed
 
+    async def _prefetch_one(self, fetcher: Fetcher, article_id: int, url: str) -> Note | None:
+        """:meth:`_download_body` for the prefetch, which an open of the same article joins."""
+        from beritatui.extract.slots import Hurry
+
+        hurry = Hurry()
+        finished: asyncio.Future[tuple[bool, Note | None]]
+        finished = asyncio.get_running_loop().create_future()
+        self._prefetching[article_id] = (hurry, finished)
+        try:
+            error = await self._download_body(fetcher, article_id, url, urgent=hurry)
+        except BaseException:
+            finished.set_result((False, None))  # cancelled: an open waiting downloads it itself
+            raise
+        finally:
+            self._prefetching.pop(article_id, None)
+        finished.set_result((True, error))
+        return error
+
+    async def _joined_prefetch(self, article_id: int) -> tuple[bool, Note | None]:
+        """(whether the prefetch had this page in flight and finished it, why it failed)."""
+        joined = self._prefetching.get(article_id)
+        if joined is None or joined[1].get_loop() is not asyncio.get_running_loop():
+            return False, None
+        hurry, finished = joined
+        hurry.now()  # the user waits for it: it goes before the prefetch's other pages
+        return await asyncio.shield(finished)
+
     async def _still_wanted(self, article_id: int) -> bool:
         """False when an open is downloading the page now or has saved its body already."""
         if article_id in self._opening:
@@ -120,7 +148,7 @@ class PagesMixin(ServiceCore):
         return bool(still) and article_id not in self._opening
 
     async def _download_body(
-        self, fetcher: Fetcher, article_id: int, url: str, *, urgent: bool = False
+        self, fetcher: Fetcher, article_id: int, url: str, *, urgent: Urgency = False
     ) -> Note | None:
         """Fetch, extract and store one page; returns why it failed, or None."""
         from beritatui.extract import EXTRACTOR_VERSION
@@ -173,12 +201,17 @@ class PagesMixin(ServiceCore):
         if self.needs_page(detail):
             # Tried even when the last refresh found no network: it may be back.
             fetcher = await self._fetcher()
-            # The user waits for this one: it goes before the prefetch's pages.
-            self._opening.add(article_id)  # the prefetch leaves this page alone
-            try:
-                error = await self._download_body(fetcher, article_id, detail.row.url, urgent=True)
-            finally:
-                self._opening.discard(article_id)
+            # The prefetch may be downloading it now: one download, hurried, serves both.
+            done, error = await self._joined_prefetch(article_id)
+            if not done:
+                # The user waits for this one: it goes before the prefetch's pages.
+                self._opening.add(article_id)  # the prefetch leaves this page alone
+                try:
+                    error = await self._download_body(
+                        fetcher, article_id, detail.row.url, urgent=True
+                    )
+                finally:
+                    self._opening.discard(article_id)
             detail = await asyncio.to_thread(self.store.get_article, article_id)
         if detail is not None and detail.body is None:
             return await asyncio.to_thread(self._with_feed_content, detail, error)

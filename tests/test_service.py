@@ -48,6 +48,25 @@ def test_reextract_stale_uses_stored_page_without_network() -> None:
     store.close()
 
 
+def test_reextract_stale_keeps_a_stitched_body_without_extracting_its_first_page() -> None:
+    store = Store.open(database_file())
+    ids = fill_library(store, bodies=False)
+    article_id = ids["harga-beras"]
+    blocks = [Block("paragraph", text="halaman satu"), Block("paragraph", text="halaman dua")]
+    stitched = ExtractedArticle(url="https://x.id/a", blocks=blocks, pages=2)
+    store.save_body(article_id, stitched, PAGE, EXTRACTOR_VERSION - 1)
+    service = Service(library_config(), store, offline=True)
+    assert service.reextract_stale() == 0
+    detail = store.get_article(article_id)
+    assert detail is not None
+    assert detail.body is not None
+    assert detail.body.pages == 2
+    assert "halaman dua" in detail.body.text  # not the stored first page's text alone
+    assert "pengekstrak baru bekerja" not in detail.body.text
+    assert store.stale_bodies(EXTRACTOR_VERSION) == []  # current now
+    store.close()
+
+
 # -- the service on its own (real store, the local test server) ---------------------------
 
 

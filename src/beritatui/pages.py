@@ -236,25 +236,28 @@ class PagesMixin(ServiceCore):
     def reextract_stale(self, *, limit: int = 200) -> int:
         """Re-run a newer extractor over stored pages, without refetching (blocking).
 
-        A page that turns out to be the first of several keeps its stitched body:
-        re-extracting only the first page would lose the rest.
+        A body stitched from several pages is kept as it is (only the first page is
+        stored: re-extracting it would lose the rest, and its extraction would be wasted);
+        so is one whose first page turns out to announce further pages.
         """
         from beritatui.extract import EXTRACTOR_VERSION
         from beritatui.extract.pool import ExtractionFailed, get_pool
 
         redone = 0
         for article_id, url, raw in self.store.stale_bodies(EXTRACTOR_VERSION, limit=limit):
-            article: ExtractedArticle | None
-            try:
-                article = get_pool().extract_blocking(raw, url)
-            except ExtractionFailed:
-                article = None
+            stored = self.store.get_article(article_id)
+            kept = stored.body if stored is not None else None
+            article: ExtractedArticle | None = None
+            if kept is None or kept.pages <= 1:  # a stitched body is kept without extracting
+                try:
+                    article = get_pool().extract_blocking(raw, url)
+                except ExtractionFailed:
+                    article = None
             if article is not None and article.blocks and not article.next_pages:
                 redone += 1
             else:
                 # Keep the stored body, marked current so it is not tried again.
-                stored = self.store.get_article(article_id)
-                article = stored.body if stored is not None else None
+                article = kept
             if article is not None:
                 self.store.save_body(article_id, article, None, EXTRACTOR_VERSION)
         return redone

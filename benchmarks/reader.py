@@ -15,7 +15,10 @@ a temporary XDG dir, then measures:
    words, diacritics folded), with the TUI's limit (500) and the CLI's (50),
    and the TUI search (enter in the search box until the list shows results);
 4. start-up: ``Store.open`` and ``App.run_test`` start until the list has
-   rows and they were painted.
+   rows and they were painted;
+5. bytes: the database's bytes per article (the file with its ``-wal``), what its
+   bodies hold (search text, body JSON, compressed page) and each table and
+   index's share (SQLite's ``dbstat``), read-only.
 
 Prints a table; asserts nothing about time (targets: open < 50 ms median,
 search < 100 ms median, with 20,000 articles). See also benchmarks/startup.py.
@@ -45,7 +48,7 @@ if str(REPO / "src") not in sys.path:
 
 NOW = datetime(2026, 11, 27, 9, 0, tzinfo=UTC)
 SIZE = (160, 45)
-MEASURES = ("opens", "store", "search", "browse", "startup")
+MEASURES = ("opens", "store", "search", "browse", "startup", "bytes")
 CATEGORIES = ("Nasional", "Internasional", "Ekonomi", "Olahraga", "Teknologi", "Hiburan")
 SOURCES = (
     "antara",
@@ -612,6 +615,39 @@ async def measure_startup(built: Built, rounds: int = 5) -> list[Row]:
     ]
 
 
+def store_bytes(path: Path) -> list[str]:
+    """Lines on the database's size per article: the files, the body columns, each table."""
+    files = sum(p.stat().st_size for p in path.parent.glob(path.name + "*"))
+    conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    try:
+        count = conn.execute("SELECT count(*) FROM articles").fetchone()[0] or 1
+        text, body, raw = conn.execute(
+            "SELECT total(length(CAST(body_text AS BLOB))), total(length(CAST(body_json AS BLOB))),"
+            " total(length(raw_html)) FROM bodies"
+        ).fetchone()
+        try:
+            tables = conn.execute(
+                "SELECT name, sum(pgsize) FROM dbstat GROUP BY name ORDER BY 2 DESC"
+            ).fetchall()
+        except sqlite3.OperationalError:  # SQLite built without dbstat
+            tables = []
+    finally:
+        conn.close()
+    lines = [
+        f"database bytes per article: {files / count:,.0f} ({files / 2**20:,.1f} MiB incl. -wal"
+        f" / {count:,} articles)",
+        f"  bodies per article: search text {text / count:,.0f}, body JSON {body / count:,.0f},"
+        f" compressed page {raw / count:,.0f} bytes",
+    ]
+    shown = [f"{name} {size / count:,.0f}" for name, size in tables[:8]]
+    rest = sum(size for _, size in tables[8:])
+    if tables:
+        lines.append(
+            "  per table or index: " + ", ".join(shown) + f", the rest {rest / count:,.0f}"
+        )
+    return lines
+
+
 # -- main ---------------------------------------------------------------------------------------
 
 
@@ -682,8 +718,12 @@ def main(argv: Sequence[str] | None = None) -> int:
             rows += asyncio.run(measure_browse(built, rng("browse")))
         if "startup" in wanted:
             rows += asyncio.run(measure_startup(built))
-        print()
-        print_table(rows)
+        if "bytes" in wanted:
+            for line in store_bytes(path):
+                print(line)
+        if rows:
+            print()
+            print_table(rows)
         for note in notes:
             print(f"warning: {note}")
     finally:

@@ -15,7 +15,10 @@ a temporary XDG dir, then measures:
    words, diacritics folded), with the TUI's limit (500) and the CLI's (50),
    and the TUI search (enter in the search box until the list shows results);
 4. start-up: ``Store.open`` and ``App.run_test`` start until the list has
-   rows and they were painted.
+   rows and they were painted;
+5. bytes: the database's bytes per article (the file with its ``-wal``), what its
+   bodies hold (search text, body JSON, compressed page) and each table and
+   index's share (SQLite's ``dbstat``), read-only.
 
 Prints a table; asserts nothing about time (targets: open < 50 ms median,
 search < 100 ms median, with 20,000 articles). See also benchmarks/startup.py.
@@ -45,6 +48,7 @@ if str(REPO / "src") not in sys.path:
 
 NOW = datetime(2026, 11, 27, 9, 0, tzinfo=UTC)
 SIZE = (160, 45)
+MEASURES = ("opens", "store", "search", "browse", "startup", "bytes")
 CATEGORIES = ("Nasional", "Internasional", "Ekonomi", "Olahraga", "Teknologi", "Hiburan")
 SOURCES = (
     "antara",
@@ -218,6 +222,18 @@ def build_store(path: Path, count: int, seed: int = 4) -> Built:
     store.rebuild_search_index()
     store.close()
     built.seconds = time.perf_counter() - started
+    return built
+
+
+def reused_store(path: Path) -> Built:
+    """A store an earlier ``--keep DIR`` run built (same seed: its markers are known)."""
+    conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    try:
+        count = conn.execute("SELECT count(*) FROM articles").fetchone()[0]
+    finally:
+        conn.close()
+    built = Built(path, feed_specs(), count, 0.0)
+    built.marker_of = {n: f"penanda{n}" for n in range(1, count + 1)}
     return built
 
 
@@ -451,12 +467,14 @@ def reader_text(app: Any) -> str:
 
 
 async def measure_tui_search(built: Built, rng: random.Random) -> list[Row]:
-    """Enter in the search box until the list shows that search's rows. Between queries
-    ``escape`` goes back to the latest list, and the next query starts only once that
-    list is back (a late reload must not pass for the search's rows)."""
+    """Enter in the search box until the list has that search's rows, and until a line
+    of them was rendered for the screen. Between queries ``escape`` goes back to the
+    latest list, and the next query starts only once that list is back (a late reload
+    must not pass for the search's rows)."""
     from textual.widgets import Input
 
     times: list[float] = []
+    painted: list[float] = []
     app = make_app(built)
     try:
         async with app.run_test(size=SIZE) as pilot:
@@ -468,6 +486,14 @@ async def measure_tui_search(built: Built, rng: random.Random) -> list[Row]:
             # processes): measured searches should not share the cores with it.
             await asyncio.to_thread(app.service.trending)
             await settle(pilot)
+            drawn: dict[int, float] = {}  # id(rows) -> when a line of them was first drawn
+            original_line = articles.render_line
+
+            def render_line(y: int) -> Any:
+                drawn.setdefault(id(articles.rows), time.perf_counter())
+                return original_line(y)
+
+            articles.render_line = render_line  # type: ignore[method-assign]
             queries = [q for items in search_queries(rng).values() for q in items][::2]
             for query in queries:
                 await pilot.press("slash")
@@ -475,6 +501,7 @@ async def measure_tui_search(built: Built, rng: random.Random) -> list[Row]:
                 box.value = query
                 await settle(pilot)
                 before = articles.rows
+                drawn.clear()  # only lines drawn from now on count
                 started = time.perf_counter()
                 send_key(app, "enter", "\r")
                 await until(
@@ -482,13 +509,74 @@ async def measure_tui_search(built: Built, rng: random.Random) -> list[Row]:
                 )
                 times.append(time.perf_counter() - started)
                 shown = articles.rows
+                await until(lambda r=shown: id(r) in drawn)
+                painted.append(drawn[id(shown)] - started)
                 while main.search_query is not None:  # escape: box, then the search, closes
                     await pilot.press("escape")
                 await until(lambda b=shown: articles.rows is not b)  # the latest list again
                 await settle(pilot)
     finally:
         app.store.close()
-    return [Row("TUI search: enter -> list", times, note="query, counts, list")]
+    return [
+        Row("TUI search: enter -> list", times, note="query, counts, list"),
+        Row("TUI search: enter -> list painted", painted),
+    ]
+
+
+async def measure_browse(built: Built, rng: random.Random) -> list[Row]:
+    """Keys through the list, each until its result was drawn: ``]`` (next category: the
+    list of that category loaded and a line of it drawn), ``down`` (the cursor one row
+    on, a line drawn after the key) and ``pagedown``."""
+    steps: dict[str, list[float]] = {"]": [], "down": [], "pagedown": []}
+    app = make_app(built)
+    try:
+        async with app.run_test(size=SIZE) as pilot:
+            main = app.main
+            articles = main.article_list
+            await until(lambda: bool(articles.rows))
+            await until(lambda: main.warmed)
+            await asyncio.to_thread(app.service.trending)  # as for the searches
+            await settle(pilot)
+            drawn: dict[int, float] = {}  # id(rows) -> when a line of them was first drawn
+            last_drawn = [0.0]
+            original_line = articles.render_line
+
+            def render_line(y: int) -> Any:
+                now = time.perf_counter()
+                drawn.setdefault(id(articles.rows), now)
+                last_drawn[0] = now
+                return original_line(y)
+
+            articles.render_line = render_line  # type: ignore[method-assign]
+            for _ in range(2 * len(CATEGORIES) + 2):  # every category, twice
+                before = articles.rows
+                drawn.clear()
+                started = time.perf_counter()
+                send_key(app, "right_square_bracket", "]")
+                await until(lambda b=before: articles.rows is not b and id(articles.rows) in drawn)
+                steps["]"].append(drawn[id(articles.rows)] - started)
+                await settle(pilot)
+            for key, count in (("down", 30), ("pagedown", 15)):
+                articles.cursor = 0
+                await settle(pilot)
+                for _ in range(count):
+                    cursor = articles.cursor
+                    if cursor >= len(articles.rows) - 1:
+                        break  # the end of a small list
+                    started = time.perf_counter()
+                    send_key(app, key, None)
+                    await until(
+                        lambda c=cursor, t=started: articles.cursor != c and last_drawn[0] > t
+                    )
+                    steps[key].append(last_drawn[0] - started)
+                    await settle(pilot)
+    finally:
+        app.store.close()
+    return [
+        Row("category ]: key -> new list drawn", steps["]"], target_ms=50),
+        Row("list down: key -> drawn", steps["down"], target_ms=50),
+        Row("list pagedown: key -> drawn", steps["pagedown"], target_ms=50),
+    ]
 
 
 async def measure_startup(built: Built, rounds: int = 5) -> list[Row]:
@@ -527,6 +615,39 @@ async def measure_startup(built: Built, rounds: int = 5) -> list[Row]:
     ]
 
 
+def store_bytes(path: Path) -> list[str]:
+    """Lines on the database's size per article: the files, the body columns, each table."""
+    files = sum(p.stat().st_size for p in path.parent.glob(path.name + "*"))
+    conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    try:
+        count = conn.execute("SELECT count(*) FROM articles").fetchone()[0] or 1
+        text, body, raw = conn.execute(
+            "SELECT total(length(CAST(body_text AS BLOB))), total(length(CAST(body_json AS BLOB))),"
+            " total(length(raw_html)) FROM bodies"
+        ).fetchone()
+        try:
+            tables = conn.execute(
+                "SELECT name, sum(pgsize) FROM dbstat GROUP BY name ORDER BY 2 DESC"
+            ).fetchall()
+        except sqlite3.OperationalError:  # SQLite built without dbstat
+            tables = []
+    finally:
+        conn.close()
+    lines = [
+        f"database bytes per article: {files / count:,.0f} ({files / 2**20:,.1f} MiB incl. -wal"
+        f" / {count:,} articles)",
+        f"  bodies per article: search text {text / count:,.0f}, body JSON {body / count:,.0f},"
+        f" compressed page {raw / count:,.0f} bytes",
+    ]
+    shown = [f"{name} {size / count:,.0f}" for name, size in tables[:8]]
+    rest = sum(size for _, size in tables[8:])
+    if tables:
+        lines.append(
+            "  per table or index: " + ", ".join(shown) + f", the rest {rest / count:,.0f}"
+        )
+    return lines
+
+
 # -- main ---------------------------------------------------------------------------------------
 
 
@@ -544,6 +665,15 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--seed", type=int, default=4)
     parser.add_argument("--keep", metavar="DIR", help="build in DIR and keep it")
     parser.add_argument(
+        "--reuse", action="store_true", help="with --keep: use the store already in DIR as it is"
+    )
+    parser.add_argument(
+        "--only",
+        choices=MEASURES,
+        action="append",
+        help="run only this measure (repeatable; default: all)",
+    )
+    parser.add_argument(
         "--smoke", action="store_true", help="smallest run (200 articles, 3 opens): checks it works"
     )
     args = parser.parse_args(argv)
@@ -555,23 +685,46 @@ def main(argv: Sequence[str] | None = None) -> int:
         from beritatui.paths import database_file
 
         path = database_file()
-        if path.exists():
-            path.unlink()
-        built = build_store(path, args.articles, args.seed)
+        if args.reuse and args.keep and path.exists():
+            built = reused_store(path)
+        else:
+            if path.exists():
+                path.unlink()
+            built = build_store(path, args.articles, args.seed)
         size = sum(p.stat().st_size for p in path.parent.glob(path.name + "*"))
         print(
             f"store: {built.count:,} articles with bodies, {len(SOURCES)} sources,"
             f" {len(CATEGORIES)} categories; built in {built.seconds:.1f} s;"
             f" {size / 2**20:.0f} MiB on disk"
         )
-        rng = random.Random(args.seed)
-        rows, notes = measure_store(built, rng)
-        open_rows, open_notes = asyncio.run(measure_opens(built, args.opens, rng))
-        search_rows = asyncio.run(measure_tui_search(built, rng))
-        startup_rows = asyncio.run(measure_startup(built))
-        print()
-        print_table(open_rows + rows + search_rows + startup_rows)
-        for note in notes + open_notes:
+        wanted = set(args.only or MEASURES)
+
+        def rng(measure: str) -> random.Random:  # each its own: --only picks the same work
+            return random.Random(f"{args.seed}-{measure}")
+
+        rows: list[Row] = []
+        notes: list[str] = []
+        if "store" in wanted:
+            store_rows, store_notes = measure_store(built, rng("store"))
+            rows += store_rows
+            notes += store_notes
+        if "opens" in wanted:
+            open_rows, open_notes = asyncio.run(measure_opens(built, args.opens, rng("opens")))
+            rows += open_rows
+            notes += open_notes
+        if "search" in wanted:
+            rows += asyncio.run(measure_tui_search(built, rng("search")))
+        if "browse" in wanted:
+            rows += asyncio.run(measure_browse(built, rng("browse")))
+        if "startup" in wanted:
+            rows += asyncio.run(measure_startup(built))
+        if "bytes" in wanted:
+            for line in store_bytes(path):
+                print(line)
+        if rows:
+            print()
+            print_table(rows)
+        for note in notes:
             print(f"warning: {note}")
     finally:
         if not args.keep:

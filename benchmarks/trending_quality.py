@@ -3,7 +3,10 @@
 Usage: python benchmarks/trending_quality.py [--smoke] [--set NAME]
 
 Prints pairwise precision/recall, split and merged stories, where the five
-most-covered stories rank, and the rank of every labelled multi-source story.
+most-covered stories rank, per tab (All and every category, as
+``trending --category``) whether the labelled stories most covered there (by
+independent sources, then articles; as many as fit in 10) are in its top 10,
+with each miss's rank, and the rank of every labelled multi-source story.
 """
 
 from __future__ import annotations

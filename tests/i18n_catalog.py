@@ -13,6 +13,7 @@ from __future__ import annotations
 import ast
 import re
 import sys
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -72,6 +73,104 @@ def _message_of(node: ast.AST) -> Message | None:
 
 def _is_text(node: ast.expr) -> bool:
     return isinstance(node, ast.Constant) and isinstance(node.value, str)
+
+
+UI = PACKAGE / "ui"
+SHOWN_BY = frozenset(
+    {"Text", "append", "Label", "Static", "Button", "Content", "notify", "update", "Toast"}
+)
+"""Calls whose text arguments reach the screen (``Text.append``, ``Static.update``, …)."""
+SHOWN_KEYWORDS = frozenset(
+    {"title", "placeholder", "tooltip", "label", "message", "description", "help", "prompt"}
+)
+"""Keyword arguments that are shown, whatever the call."""
+SHOWN_ATTRIBUTES = frozenset(
+    {"border_title", "border_subtitle", "title", "sub_title", "tooltip", "placeholder",
+     "empty_text"}
+)  # fmt: skip
+"""Attributes whose value is shown."""
+NOT_WORDS = frozenset({"beritatui", "https", "http"})
+"""Words that are the same in every language (the product's name, URL schemes)."""
+WORD = re.compile(r"[^\W\d_]{2,}")
+
+
+@dataclass(frozen=True, slots=True)
+class Literal:
+    """A string literal shown in the UI without ``_()``: where and what."""
+
+    path: str
+    line: int
+    text: str
+
+
+def unwrapped_ui_literals() -> list[Literal]:
+    """Literals with words passed to what shows text, under ``ui/``, outside ``_()``.
+
+    A literal counts when it is (part of an f-string or a ``+`` joined) argument of a
+    call in :data:`SHOWN_BY`, the value of a keyword in :data:`SHOWN_KEYWORDS` or is
+    assigned to an attribute in :data:`SHOWN_ATTRIBUTES`; ``style=``/``id=``-like
+    keywords and anything inside ``_()``/``N_()``/``ngettext()`` are not text.
+    """
+    found: list[Literal] = []
+    for path in sorted(UI.rglob("*.py")):
+        relative = path.relative_to(PACKAGE.parent).as_posix()
+        found += literals_in(path.read_text("utf-8"), relative)
+    return found
+
+
+def literals_in(source: str, name: str) -> list[Literal]:
+    """The unwrapped shown literals of one module's ``source``."""
+    found: list[Literal] = []
+    for node in ast.walk(ast.parse(source, name)):
+        for shown in _shown_expressions(node):
+            for text, line in _bare_texts(shown):
+                if set(WORD.findall(FIELD.sub("", text))) - NOT_WORDS:
+                    found.append(Literal(name, line, text))
+    return sorted(found, key=lambda lit: lit.line)
+
+
+def _shown_expressions(node: ast.AST) -> Iterator[ast.expr]:
+    if isinstance(node, ast.Call):
+        func = node.func
+        name = func.attr if isinstance(func, ast.Attribute) else getattr(func, "id", "")
+        if name in SHOWN_BY:
+            yield from node.args
+        yield from (k.value for k in node.keywords if k.arg in SHOWN_KEYWORDS)
+    elif isinstance(node, (ast.Assign, ast.AnnAssign, ast.AugAssign)):
+        targets = node.targets if isinstance(node, ast.Assign) else [node.target]
+        attributes = {t.attr for t in targets if isinstance(t, ast.Attribute)}
+        if attributes & SHOWN_ATTRIBUTES and node.value is not None:
+            yield node.value
+
+
+def _bare_texts(node: ast.expr) -> Iterator[tuple[str, int]]:
+    """String constants of an expression that no message call wraps."""
+    if (
+        isinstance(node, ast.Call)
+        and isinstance(node.func, ast.Name)
+        and node.func.id in ("_", "N_", "ngettext")
+    ):
+        return  # a message, or one from a constant marked N_() where it is defined
+    if isinstance(node, ast.Constant) and isinstance(node.value, str):
+        yield node.value, node.lineno
+        return
+    if isinstance(node, ast.JoinedStr):
+        for value in node.values:
+            if isinstance(value, ast.Constant) and isinstance(value.value, str):
+                yield value.value, node.lineno
+        return
+    if isinstance(node, ast.BinOp):
+        yield from _bare_texts(node.left)
+        yield from _bare_texts(node.right)
+    elif isinstance(node, ast.IfExp):
+        yield from _bare_texts(node.body)
+        yield from _bare_texts(node.orelse)
+    elif (
+        isinstance(node, ast.Call)
+        and isinstance(node.func, ast.Attribute)
+        and node.func.attr in ("format", "join")
+    ):
+        yield from _bare_texts(node.func.value)
 
 
 def catalog(language: str) -> dict[str, PoEntry]:

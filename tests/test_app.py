@@ -4,15 +4,19 @@ from __future__ import annotations
 
 from collections.abc import AsyncIterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
-from beritatui.paths import state_file
+from beritatui.models import ArticleDetail
+from beritatui.paths import database_file, state_file
+from beritatui.store import Store
 from beritatui.ui.app import BeritaApp
 from beritatui.ui.screens.help import HelpScreen
 from beritatui.ui.widgets.article_list import ArticleList
 from beritatui.ui.widgets.reader import ReaderPane
 from tests.helpers import driven, make_app, refreshed, rendered_reader, wait_for
+from tests.library import fill_library, library_config
 from tests.server import LocalServer
 from tests.site import LocalSite, build_site
 
@@ -192,3 +196,34 @@ async def test_r_before_the_warm_up_ends_is_the_only_refresh_on_start(
         fetched = [r.path for r in server.requests if r.path in feeds]
         assert sorted(fetched) == sorted(feeds)  # each feed once: one refresh, not two
         await pilot.press("q")
+
+
+async def test_opening_an_unread_article_draws_its_body_once(tmp_path: Path) -> None:
+    """Marking it read changes the list, not the reader (which shows only the bookmark):
+    the body is not laid out a second time; a bookmark shows it again with ★."""
+    store = Store.open(database_file())
+    fill_library(store)
+    app = BeritaApp(library_config(), store, state_path=tmp_path / "state.json")
+    async with driven(app) as pilot:
+        articles = app.main.article_list
+        await wait_for(lambda: articles.rows, pilot)
+        reader = app.main.reader
+        bodies: list[int] = []
+        original = reader.show_article
+
+        def show_article(detail: ArticleDetail, **kwargs: Any) -> None:
+            if detail.body is not None:
+                bodies.append(detail.row.id)
+            original(detail, **kwargs)
+
+        reader.show_article = show_article  # type: ignore[method-assign]
+        row = articles.rows[0]
+        assert not row.is_read
+        await pilot.press("enter")
+        await wait_for(lambda: articles.rows[0].is_read, pilot)  # the read mark reached the list
+        await wait_for(lambda: app.focused is reader, pilot)
+        await pilot.pause()
+        assert bodies == [row.id]
+        await pilot.press("b")
+        await wait_for(lambda: "★" in rendered_reader(app), pilot)
+        assert bodies == [row.id, row.id]

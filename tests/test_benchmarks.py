@@ -19,6 +19,7 @@ EXPECTED = {
     "layout.py": "80×24  narrow",
     "loop_stall.py": "longest event-loop stall during a refresh",
     "pictures.py": "normalize JPEG 640×360",
+    "prefetch.py": "(0 twice), 6 bodies saved",
     "reader.py": "Store.search (TUI limit 500)",
     "refresh.py": "refresh 3 feeds × 5 items",
     "refreshes.py": "of 2 exit 0; exit codes",

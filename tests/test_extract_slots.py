@@ -7,7 +7,7 @@ import os
 import time
 
 from beritatui.extract.pool import ExtractorPool
-from beritatui.extract.slots import PrioritySlots
+from beritatui.extract.slots import Hurry, PrioritySlots
 
 
 async def _holder(slots: PrioritySlots, name: str, order: list[str], *, urgent: bool) -> None:
@@ -31,6 +31,31 @@ async def test_urgent_waiters_go_first_and_each_kind_keeps_its_order() -> None:
         tasks.append(asyncio.create_task(_holder(slots, name, order, urgent=urgent)))
     await asyncio.wait_for(asyncio.gather(*tasks), 10)
     assert order == ["first", "open1", "open2", "a", "b", "c"]
+    assert slots.free == 1
+
+
+async def test_a_hurried_waiter_moves_before_the_others_and_stays_urgent() -> None:
+    slots = PrioritySlots(1)
+    order: list[str] = []
+    hurry = Hurry()
+
+    async def hurried() -> None:
+        for page in ("page1", "page2"):  # an article's first page, then its further page
+            async with slots.hold(urgent=hurry):
+                order.append(page)
+                await asyncio.sleep(0.01)
+
+    tasks = [asyncio.create_task(_holder(slots, "first", order, urgent=False))]
+    await asyncio.sleep(0)
+    tasks.append(asyncio.create_task(_holder(slots, "a", order, urgent=False)))
+    tasks.append(asyncio.create_task(hurried()))
+    tasks.append(asyncio.create_task(_holder(slots, "open", order, urgent=True)))
+    tasks.append(asyncio.create_task(_holder(slots, "b", order, urgent=False)))
+    await asyncio.sleep(0)  # all queued behind "first"
+    hurry.now()
+    await asyncio.wait_for(asyncio.gather(*tasks), 10)
+    # page1's slot goes to "a", already waiting; page2 then asks as urgent, before "b"
+    assert order == ["first", "open", "page1", "a", "page2", "b"]
     assert slots.free == 1
 
 

@@ -12,7 +12,14 @@ import pytest
 from beritatui import i18n
 from beritatui.pofile import PoError, parse_po, po_to_mo
 from beritatui.timefmt import long_date, relative_time, short_date
-from tests.i18n_catalog import LANGUAGES, catalog, fields, source_messages
+from tests.i18n_catalog import (
+    LANGUAGES,
+    catalog,
+    fields,
+    literals_in,
+    source_messages,
+    unwrapped_ui_literals,
+)
 
 PERCENT_FIELD = re.compile(r"%(?:\(\w+\))?[sdr]")
 """argparse's own messages use %-formatting."""
@@ -51,6 +58,43 @@ def test_english_catalog_is_the_msgids_or_keeps_their_fields() -> None:
     for msgid, entry in catalog("en").items():
         for text in entry.msgstr.values():
             assert not text or fields(text) == fields(msgid), msgid
+
+
+def test_the_interface_shows_no_text_outside_the_catalogs() -> None:
+    found = [f"{lit.path}:{lit.line}: {lit.text!r}" for lit in unwrapped_ui_literals()]
+    assert not found, "shown without _(): " + "; ".join(found)
+
+
+SHOWN_SAMPLE = """
+text.append("  ▲ trending", style=mark)
+self.notify(f"Saved {path}")
+Label("Feeds: " + name)
+box.border_title = "Keys" if wide else _("Keys")
+Input(placeholder="Search…", id="search-box")
+Static("Feed {name}".format(name=name))
+"""
+WRAPPED_SAMPLE = """
+text.append("  ▲ " + _("trending"), style="bold dim")
+self.notify(_("Saved {path}").format(path=path), severity="information")
+Label(_(LABEL), id="feeds-label", classes="wide")
+box.border_title = " beritatui "
+Input(placeholder="https://", id="url")
+Text(f"{number:>3}. ", style="bold")
+self.notify("{name}: {status}".format(name=name, status=status))
+"""
+
+
+def test_the_literal_scan_finds_bare_text_and_passes_wrapped_text() -> None:
+    found = [(lit.line, lit.text) for lit in literals_in(SHOWN_SAMPLE, "sample.py")]
+    assert found == [
+        (2, "  ▲ trending"),
+        (3, "Saved "),
+        (4, "Feeds: "),
+        (5, "Keys"),
+        (6, "Search…"),
+        (7, "Feed {name}"),
+    ]
+    assert literals_in(WRAPPED_SAMPLE, "sample.py") == []
 
 
 @pytest.mark.parametrize(

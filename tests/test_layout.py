@@ -214,6 +214,39 @@ async def test_footer_drops_low_priority_keys_when_narrow(tmp_path: Path) -> Non
         assert "Muat ulang" in narrow
 
 
+async def test_footer_rebuilds_only_when_its_keys_change(tmp_path: Path) -> None:
+    app = _app(tmp_path)
+    async with driven(app, size=(160, 48)) as pilot:
+        await _listed(app, pilot)
+        main = app.main
+        footer = main.query_one(ResponsiveFooter)
+        signals: list[object] = []
+        main.bindings_updated_signal.subscribe(footer, signals.append)
+        main.article_list.focus()
+        await wait_for(lambda: "Baca" in footer_text(app), pilot)  # enter: the list's key
+        await pilot.pause()
+        on_list = footer_text(app)
+        built = footer.recomposes
+        main.reader.focus()  # the reader has no "enter": the keys really change
+        # Wait for the new keys themselves: mid-recompose the footer is briefly empty.
+        await wait_for(lambda: "Kembali" in footer_text(app), pilot)  # esc goes back
+        await pilot.pause()
+        on_reader = footer_text(app)
+        assert "Baca" not in on_reader
+        assert footer.recomposes > built
+        built = footer.recomposes
+        signalled = len(signals)
+        main.refresh_bindings()  # bindings signalled again, the keys shown are the same
+        await wait_for(lambda: len(signals) > signalled, pilot)
+        await pilot.pause()
+        await pilot.pause()
+        assert footer.recomposes == built  # the bindings changed, the keys shown did not
+        assert footer_text(app) == on_reader
+        main.article_list.focus()  # and back: "enter" shows again
+        await wait_for(lambda: footer_text(app) == on_list, pilot)
+        assert footer.recomposes > built
+
+
 def test_fitting_keeps_rank_order_and_skips_what_does_not_fit() -> None:
     # (rank, width): the first two fit in 20, the third (12) does not, the fourth (3) does.
     assert fitting([(0, 10), (1, 8), (2, 12), (3, 2)], 20) == [0, 1, 3]

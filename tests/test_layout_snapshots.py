@@ -6,18 +6,22 @@ Update deliberately with ``pytest tests/test_layout_snapshots.py --snapshot-upda
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
+from textual.command import CommandList, CommandPalette
 from textual.pilot import Pilot
 
 from beritatui.feeds.outcomes import Code, note
+from beritatui.i18n import _
 from beritatui.models import FeedStatus
 from beritatui.paths import database_file
 from beritatui.store import Store
 from beritatui.ui.app import BeritaApp
-from beritatui.ui.screens.dialogs import ConfirmScreen
-from beritatui.ui.screens.feeds import FeedStatusScreen
+from beritatui.ui.screens.dialogs import ChoiceScreen, ConfirmScreen, PromptScreen
+from beritatui.ui.screens.feeds import ALL_FEEDS, ASK_WHICH, FeedStatusScreen
+from beritatui.ui.screens.help import HelpScreen
 from beritatui.ui.widgets.cluster_list import ClusterList
 from tests.helpers import wait_for
 from tests.library import fill_library, library_config
@@ -98,6 +102,41 @@ async def _story(pilot: Pilot[int]) -> None:
     await pilot.pause()
 
 
+async def _prompt(pilot: Pilot[int]) -> None:
+    """The feed screen's a: the dialog asking for an address."""
+    await _feeds(pilot)
+    await pilot.press("a")
+    await wait_for(lambda: isinstance(pilot.app.screen, PromptScreen), pilot)
+    await pilot.press(*"kompas.com")
+    await pilot.pause()
+
+
+async def _choice(pilot: Pilot[int]) -> None:
+    """The dialog a site offering several feeds opens (pushed as discovery pushes it)."""
+    await _listed(pilot)
+    feeds = [
+        "Kompas — Nasional  https://kompas.example/rss/nasional",
+        "Kompas — Ekonomi  https://kompas.example/rss/ekonomi",
+        "Kompas — Olahraga  https://kompas.example/rss/bola",
+    ]
+    question = _(ASK_WHICH).format(url="https://kompas.example/", n=3)
+    pilot.app.push_screen(ChoiceScreen(question, feeds, _(ALL_FEEDS)))
+    await wait_for(lambda: isinstance(pilot.app.screen, ChoiceScreen), pilot)
+    await pilot.press("down")
+    await pilot.pause()
+
+
+async def _palette(pilot: Pilot[int]) -> None:
+    """ctrl+p with part of a command typed: the app's commands, fuzzy, in the language."""
+    await _listed(pilot)
+    await pilot.press("ctrl+p")
+    await wait_for(lambda: isinstance(pilot.app.screen, CommandPalette), pilot)
+    await pilot.press(*"feed")
+    results = pilot.app.screen.query_one(CommandList)
+    await wait_for(lambda: results.option_count == 6, pilot)
+    await pilot.pause()
+
+
 VIEWS = {
     "list": _list,
     "reading": _reading,
@@ -105,6 +144,9 @@ VIEWS = {
     "confirm": _confirm,
     "trending": _trending,
     "story": _story,
+    "prompt": _prompt,
+    "choice": _choice,
+    "palette": _palette,
 }
 
 
@@ -114,6 +156,21 @@ VIEWS = {
 def test_layout(snap_compare, tmp_path: Path, view: str, size: str, theme: str) -> None:  # type: ignore[no-untyped-def]
     app = _app(tmp_path, theme)
     assert snap_compare(app, terminal_size=SIZES[size], run_before=VIEWS[view])
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_help_dark(snap_compare, tmp_path: Path, size: str) -> None:  # type: ignore[no-untyped-def]
+    """The help in the dark theme (test_snapshots.py has it light, in both languages)."""
+
+    async def run_before(pilot: Pilot[int]) -> None:
+        await _listed(pilot)
+        await pilot.press("question_mark")
+        await wait_for(lambda: isinstance(pilot.app.screen, HelpScreen), pilot)
+        await pilot.pause()
+
+    app = _app(tmp_path, "textual-dark")
+    app.config = replace(app.config, path=Path("/home/pembaca/.config/beritatui/config.toml"))
+    assert snap_compare(app, terminal_size=SIZES[size], run_before=run_before)
 
 
 @pytest.mark.parametrize("size", SIZES)

@@ -38,6 +38,39 @@ async def test_first_run_offline_says_where_the_feeds_are_and_how_to_add_some(
         assert str(path) in "".join(text.split())  # the whole path, folded over lines
         assert "beritatui feeds import" in text
         assert "Tekan r" not in text
+        # The file lists no feeds: the bundled ones are read, and the list says so.
+        assert "membaca feed bawaannya sampai Anda menambah feed sendiri" in text
+        assert "Daftar feed Anda ada di" not in text
+
+
+async def test_first_run_without_a_config_file_names_where_it_would_be(
+    isolated_dirs: dict[str, Path],
+) -> None:
+    path = isolated_dirs["config"] / "beritatui" / "config.toml"
+    assert not path.exists()
+    app = BeritaApp(load_config(), Store.open(database_file()), offline=True)
+    async with driven(app, (80, 24)) as pilot:
+        await wait_for(lambda: "feeds add" in _list_text(app), pilot)
+        text = _list_text(app)
+        assert "membaca feed bawaannya" in text
+        assert str(path) in "".join(text.split())
+    assert not path.exists()  # naming the file does not create it
+
+
+async def test_the_users_own_feeds_are_said_to_be_in_the_config(
+    isolated_dirs: dict[str, Path],
+) -> None:
+    path = write_config(
+        isolated_dirs["config"],
+        '[settings]\nrefresh_on_start = false\n\n[[feeds]]\nurl = "https://berita.example/rss"\n',
+    )
+    app = BeritaApp(load_config(), Store.open(database_file()), offline=True)
+    async with driven(app, (160, 48)) as pilot:
+        await wait_for(lambda: "feeds add" in _list_text(app), pilot)
+        text = _list_text(app)
+        assert "Daftar feed Anda ada di" in text
+        assert str(path) in "".join(text.split())
+        assert "bawaan" not in text
 
 
 async def test_an_empty_list_never_asks_for_the_refresh_that_is_running(

@@ -277,7 +277,7 @@ async def test_offline_tui_search_finds_a_word_of_the_body_and_opens_it(
         await pilot.press("enter")
         url = net.site.page_urls[BANJIR.slug]
         await wait_for(lambda: [r.url for r in articles.rows] == [url], pilot)
-        assert app.focused is articles
+        await wait_for(lambda: app.focused is articles, pilot)  # once the rows are shown
         await pilot.press("enter")
         await wait_for(lambda: app.main.reader.article_id == articles.rows[0].id, pilot)
         await wait_for(lambda: shows_full_body(rendered_reader(app), BANJIR), pilot)

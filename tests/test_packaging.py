@@ -81,13 +81,16 @@ def test_version_and_help_do_not_import_textual() -> None:
 
 def test_the_reader_loads_no_network_parsing_clustering_or_config_writing_code_to_start() -> None:
     """The first screen waits for every import of ``beritatui.ui.app``: the clusterer (and
-    Sastrawi's dictionary), tomlkit, httpx, the parsers and Pillow load when first used."""
+    Sastrawi's dictionary), tomlkit, httpx, the parsers and Pillow load when first used, and
+    so do the screens and work that a key opens (help, links, dialogs, bookmark export)."""
     code = (
         "import sys\n"
         "import beritatui.ui.app\n"
         "heavy = ('beritatui.trending.scoring', 'beritatui.trending.vectors', 'Sastrawi',\n"
         "         'tomlkit', 'httpx', 'feedparser', 'lxml', 'trafilatura', 'PIL',\n"
-        "         'beritatui.ui.screens.feeds')\n"
+        "         'beritatui.ui.screens.feeds', 'beritatui.ui.screens.help',\n"
+        "         'beritatui.ui.screens.link_picker', 'beritatui.ui.screens.dialogs',\n"
+        "         'beritatui.backup', 'webbrowser')\n"
         "print('LOADED', [m for m in heavy if m in sys.modules])\n"
     )
     result = _python(code)

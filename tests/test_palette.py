@@ -8,11 +8,13 @@ from pathlib import Path
 import pytest
 from textual.command import CommandList, CommandPalette
 from textual.pilot import Pilot
+from textual.widgets import Static
 
 from beritatui.config import load_config
 from beritatui.listing import Tab
 from beritatui.ui.app import BeritaApp
 from beritatui.ui.commands import BeritaCommands, _highlight, _sidebar_action
+from beritatui.ui.screens.dialogs import ConfirmScreen
 from tests.helpers import driven, make_app, refreshed, wait_for
 from tests.server import LocalServer
 from tests.site import LocalSite, build_site
@@ -138,6 +140,81 @@ async def test_palette_offers_a_story_and_the_sidebar_only_when_the_screen_has_i
             "Go to category Ekonomi",
             "Go to category Olahraga",
         ]
+
+
+class TwoFeedsInEkonomi:
+    """The local site with its WordPress feed filed under Ekonomi beside detik's."""
+
+    def __init__(self, site: LocalSite) -> None:
+        self.site = site
+
+    def config_toml(self) -> str:
+        return self.site.config_toml().replace('category = "Olahraga"', 'category = "Ekonomi"')
+
+
+FEED_WORDS = {
+    "en": (
+        "Feed Detik Lokal · 1 article",
+        "this feed's articles, in Ekonomi",
+        "Mark 1 unread article of Detik Lokal as read?",
+    ),
+    "id": (
+        "Feed Detik Lokal · 1 artikel",
+        "artikel feed ini saja, di Ekonomi",
+        "Tandai 1 artikel belum dibaca dari Detik Lokal sebagai sudah dibaca?",
+    ),
+}
+
+
+@pytest.mark.parametrize("language", ["en", "id"])
+async def test_palette_goes_to_one_feed(
+    language: str, site: LocalSite, isolated_dirs: dict[str, Path]
+) -> None:
+    title, help_line, question = FEED_WORDS[language]
+    app = make_app(
+        TwoFeedsInEkonomi(site), isolated_dirs["config"], language=language, refresh_on_start=False
+    )
+    async with driven(app) as pilot:
+        main = app.main
+        await refreshed(app, pilot, 4)
+        list_title = main.query_one("#list-title", Static)
+        main.go_to_category("Ekonomi")
+        await wait_for(lambda: {r.source for r in main.article_list.rows} == SOURCES, pilot)
+        provider = BeritaCommands(main)
+        await provider.startup()
+        (command,) = (c for c in provider.commands() if c.title == "Feed: Detik Lokal")
+        assert (command.help, command.listed) == (help_line, False)
+        await run_command(pilot, "detik lok", "Feed: Detik Lokal")
+        await wait_for(lambda: str(list_title.render()) == title, pilot)
+        assert [r.source for r in main.article_list.rows] == ["Detik Lokal"]
+        assert main.article_list.has_focus
+        await pilot.press("escape")  # back to the category's list
+        await wait_for(lambda: {r.source for r in main.article_list.rows} == SOURCES, pilot)
+        assert main.feed_id is None
+        assert str(list_title.render()).startswith("Ekonomi · 2 ")
+        # M while one feed is listed asks about that feed alone and marks it alone.
+        await run_command(pilot, "detik lok", "Feed: Detik Lokal")
+        await wait_for(lambda: [r.source for r in main.article_list.rows] == ["Detik Lokal"], pilot)
+        await pilot.press("M")
+        await wait_for(lambda: isinstance(app.screen, ConfirmScreen), pilot)
+        assert str(app.screen.query_one(Static).render()) == question
+        await pilot.press("y")
+        await wait_for(lambda: main.article_list.rows[0].is_read, pilot)
+        unread = app.store.list_articles(category="Ekonomi", unread_only=True)
+        assert [r.source for r in unread] == ["WP Lokal"]
+        await pilot.press("escape")
+        # Choosing a category ends it too (from any tab: the palette goes to Latest).
+        await pilot.press("3")
+        await run_command(pilot, "wp lok", "Feed: WP Lokal")
+        await wait_for(lambda: [r.source for r in main.article_list.rows] == ["WP Lokal"], pilot)
+        assert main.tab is Tab.LATEST
+        await pilot.press("left_square_bracket")  # the category before Ekonomi
+        await wait_for(lambda: main.feed_id is None and main.category == "Nasional", pilot)
+        await wait_for(lambda: {r.category for r in main.article_list.rows} == {"Nasional"}, pilot)
+        assert len(main.article_list.rows) == 2
+
+
+SOURCES = {"Detik Lokal", "WP Lokal"}
 
 
 def test_feed_text_in_the_palette_is_never_markup() -> None:

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import asyncio
+import threading
 from collections.abc import Iterator
 from datetime import timedelta
+from http.server import BaseHTTPRequestHandler
 from typing import Any
 
 import pytest
@@ -43,6 +45,25 @@ def test_reextract_stale_uses_stored_page_without_network() -> None:
     # Current now: nothing left to redo.
     assert store.stale_bodies(EXTRACTOR_VERSION) == []
     assert service.reextract_stale() == 0
+    store.close()
+
+
+def test_reextract_stale_keeps_a_stitched_body_without_extracting_its_first_page() -> None:
+    store = Store.open(database_file())
+    ids = fill_library(store, bodies=False)
+    article_id = ids["harga-beras"]
+    blocks = [Block("paragraph", text="halaman satu"), Block("paragraph", text="halaman dua")]
+    stitched = ExtractedArticle(url="https://x.id/a", blocks=blocks, pages=2)
+    store.save_body(article_id, stitched, PAGE, EXTRACTOR_VERSION - 1)
+    service = Service(library_config(), store, offline=True)
+    assert service.reextract_stale() == 0
+    detail = store.get_article(article_id)
+    assert detail is not None
+    assert detail.body is not None
+    assert detail.body.pages == 2
+    assert "halaman dua" in detail.body.text  # not the stored first page's text alone
+    assert "pengekstrak baru bekerja" not in detail.body.text
+    assert store.stale_bodies(EXTRACTOR_VERSION) == []  # current now
     store.close()
 
 
@@ -137,6 +158,81 @@ async def test_open_article_downloads_the_page_once(server: LocalServer, store: 
     again = await service.open_article(row.id)
     assert again is not None
     assert again.body == detail.body
+
+
+async def test_prefetch_leaves_a_page_opened_after_it_started_alone(
+    server: LocalServer, store: Store
+) -> None:
+    """The prefetch's list is made at its start; an article the user opens meanwhile is not
+    downloaded and extracted a second time when the prefetch comes to it."""
+    site = build_site(server)
+    service = Service(site_config(site, max_concurrency=1), store)
+    await service.refresh(prefetch=False)
+    url = site.page_urls[NASIONAL[0].slug]
+    (row,) = [r for r in store.list_articles() if r.url == url]
+    opened = ExtractedArticle(url=url, blocks=[Block(type="paragraph", text="Dibuka dulu.")])
+    listed: list[int] = []
+
+    def progress(step: Progress) -> None:
+        if step.done == 0:  # the list is made: now the user's open saves this one
+            listed.append(step.total)
+            store.save_body(row.id, opened, PAGE, EXTRACTOR_VERSION)
+
+    server.requests.clear()
+    saved, failed = await service.prefetch(on_progress=progress)
+    path = url.removeprefix(server.base)
+    fetched = [r.path for r in server.requests]
+    assert listed == [saved + failed + 1]  # it was on the list
+    assert path not in fetched
+    assert len(fetched) >= saved  # the other pages were fetched
+    detail = store.get_article(row.id)
+    assert detail is not None
+    assert detail.body is not None
+    assert detail.body.text == "Dibuka dulu."
+
+
+async def test_opening_a_page_the_prefetch_is_downloading_joins_that_download(
+    server: LocalServer, store: Store
+) -> None:
+    """One fetch and one extraction serve both the prefetch and the open."""
+    site = build_site(server)
+    service = Service(site_config(site), store)
+    await service.refresh(prefetch=False)
+    url = site.page_urls[NASIONAL[0].slug]
+    (row,) = [r for r in store.list_articles() if r.url == url]
+    known = store.get_article(row.id)
+    path = url.removeprefix(server.base)
+    page = server.routes.pop(path)
+    gate = threading.Event()
+    served: list[str] = []
+
+    def slow_page(request: BaseHTTPRequestHandler) -> None:
+        served.append(request.path)
+        gate.wait(10)
+        request.send_response(page.status)
+        for name, value in page.headers.items():
+            request.send_header(name, value)
+        request.send_header("Content-Length", str(len(page.body)))
+        request.end_headers()
+        request.wfile.write(page.body)
+
+    server.handler(path, slow_page)
+    prefetch = asyncio.create_task(service.prefetch())
+    for _ in range(1000):  # until the prefetch is fetching the page
+        if served:
+            break
+        await asyncio.sleep(0.01)
+    assert served == [path]
+    opening = asyncio.create_task(service.open_article(row.id, known=known))
+    for _ in range(3):
+        await asyncio.sleep(0)  # the open finds the prefetch's download and waits for it
+    gate.set()
+    detail = await asyncio.wait_for(opening, 30)
+    await asyncio.wait_for(prefetch, 30)
+    assert served == [path]  # fetched once
+    assert detail is not None
+    assert detail.body is not None
+    assert NASIONAL[0].paragraphs[0][:40] in detail.body.text
 
 
 async def test_open_article_offline_uses_feed_content_and_says_why(

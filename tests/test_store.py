@@ -393,6 +393,30 @@ def test_list_articles_by_ids_and_paging(store: Store, feeds: dict[str, int]) ->
     assert [r.id for r in store.list_articles(ids=chosen, bookmarked=True)] == [ids[4]]
 
 
+def test_one_feeds_articles_count_and_name(store: Store) -> None:
+    second = "https://lain.example.id/nasional/rss"
+    feeds = store.sync_feeds([*SPECS, FeedSpec(second, "Nasional")])
+    a_ids = store.upsert_entries(feeds[FEED_A], [entry(n, hours_ago=n) for n in range(1, 4)])
+    other = store.upsert_entries(feeds[second], [entry(n + 20, hours_ago=0.5) for n in range(2)])
+    store.set_read(a_ids[0], True)
+    mine = store.list_articles(feed_id=feeds[FEED_A])
+    assert [r.id for r in mine] == a_ids  # newest first, the other Nasional feed left out
+    assert {r.id for r in store.list_articles(category="Nasional")} == {*a_ids, *other}
+    unread = store.list_articles(feed_id=feeds[FEED_A], unread_only=True, limit=1, offset=1)
+    assert [r.id for r in unread] == [a_ids[2]]
+    assert store.count_articles(feed_id=feeds[FEED_A]) == 3
+    assert store.count_articles(feed_id=feeds[second]) == 2
+    assert store.count_articles(category="Nasional") == 5
+    assert store.feed_label(feeds[FEED_A]) == "Berita Contoh"
+    assert store.feed_label(feeds[second]) == "lain.example.id"  # no title yet: the host
+    assert store.feed_label(9999) is None
+    assert store.count_articles(feed_id=feeds[FEED_A], unread=True) == 2
+    assert store.count_articles(category="Nasional", unread=True) == 4
+    assert store.mark_all_read(feed_id=feeds[FEED_A]) == 2
+    assert store.count_articles(feed_id=feeds[FEED_A], unread=True) == 0
+    assert store.count_articles(feed_id=feeds[second], unread=True) == 2  # the other feed
+
+
 def test_find_by_url_ignores_tracking_and_scheme(store: Store, feeds: dict[str, int]) -> None:
     (article_id,) = store.upsert_entries(feeds[FEED_A], [entry(3)])
     found = store.find_by_url("http://www.berita.example.id/read/3/artikel-3?utm_campaign=x#top")

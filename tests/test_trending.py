@@ -286,9 +286,12 @@ def test_yesterdays_story_falls_below_a_fresh_one_of_equal_coverage() -> None:
 def test_score_decays_with_age() -> None:
     items, labels = load("set_a.json")
     gempa = story(items, labels, "gempa")
-    scores = [cluster_stories(aged(gempa, hours), now=NOW)[0].score for hours in (0, 6, 12, 23)]
+    tops = [cluster_stories(aged(gempa, hours), now=NOW)[0] for hours in (0, 6, 12, 23)]
+    scores = [top.score for top in tops]
     assert scores == sorted(scores, reverse=True)
-    assert scores[-1] < scores[0] / 2
+    # A source halves every 1.5 windows (36 h for a day): a day-old source still counts 0.64.
+    assert tops[-1].parts.coverage == pytest.approx(tops[0].parts.coverage * 0.5 ** (23 / 36))
+    assert tops[-1].parts.growth == 0 < tops[0].parts.growth
 
 
 def test_a_wider_story_from_yesterday_ranks_below_todays() -> None:

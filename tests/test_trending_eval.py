@@ -15,7 +15,15 @@ import pytest
 from beritatui.trending import StoryInput, cluster_stories, find_clusters
 from beritatui.trending.text import fold_words, is_english
 from tests.site import NOW
-from tests.trending_eval import HELD_OUT, HOURS, TUNING, evaluate, load_labelled
+from tests.trending_eval import (
+    HELD_OUT,
+    HOURS,
+    TUNING,
+    TabReport,
+    evaluate,
+    load_labelled,
+    tabs_of,
+)
 
 
 def test_sets_are_big_and_varied() -> None:
@@ -34,20 +42,47 @@ def test_sets_are_big_and_varied() -> None:
 def test_tuning_set_quality() -> None:
     report = evaluate(TUNING)
     assert report.precision >= 0.95, report.lines()
-    assert report.recall >= 0.95, report.lines()
+    assert report.recall >= 0.98, report.lines()
     assert report.top5_in_top10 == 5, report.lines()
     assert report.single_above_multi == 0
-    assert len(report.split) <= 4, report.split
-    assert len(report.merged) <= 1, report.merged
+    assert len(report.split) <= 1, report.split
+    assert report.merged == [], report.merged
+    assert report.tab_misses <= TUNING_TAB_MISSES, report.lines()
     # No cluster joins two labelled stories (stray single articles may still attach).
     assert [m for m in report.merged if sum(not x.startswith("solo-") for x in m) > 1] == []
+
+
+TUNING_TAB_MISSES = 1
+"""Most-covered labelled stories outside the top 10 of their tab (All and each category):
+bbm-pertamax (six sources, its articles 35-44 hours old) ranks 14 in All."""
+HELD_OUT_TAB_MISSES = 5
+
+
+def test_every_category_of_the_set_is_a_tab_and_all_comes_first() -> None:
+    items, _ = load_labelled(TUNING)
+    tabs = tabs_of(items)
+    assert tabs[0] == "Semua"
+    assert set(tabs[1:]) == {i.category for i in items}
+    report = evaluate(TUNING)
+    assert [t.tab for t in report.tabs] == tabs
+    assert sum(t.wanted for t in report.tabs) >= 25
+
+
+def test_a_tie_across_tenth_place_needs_only_the_slots_it_has() -> None:
+    tab = TabReport("X", expected={"a": 1, "b": 12}, boundary={"c": 9, "d": 14}, boundary_slots=1)
+    assert tab.misses == {"b": 12}
+    assert (tab.found, tab.wanted) == (2, 3)
+    short = TabReport("X", expected={}, boundary={"c": 11, "d": None}, boundary_slots=1)
+    assert short.misses == {"c": 11, "d": None}
+    assert (short.found, short.wanted) == (0, 1)
 
 
 def test_held_out_set_quality() -> None:
     report = evaluate(HELD_OUT)
     assert report.precision >= 0.95, report.lines()
-    assert report.recall >= 0.75, report.lines()
+    assert report.recall >= 0.8, report.lines()
     assert report.top5_in_top10 >= 4, report.lines()
+    assert report.tab_misses <= HELD_OUT_TAB_MISSES, report.lines()
     assert report.single_above_multi == 0
     assert [m for m in report.merged if sum(not x.startswith("solo-") for x in m) > 1] == []
 
@@ -128,3 +163,16 @@ def test_growth_rewards_sources_reporting_now() -> None:
     assert old_parts.recent_sources == 0
     assert old_parts.growth == 0
     assert now_parts.total > old_parts.total
+
+
+def test_a_category_tab_cuts_its_stories_as_the_all_tab_does() -> None:
+    """Word weights come from the whole window, so a tab of fifty articles does not
+    split a story (gaji-asn: ASN in two titles, PNS in two) that All keeps whole."""
+    items, _ = load_labelled(TUNING)
+    category = {i.id: i.category for i in items}
+    every = find_clusters(items, now=NOW, hours=HOURS)
+    for tab in tabs_of(items)[1:]:
+        tab_clusters = find_clusters(items, now=NOW, hours=HOURS, category=tab)
+        own = {frozenset(c.article_ids) for c in tab_clusters}
+        cut = {frozenset(i for i in c.article_ids if category[i] == tab) for c in every}
+        assert own == cut - {frozenset()}, tab

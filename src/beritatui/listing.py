@@ -71,6 +71,8 @@ class View:
     """Hide read articles (``h``); a search still finds everything."""
     sort: Sort = Sort.NEWEST
     """Newest first, or by source (``s``); a search by source keeps the best first per source."""
+    feed_id: int | None = None
+    """One feed's articles in the Latest tab (the palette's "Feed: …"), whatever the category."""
 
     @property
     def by_source(self) -> bool:
@@ -122,8 +124,11 @@ def article_rows(
             found.sort(key=lambda row: row.source.casefold())  # stable: best first per source
         return found[offset:]
     saved = view.tab is Tab.SAVED
+    feed = None if saved else view.feed_id
     return store.list_articles(
-        category=None if saved else view.category_filter,  # every bookmark, whatever the category
+        # Every bookmark whatever the category; a feed is in one category already.
+        category=None if saved or feed is not None else view.category_filter,
+        feed_id=feed,
         bookmarked=saved,
         unread_only=view.unread_only,
         limit=limit,
@@ -173,6 +178,11 @@ def load_page(service: Service, view: View, cluster: Cluster | None = None) -> L
                 "Saved · every category · {count} articles",
                 len(rows),
             ).format(count=len(rows))
+        elif view.feed_id is not None:
+            total = store.count_articles(feed_id=view.feed_id)
+            title = ngettext(
+                "Feed {name} · {count} article", "Feed {name} · {count} articles", total
+            ).format(name=store.feed_label(view.feed_id) or "?", count=total)
         else:
             total = store.count_articles(category=view.category_filter)
             title = ngettext(

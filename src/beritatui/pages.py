@@ -21,11 +21,12 @@ from beritatui.reports import NOT_CACHED_OFFLINE, OfflineError, Progress, Progre
 from beritatui.servicecore import ServiceCore
 
 if TYPE_CHECKING:
+    from beritatui.extract.slots import Urgency
     from beritatui.feeds.fetch import Fetcher, FetchResult
 
 
 async def download_article(
-    fetcher: Fetcher, url: str, *, urgent: bool = False
+    fetcher: Fetcher, url: str, *, urgent: Urgency = False
 ) -> tuple[FetchResult, ExtractedArticle | None]:
     """Fetch an article page (and its further pages) and extract it.
 
@@ -89,11 +90,19 @@ class PagesMixin(ServiceCore):
         if on_progress:
             on_progress(Progress("articles", 0, len(todo)))
         fetcher = await self._fetcher()
+        # A few pages at a time (not the whole list waiting at the fetcher), so each page is
+        # looked at again when its turn comes: one the user opened meanwhile is not fetched
+        # and extracted a second time, and fetched pages do not pile up waiting for a worker.
+        turns = asyncio.Semaphore(max(1, self.config.settings.max_concurrency))
 
         async def one(article_id: int, url: str) -> None:
             nonlocal saved, failed, done
-            error = await self._download_body(fetcher, article_id, url)
-            if error is None:
+            async with turns:
+                wanted = await self._still_wanted(article_id)
+                error = await self._prefetch_one(fetcher, article_id, url) if wanted else None
+            if not wanted:
+                pass  # an open fetched it meanwhile, or is fetching it now
+            elif error is None:
                 saved += 1
             else:
                 failed += 1
@@ -104,8 +113,42 @@ class PagesMixin(ServiceCore):
         await asyncio.gather(*(one(aid, url) for aid, url in todo))
         return saved, failed
 
+    async def _prefetch_one(self, fetcher: Fetcher, article_id: int, url: str) -> Note | None:
+        """:meth:`_download_body` for the prefetch, which an open of the same article joins."""
+        from beritatui.extract.slots import Hurry
+
+        hurry = Hurry()
+        finished: asyncio.Future[tuple[bool, Note | None]]
+        finished = asyncio.get_running_loop().create_future()
+        self._prefetching[article_id] = (hurry, finished)
+        try:
+            error = await self._download_body(fetcher, article_id, url, urgent=hurry)
+        except BaseException:
+            finished.set_result((False, None))  # cancelled: an open waiting downloads it itself
+            raise
+        finally:
+            self._prefetching.pop(article_id, None)
+        finished.set_result((True, error))
+        return error
+
+    async def _joined_prefetch(self, article_id: int) -> tuple[bool, Note | None]:
+        """(whether the prefetch had this page in flight and finished it, why it failed)."""
+        joined = self._prefetching.get(article_id)
+        if joined is None or joined[1].get_loop() is not asyncio.get_running_loop():
+            return False, None
+        hurry, finished = joined
+        hurry.now()  # the user waits for it: it goes before the prefetch's other pages
+        return await asyncio.shield(finished)
+
+    async def _still_wanted(self, article_id: int) -> bool:
+        """False when an open is downloading the page now or has saved its body already."""
+        if article_id in self._opening:
+            return False
+        still = await asyncio.to_thread(self.store.articles_needing_body, limit=1, ids=[article_id])
+        return bool(still) and article_id not in self._opening
+
     async def _download_body(
-        self, fetcher: Fetcher, article_id: int, url: str, *, urgent: bool = False
+        self, fetcher: Fetcher, article_id: int, url: str, *, urgent: Urgency = False
     ) -> Note | None:
         """Fetch, extract and store one page; returns why it failed, or None."""
         from beritatui.extract import EXTRACTOR_VERSION
@@ -158,8 +201,17 @@ class PagesMixin(ServiceCore):
         if self.needs_page(detail):
             # Tried even when the last refresh found no network: it may be back.
             fetcher = await self._fetcher()
-            # The user waits for this one: it goes before the prefetch's pages.
-            error = await self._download_body(fetcher, article_id, detail.row.url, urgent=True)
+            # The prefetch may be downloading it now: one download, hurried, serves both.
+            done, error = await self._joined_prefetch(article_id)
+            if not done:
+                # The user waits for this one: it goes before the prefetch's pages.
+                self._opening.add(article_id)  # the prefetch leaves this page alone
+                try:
+                    error = await self._download_body(
+                        fetcher, article_id, detail.row.url, urgent=True
+                    )
+                finally:
+                    self._opening.discard(article_id)
             detail = await asyncio.to_thread(self.store.get_article, article_id)
         if detail is not None and detail.body is None:
             return await asyncio.to_thread(self._with_feed_content, detail, error)
@@ -184,25 +236,28 @@ class PagesMixin(ServiceCore):
     def reextract_stale(self, *, limit: int = 200) -> int:
         """Re-run a newer extractor over stored pages, without refetching (blocking).
 
-        A page that turns out to be the first of several keeps its stitched body:
-        re-extracting only the first page would lose the rest.
+        A body stitched from several pages is kept as it is (only the first page is
+        stored: re-extracting it would lose the rest, and its extraction would be wasted);
+        so is one whose first page turns out to announce further pages.
         """
         from beritatui.extract import EXTRACTOR_VERSION
         from beritatui.extract.pool import ExtractionFailed, get_pool
 
         redone = 0
         for article_id, url, raw in self.store.stale_bodies(EXTRACTOR_VERSION, limit=limit):
-            article: ExtractedArticle | None
-            try:
-                article = get_pool().extract_blocking(raw, url)
-            except ExtractionFailed:
-                article = None
+            stored = self.store.get_article(article_id)
+            kept = stored.body if stored is not None else None
+            article: ExtractedArticle | None = None
+            if kept is None or kept.pages <= 1:  # a stitched body is kept without extracting
+                try:
+                    article = get_pool().extract_blocking(raw, url)
+                except ExtractionFailed:
+                    article = None
             if article is not None and article.blocks and not article.next_pages:
                 redone += 1
             else:
                 # Keep the stored body, marked current so it is not tried again.
-                stored = self.store.get_article(article_id)
-                article = stored.body if stored is not None else None
+                article = kept
             if article is not None:
                 self.store.save_body(article_id, article, None, EXTRACTOR_VERSION)
         return redone

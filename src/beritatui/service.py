@@ -225,9 +225,10 @@ class Service(ImagesMixin, PagesMixin):
         """Save or unsave one article (blocking)."""
         self.store.set_bookmark(article_id, on)
 
-    def mark_all_read(self, category: str | None) -> int:
-        """Mark every unread article (of ``category``) read; returns how many (blocking)."""
-        return self.store.mark_all_read(category)
+    def mark_all_read(self, category: str | None, *, feed_id: int | None = None) -> int:
+        """Mark every unread article (of ``category``, or of one feed) read; returns how
+        many (blocking)."""
+        return self.store.mark_all_read(category, feed_id=feed_id)
 
     def category_counts(self) -> list[tuple[str, int, int]]:
         """``(category, total, unread)`` for the sidebar (blocking)."""

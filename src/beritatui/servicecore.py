@@ -16,7 +16,9 @@ from beritatui.store import Store
 from beritatui.trending import TrendingCache
 
 if TYPE_CHECKING:
+    from beritatui.extract.slots import Hurry
     from beritatui.feeds.fetch import Fetcher
+    from beritatui.feeds.outcomes import Note
     from beritatui.models import FeedInfo
 
 
@@ -41,6 +43,10 @@ class ServiceCore:
         self._client: Fetcher | None = None
         self._client_loop: asyncio.AbstractEventLoop | None = None
         self._image_cache: ImageCache | None = None
+        self._opening: set[int] = set()
+        """Articles whose page an open is downloading now (the prefetch skips them)."""
+        self._prefetching: dict[int, tuple[Hurry, asyncio.Future[tuple[bool, Note | None]]]] = {}
+        """Pages the prefetch is downloading now: an open joins the download (and hurries it)."""
         self._image_failures: set[str] = set()
         """Pictures that could not be had in this process (not tried again)."""
 

@@ -23,6 +23,7 @@ from .pages import find_next_pages, merge_pages
 from .paragraphs import split_br_runs
 from .selectors import select_first
 from .sites import SiteRule, caption_selector, rule_for
+from .slots import Urgency
 
 MIN_RULE_BODY_CHARS = 200
 """A site rule's body shorter than this is not trusted; the generic extractor runs."""
@@ -169,7 +170,7 @@ async def extract_with_pages(
     content_type: str | None = None,
     max_pages: int = 10,
     extract: PageExtractor | None = None,
-    urgent: bool = False,
+    urgent: Urgency = False,
 ) -> ExtractedArticle:
     """Extract, fetch the further pages with ``fetch`` (None = failed page), stitch in order.
 

@@ -44,7 +44,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from beritatui.feeds.outcomes import Code, Note, note
 from beritatui.models import ExtractedArticle
 
-from .slots import PrioritySlots
+from .slots import PrioritySlots, Urgency
 
 if TYPE_CHECKING:
     from datetime import datetime
@@ -245,7 +245,12 @@ class ExtractorPool:
         self._loop_slots = weakref.WeakKeyDictionary()
 
     async def extract(
-        self, html: bytes | str, url: str, content_type: str | None = None, *, urgent: bool = False
+        self,
+        html: bytes | str,
+        url: str,
+        content_type: str | None = None,
+        *,
+        urgent: Urgency = False,
     ) -> ExtractedArticle:
         """The article of one page, extracted in a worker; raises :class:`ExtractionFailed`.
 
@@ -284,7 +289,7 @@ class ExtractorPool:
         """:meth:`extract_fragment` for code already in a thread."""
         return asyncio.run(self.extract_fragment(fragment, url))
 
-    async def call(self, fn: Callable[..., T], *args: Any, urgent: bool = False) -> T:
+    async def call(self, fn: Callable[..., T], *args: Any, urgent: Urgency = False) -> T:
         """``fn(*args)`` in a worker; a pool break is retried once alone in a fresh worker.
 
         ``urgent`` calls wait for a worker before all others (see :meth:`extract`).

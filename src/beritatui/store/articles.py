@@ -54,15 +54,20 @@ class ArticlesMixin(StoreCore):
         offset: int = 0,
         ids: Sequence[int] | None = None,
         by_source: bool = False,
+        feed_id: int | None = None,
     ) -> list[ArticleRow]:
         """Articles newest first (published, else first seen), or by source then newest.
 
         ``category=None`` means every active feed. ``bookmarked=True`` lists all
         bookmarks, whatever their feed's state. With ``ids`` only those
         articles are considered (active or not), still filtered and ordered.
+        ``feed_id`` keeps the articles of that one feed.
         """
         where: list[str] = []
         params: list[Any] = []
+        if feed_id is not None:
+            where.append("a.feed_id = ?")
+            params.append(feed_id)
         if bookmarked:
             where.append("a.bookmarked_at IS NOT NULL")
             if category is not None:
@@ -98,21 +103,35 @@ class ArticlesMixin(StoreCore):
     ) -> list[ArticleRow]:
         clause = " AND ".join(where) or "1"
         order = SOURCE_FIRST if by_source else NEWEST_FIRST
+        # The page's ids first (articles and feeds only: an index covers a category's
+        # articles), then its rows: joining every candidate with its body before the
+        # sort cost a category of 17,000 articles 24 ms instead of 3.
         rows = self._db.execute(
-            f"SELECT {ROW_SELECT} FROM {ROW_FROM} WHERE {clause} ORDER BY {order} LIMIT ? OFFSET ?",
+            f"""SELECT {ROW_SELECT} FROM (
+                    SELECT a.id AS page_id FROM articles a JOIN feeds f ON f.id = a.feed_id
+                    WHERE {clause} ORDER BY {order} LIMIT ? OFFSET ?) page
+                JOIN articles a ON a.id = page.page_id JOIN feeds f ON f.id = a.feed_id
+                LEFT JOIN bodies b ON b.article_id = a.id
+                ORDER BY {order}""",
             (*params, limit, offset),
         ).fetchall()
         return [article_row(r) for r in rows]
 
     @locked
-    def count_articles(self, *, category: str | None = None) -> int:
-        """How many articles the active feeds (of ``category``) hold."""
-        sql = """SELECT coalesce(sum(c.total), 0)
+    def count_articles(
+        self, *, category: str | None = None, feed_id: int | None = None, unread: bool = False
+    ) -> int:
+        """How many articles (``unread`` ones) the active feeds (of ``category``, or the
+        one ``feed_id``) hold."""
+        sql = f"""SELECT coalesce(sum(c.{"unread" if unread else "total"}), 0)
                  FROM feed_counts c JOIN feeds f ON f.id = c.feed_id WHERE f.active = 1"""
-        params: tuple[Any, ...] = ()
+        params: list[Any] = []
         if category is not None:
             sql += " AND f.category = ?"
-            params = (category,)
+            params.append(category)
+        if feed_id is not None:
+            sql += " AND f.id = ?"
+            params.append(feed_id)
         return int(self._db.execute(sql, params).fetchone()[0])
 
     @locked

@@ -77,6 +77,14 @@ class FeedsMixin(StoreCore):
         ]
 
     @locked
+    def feed_label(self, feed_id: int) -> str | None:
+        """The name a feed is shown by (configured title, else its own, else the host)."""
+        r = self._db.execute(
+            "SELECT title, feed_title, url FROM feeds WHERE id = ?", (feed_id,)
+        ).fetchone()
+        return None if r is None else feed_name(r["title"], r["feed_title"], r["url"])
+
+    @locked
     def feed_cache_headers(self, feed_id: int) -> tuple[str | None, str | None]:
         """The ETag and Last-Modified of the last good fetch, for a conditional GET."""
         row = self._db.execute(

@@ -30,13 +30,17 @@ class MarksMixin(StoreCore):
             conn.execute("UPDATE articles SET is_read = ? WHERE id = ?", (int(read), article_id))
 
     @locked
-    def mark_all_read(self, category: str | None = None) -> int:
-        """Mark every unread article of the active feeds (of ``category``) read."""
+    def mark_all_read(self, category: str | None = None, *, feed_id: int | None = None) -> int:
+        """Mark every unread article of the active feeds (of ``category``, or of the one
+        feed ``feed_id``) read."""
         sql = "SELECT id FROM feeds WHERE active = 1"
-        params: tuple[Any, ...] = ()
+        params: list[Any] = []
         if category is not None:
             sql += " AND category = ?"
-            params = (category,)
+            params.append(category)
+        if feed_id is not None:
+            sql += " AND id = ?"
+            params.append(feed_id)
         with self._write() as conn:
             cursor = conn.execute(
                 f"UPDATE articles SET is_read = 1 WHERE is_read = 0 AND feed_id IN ({sql})",

@@ -9,7 +9,9 @@ How a story is found:
    and punctuation gone, Indonesian and English stop words (plus news
    boilerplate such as day names and datelines) dropped, and Indonesian words
    stemmed against the Sastrawi root dictionary (``kenaikan`` -> ``naik``,
-   ``pertahankan`` -> ``tahan``; names and unknown words stay as they are).
+   ``pertahankan`` -> ``tahan``; names and unknown words stay as they are);
+   before that, province names and amounts with a scale word become one
+   token (``Jawa Timur`` -> ``jatim``, ``221 ribu`` -> ``221.000``).
 2. Every article becomes a TF-IDF vector over its tokens (title words count
    double); IDF is computed over the window, so words every story uses
    ("Jakarta", "Presiden", "harga") weigh little.
@@ -31,7 +33,9 @@ Everything is deterministic: inputs are sorted by id first, ties are broken by
 index, and no set iteration order reaches the output. Text that leaves this
 package has been through :mod:`beritatui.sanitize`. No textual import here.
 
-Modules: :mod:`.text` (tokens and stemming), :mod:`.types` (input and output),
+Modules: :mod:`.text` (tokens and stemming), :mod:`.phrases` (provinces and
+amounts as one token), :mod:`.acronyms` (an acronym meets its spelled-out
+name across the window), :mod:`.types` (input and output),
 :mod:`.vectors` (TF-IDF, near-duplicates, candidate pairs), :mod:`.agglomerate`
 (average link), :mod:`.scoring` (window, score, rank order), :mod:`.cache`.
 """

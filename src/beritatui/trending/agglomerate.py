@@ -15,37 +15,66 @@ def agglomerate(
 
     The mean similarity between two groups counts every article pair, a missing
     edge as 0; the closest pair of groups merges first, until no pair reaches
-    ``threshold``. Returns the groups (index lists, ascending), singletons too.
+    ``threshold``. Returns the groups (index lists, ascending), singletons too,
+    ordered by their smallest index.
+
+    A group is named by its smallest index: a heap entry holds the pair
+    ``(low, high)`` and ``high``'s group folds into ``low``'s, so the name stays
+    the smallest member. Every heap entry is a distinct tuple (a group's
+    version changes with each merge), so the pop order does not depend on the
+    push order.
     """
-    members: dict[int, list[int]] = {i: [i] for i in range(n)}
+    size = [1] * n
+    into = list(range(n))
+    """The group an index was folded into (itself while it names a group)."""
     links: dict[int, dict[int, float]] = {}
     for (i, j), similarity in edges.items():
         links.setdefault(i, {})[j] = similarity
         links.setdefault(j, {})[i] = similarity
     version = [0] * n
-    heap = [(-s, i, j, 0, 0) for (i, j), s in edges.items()]
+    # A pair below the threshold never merges: it stays out of the heap (its
+    # link still counts in later averages).
+    heap = [(-s, i, j, 0, 0) for (i, j), s in edges.items() if s >= threshold]
     heapq.heapify(heap)
+    pop, push = heapq.heappop, heapq.heappush
     while heap:
-        neg_avg, a, b, va, vb = heapq.heappop(heap)
-        if a not in members or b not in members or version[a] != va or version[b] != vb:
+        _, a, b, va, vb = pop(heap)
+        if version[a] != va or version[b] != vb or not size[a] or not size[b]:
             continue
-        if -neg_avg < threshold:
-            break
-        _merge(a, b, members, links)
+        _merge(a, b, links)
+        into[b] = a
+        size[a] += size[b]
+        size[b] = 0
         version[a] += 1
-        size_a = len(members[a])
-        for c, total in sorted(links.get(a, {}).items()):
-            avg = total / (size_a * len(members[c]))
-            low, high = (a, c) if a < c else (c, a)
-            heapq.heappush(heap, (-avg, low, high, version[low], version[high]))
-    return [sorted(group) for _, group in sorted(members.items())]
+        size_a = size[a]
+        for c, total in links.get(a, {}).items():
+            avg = total / (size_a * size[c])
+            if avg >= threshold:
+                low, high = (a, c) if a < c else (c, a)
+                push(heap, (-avg, low, high, version[low], version[high]))
+    return _groups(into)
 
 
-def _merge(
-    a: int, b: int, members: dict[int, list[int]], links: dict[int, dict[int, float]]
-) -> None:
-    """Fold group ``b`` into group ``a``, summing their link weights."""
-    members[a].extend(members.pop(b))
+def _groups(into: list[int]) -> list[list[int]]:
+    """Index lists per group, ascending, in the order of their smallest index."""
+    groups: list[list[int]] = []
+    slot: list[list[int]] = []
+    for i, target in enumerate(into):
+        # ``target`` < i was resolved to its group's name earlier in this loop.
+        name = into[i] = into[target] if target != i else i
+        if name == i:
+            members = [i]
+            groups.append(members)
+            slot.append(members)
+        else:
+            members = slot[name]
+            members.append(i)
+            slot.append(members)
+    return groups
+
+
+def _merge(a: int, b: int, links: dict[int, dict[int, float]]) -> None:
+    """Fold group ``b``'s links into group ``a``'s, summing their weights."""
     links_a = links.setdefault(a, {})
     links_a.pop(b, None)
     for c, total in links.pop(b, {}).items():

@@ -11,9 +11,11 @@
 - **growth**: ``GROWTH_WEIGHT * log2(1 + s)`` for the ``s`` independent sources
   that reported in the last GROWTH_HOURS: a story still spreading moves up.
 
-``half_life`` is HALF_LIFE_HOURS (18 h), or three quarters of the window when
-that is longer (36 h for two days), so a two-day view ranks the most-covered
-stories of both days rather than only today's.
+``half_life`` is HALF_LIFE_SHARE (1.5) times the window, at least HALF_LIFE_HOURS
+(18 h): 36 h for a day, 72 h for two. A source at the window's far end still
+counts 0.63, so the stories most sources covered in the window rank first and
+freshness orders stories of like coverage: with three quarters of the window
+(the old share) yesterday's story of seven sources fell behind today's of four.
 """
 
 from __future__ import annotations
@@ -27,7 +29,7 @@ from .vectors import NEAR_DUP_SIMILARITY, Doc
 __all__ = ["HALF_LIFE_HOURS", "half_life_hours", "score_group"]
 
 HALF_LIFE_HOURS = 18.0
-HALF_LIFE_SHARE = 0.75
+HALF_LIFE_SHARE = 1.5
 """A source's contribution halves every max(HALF_LIFE_HOURS, HALF_LIFE_SHARE * window) hours."""
 VOLUME_WEIGHT = 0.25
 VOLUME_CAP = 0.9

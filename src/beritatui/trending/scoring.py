@@ -9,12 +9,13 @@ from datetime import datetime, timedelta
 
 from beritatui.sanitize import clean_line, clean_text, safe_url
 
+from .acronyms import link_acronyms
 from .agglomerate import agglomerate
 from .centroids import merge_by_centroid
 from .coverage import score_group
 from .gcpause import collector_paused
 from .types import ALL_CATEGORIES, Cluster, ScoreParts, StoryInput, as_utc
-from .vectors import Doc, find_edges, make_doc, source_name, weigh
+from .vectors import Doc, find_edges, make_doc, source_name, tokens_of, weigh
 
 MIN_TRENDING = 10
 """Single-source stories fill the list only up to this many entries."""
@@ -131,23 +132,22 @@ class _Ranked:
 def _rank(
     items: Sequence[StoryInput], now: datetime, hours: float, category: str | None
 ) -> tuple[list[_Ranked], list[Doc], dict[tuple[int, int], float]]:
-    """Cluster the window and score every group, best first."""
-    with collector_paused():
-        return _rank_window(items, now, hours, category)
-
-
-def _rank_window(
-    items: Sequence[StoryInput], now: datetime, hours: float, category: str | None
-) -> tuple[list[_Ranked], list[Doc], dict[tuple[int, int], float]]:
-    """:func:`_rank` with the collector already paused."""
+    """Cluster the window and score every group, best first (call with the collector paused)."""
     now = as_utc(now)
-    docs = [make_doc(item) for item in select_window(items, now, hours, category)]
+    window = select_window(items, now, hours, None)
+    wanted = None if category in (None, "", ALL_CATEGORIES) else category.casefold()
+    docs = [make_doc(item) for item in window if not wanted or item.category.casefold() == wanted]
     if not docs:
         return [], docs, {}
-    edges = find_edges(docs, weigh(docs))
+    # A category's tab judges how common a word is on the whole window (a category of
+    # fifty articles says little), so its stories are cut as in the All tab.
+    others = [tokens_of(i) for i in window if wanted and i.category.casefold() != wanted]
+    link_acronyms(docs)
+    df = weigh(docs, others)
+    edges = find_edges(docs, df)
     ranked: list[_Ranked] = []
     stamp = now.timestamp()
-    for group in merge_by_centroid(agglomerate(len(docs), edges), docs):
+    for group in merge_by_centroid(agglomerate(len(docs), edges), docs, df):
         parts = score_group(group, docs, edges, stamp, hours)
         newest = max(docs[i].stamp for i in group)
         ranked.append(_Ranked(parts, newest, docs[group[0]].item.id, group))
@@ -159,6 +159,14 @@ def find_clusters(
     items: Sequence[StoryInput], *, now: datetime, hours: float = 24, category: str | None = None
 ) -> list[Cluster]:
     """Every story of the window, singletons included, best score first."""
+    with collector_paused():
+        return _all_clusters(items, now, hours, category)
+
+
+def _all_clusters(
+    items: Sequence[StoryInput], now: datetime, hours: float, category: str | None
+) -> list[Cluster]:
+    """:func:`find_clusters` with the collector paused (see :func:`cluster_stories`)."""
     ranked, docs, edges = _rank(items, now, hours, category)
     return [_build_cluster(r.group, docs, edges, r.parts) for r in ranked]
 
@@ -180,6 +188,22 @@ def cluster_stories(
     only while fewer than ``min_trending`` stories have been listed. ``limit`` caps the list.
     Raises ValueError when ``hours`` is not a positive number.
     """
+    # The pass's temporaries (vectors, index, edges) are freed when the inner
+    # call returns, before the collector resumes: it then finds little to count
+    # and no full collection walks the heap right after a pass.
+    with collector_paused():
+        return _trending(items, now, hours, category, min_trending, limit)
+
+
+def _trending(
+    items: Sequence[StoryInput],
+    now: datetime,
+    hours: float,
+    category: str | None,
+    min_trending: int,
+    limit: int | None,
+) -> list[Cluster]:
+    """:func:`cluster_stories` with the collector paused."""
     ranked, docs, edges = _rank(items, now, hours, category)
     multi = [r for r in ranked if r.multi_source]
     single = [r for r in ranked if not r.multi_source]

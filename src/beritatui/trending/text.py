@@ -65,6 +65,8 @@ def stem_english(word: str) -> str:
     """Light English stemmer: plural, -ed, -ing, -ion endings; ``flights`` -> ``flight``."""
     if len(word) <= _MIN_STEM or not word.isalpha() or word.endswith(("ss", "us", "is")):
         return word
+    if word.endswith(("llion", "llions")):  # "billion" is no "bill"
+        return word.removesuffix("s")
     for suffix in _EN_SUFFIXES:
         if word.endswith(suffix) and len(word) - len(suffix) >= _MIN_STEM - 1:
             word = word[: -len(suffix)]

@@ -4,12 +4,16 @@ from __future__ import annotations
 
 import itertools
 import math
+from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
+from operator import mul, ne, truediv
 
 from beritatui.sanitize import clean_line
 
 from .features import ENTITY_WEIGHT, capitalised_words, feature
+from .phrases import join_amounts, join_places
 from .text import fold_words, is_english, normalise_words, strip_dateline
 from .types import StoryInput, as_utc
 
@@ -56,6 +60,9 @@ KEY_POSTING_CAP = 300
 """Articles one index key (a token pair) holds at most: keeps the candidate work
 linear in the window size."""
 
+_ZEROS = itertools.repeat(0.0)
+"""The default of ``large.get`` in the dot product (an endless iterator)."""
+
 
 @lru_cache(maxsize=1024)
 def source_name(raw: str) -> str:
@@ -81,13 +88,18 @@ class Doc:
     """Tokens that name the story (see :mod:`.features`)."""
     vector: dict[str, float] = field(default_factory=dict)
     """Unit-length TF-IDF vector."""
-    _bigrams: tuple[frozenset[tuple[str, str]], frozenset[tuple[str, str]]] | None = None
+    heaviest: list[str] = field(default_factory=list)
+    """The vector's tokens that other articles of the window have too, heaviest
+    first (ties in token order): the ones that can find another article."""
+    _bigrams: list[_Bigrams] = field(default_factory=list)
+    """Empty, or the article's bigrams: the list is the memo's, so they are
+    computed once per article, not once per pass."""
 
-    def bigrams(self) -> tuple[frozenset[tuple[str, str]], frozenset[tuple[str, str]]]:
+    def bigrams(self) -> _Bigrams:
         """Word bigrams of title and lead (stop words kept), computed on demand."""
-        if self._bigrams is None:
-            self._bigrams = (_pairs(self.title_words), _pairs(self.lead_words))
-        return self._bigrams
+        if not self._bigrams:
+            self._bigrams.append((_pairs(self.title_words), _pairs(self.lead_words)))
+        return self._bigrams[0]
 
 
 def _pairs(words: list[str]) -> frozenset[tuple[str, str]]:
@@ -107,11 +119,23 @@ def make_doc(item: StoryInput) -> Doc:
         if len(_MEMO) >= MEMO_MAX:
             _MEMO.clear()
         known = _MEMO[key] = _tokenise(item)
-    tokens, title_words, lead_words, stamp, source_key, entities = known
-    return Doc(item, tokens, title_words, lead_words, stamp, source_key, entities)
+    tokens, title_words, lead_words, stamp, source_key, entities, bigrams = known
+    return Doc(item, tokens, title_words, lead_words, stamp, source_key, entities, _bigrams=bigrams)
 
 
-_Features = tuple[dict[str, float], list[str], list[str], float, str, frozenset[str]]
+def tokens_of(item: StoryInput) -> dict[str, float]:
+    """The article's tokens (memoised as in :func:`make_doc`), without building a Doc."""
+    key = (item.title, item.lead, item.source, item.published)
+    known = _MEMO.get(key)
+    if known is None:
+        return make_doc(item).tokens
+    return known[0]
+
+
+_Bigrams = tuple[frozenset[tuple[str, str]], frozenset[tuple[str, str]]]
+_Features = tuple[
+    dict[str, float], list[str], list[str], float, str, frozenset[str], list[_Bigrams]
+]
 _MEMO: dict[tuple[str, str, str, object], _Features] = {}
 """Article text -> its tokens; shared by threads (single dict operations only)."""
 MEMO_MAX = 100_000
@@ -119,7 +143,7 @@ MEMO_MAX = 100_000
 
 
 def _tokenise(item: StoryInput) -> _Features:
-    """Tokens, words, timestamp, source key and entities of one article."""
+    """Tokens, words, timestamp, source key, entities and (empty) bigrams of one article."""
     lead = strip_dateline(item.lead[:LEAD_MAX_CHARS])
     title_words = fold_words(item.title)
     lead_words = fold_words(lead)
@@ -129,28 +153,44 @@ def _tokenise(item: StoryInput) -> _Features:
     tokens: dict[str, float] = {}
     entities: set[str] = set()
     for field_weight, words in ((1.0, lead_words), (TITLE_WEIGHT, title_words)):
-        for raw in normalise_words(words, english):
+        joined = join_amounts(join_places(words), english)
+        for raw in normalise_words(joined, english):
             token, entity = feature(raw, english, raw in capitalised)
             tokens[token] = field_weight * (ENTITY_WEIGHT if entity else 1.0)
             if entity:
                 entities.add(token)
     stamp = as_utc(item.published).timestamp() if item.published else 0.0
     source_key = source_name(item.source).casefold()
-    return tokens, title_words, lead_words, stamp, source_key, frozenset(entities)
+    return tokens, title_words, lead_words, stamp, source_key, frozenset(entities), []
 
 
-def weigh(docs: list[Doc]) -> dict[str, int]:
-    """Fill unit-length TF-IDF vectors; return document frequencies."""
-    df: dict[str, int] = {}
+def weigh(docs: list[Doc], others: Sequence[dict[str, float]] = ()) -> dict[str, int]:
+    """Fill unit-length TF-IDF vectors and heaviest-first lists of the tokens
+    other articles share; return the document frequencies in ``docs``.
+
+    ``others`` (the tokens of the window's articles of other categories, for a category's
+    tab: :func:`tokens_of`) count in the IDF alone: how common a word is, judged on the
+    whole window."""
+    df = Counter(itertools.chain.from_iterable(doc.tokens for doc in docs))
+    every = df
+    if others:
+        every = df.copy()
+        every.update(itertools.chain.from_iterable(others))
+    n = max(len(docs) + len(others), IDF_MIN_DOCS)
+    counts = [every[token] for token in df] if others else list(df.values())
+    # IDF depends on the count alone: one logarithm per distinct count.
+    by_count = {count: max(IDF_FLOOR, math.log((n + 1) / count)) for count in set(counts)}
+    idf = dict(zip(df, map(by_count.__getitem__, counts), strict=True))
+    of = idf.__getitem__
+    shared = {token for token, count in df.items() if count > 1}.__contains__
     for doc in docs:
-        for token in doc.tokens:
-            df[token] = df.get(token, 0) + 1
-    n = max(len(docs), IDF_MIN_DOCS)
-    idf = {token: max(IDF_FLOOR, math.log((n + 1) / count)) for token, count in df.items()}
-    for doc in docs:
-        vector = {t: w * idf[t] for t, w in doc.tokens.items()}
-        norm = math.sqrt(sum(v * v for v in vector.values())) or 1.0
-        doc.vector = {t: v / norm for t, v in vector.items()}
+        tokens = doc.tokens
+        weights = list(map(mul, tokens.values(), map(of, tokens)))
+        norm = math.sqrt(sum(map(mul, weights, weights))) or 1.0
+        units = map(truediv, weights, itertools.repeat(norm))
+        vector = doc.vector = dict(zip(tokens, units, strict=True))
+        # Stable sort: ties keep the article's own token order (deterministic).
+        doc.heaviest = sorted(filter(shared, vector), key=vector.__getitem__, reverse=True)
     return df
 
 
@@ -194,41 +234,51 @@ def find_edges(docs: list[Doc], df: dict[str, int]) -> dict[tuple[int, int], flo
     """
     very_common = max(VERY_COMMON_MIN, int(VERY_COMMON_FRACTION * len(docs)))
     rare_df = max(RARE_DF_MIN, min(RARE_DF, RARE_WORK // max(1, len(docs))))
-    # Token numbers instead of strings make the pair keys plain ints; a key met
-    # once holds the article index itself, so most keys never need a list. Only
-    # tokens in two articles or more can meet another article: the others are
-    # left out of both indexes up front (one dict lookup per token, no df test).
-    numbers = {token: n for n, token in enumerate(sorted(df))}
-    width = len(numbers)
-    indexed = {t: numbers[t] for t, count in df.items() if 1 < count <= very_common}
-    rare: dict[str, list[int]] = {t: [] for t, count in df.items() if 1 < count <= rare_df}
-    postings: dict[int, int | list[int]] = {}
+    # Token numbers instead of strings make the pair keys plain ints (any
+    # injective numbering gives the same keys: first seen is the cheapest).
+    # Only tokens in two articles or more can meet another article: the others
+    # are left out of both indexes up front.
+    indexed: dict[str, int] = {}
+    rare: dict[str, list[int]] = {}
+    for token, count in df.items():
+        if 1 < count <= very_common:
+            indexed[token] = len(indexed)
+            if count <= rare_df:
+                rare[token] = []
+    width = len(indexed)
+    is_indexed = indexed.__contains__
+    # A key met once holds the article index in ``first``; keys met twice or
+    # more hold their article lists in ``more`` (most keys are met once).
+    first: dict[int, int] = {}
+    more: dict[int, list[int]] = {}
     edges: dict[tuple[int, int], float] = {}
     for i, doc in enumerate(docs):
         vector = doc.vector
-        shared: dict[int, int] = {}
-        for token in vector:
-            plist = rare.get(token)
-            if plist is not None:
-                for j in plist:
-                    shared[j] = shared.get(j, 0) + 1
+        met: set[int] = set()
+        postings = [rare[t] for t in vector.keys() & rare.keys()]
+        if postings:
+            earlier = [plist for plist in postings if plist]
+            if len(earlier) >= MIN_SHARED_TOKENS:
+                counts = Counter(itertools.chain.from_iterable(earlier))
+                met.update(j for j, count in counts.items() if count >= MIN_SHARED_TOKENS)
+            for plist in postings:
                 plist.append(i)
-        met = {j for j, count in shared.items() if count >= MIN_SHARED_TOKENS}
-        # Ties keep the token order, which is the article's own: deterministic.
-        top = sorted([t for t in vector if t in indexed], key=vector.__getitem__, reverse=True)
-        ids = sorted([indexed[t] for t in top[:INDEX_TOKENS]])
-        for a, b in itertools.combinations(ids, 2):
-            key = a * width + b
-            found = postings.get(key)
-            if found is None:
-                postings[key] = i
-            elif isinstance(found, int):
-                met.add(found)
-                postings[key] = [found, i]
-            elif len(found) < KEY_POSTING_CAP:
-                met.update(found)
-                found.append(i)
-        for j in sorted(met):
+        top = list(filter(is_indexed, doc.heaviest))[:INDEX_TOKENS]
+        ids = sorted(map(indexed.__getitem__, top))
+        keys = [a * width + b for a, b in itertools.combinations(ids, 2)]
+        seen = list(map(first.setdefault, keys, itertools.repeat(i)))
+        if seen.count(i) != len(seen):  # keys met before: only those are looked at
+            fresh = map(ne, seen, itertools.repeat(i))
+            for key, j in itertools.compress(zip(keys, seen, strict=True), fresh):
+                found = more.get(key)
+                if found is None:
+                    met.add(j)
+                    more[key] = [j, i]
+                elif len(found) < KEY_POSTING_CAP:
+                    met.update(found)
+                    found.append(i)
+        # Edge order does not matter (agglomeration orders by value and index).
+        for j in met:
             similarity = _pair_similarity(doc, docs[j])
             if similarity >= EDGE_THRESHOLD:
                 edges[(j, i)] = similarity
@@ -239,30 +289,30 @@ def _pair_similarity(a: Doc, b: Doc) -> float:
     """Cosine similarity (or the near-duplicate value) of one candidate pair.
 
     The dot product runs over the shorter vector in its own token order (fixed
-    by the article text, so the float sum is the same on every run).
+    by the article text, so the float sum is the same on every run); a token
+    the other vector lacks adds an exact 0.0, so the sum is the one over the
+    shared tokens, computed without a Python-level loop.
     """
     vector_a, vector_b = a.vector, b.vector
     small, large = (vector_a, vector_b) if len(vector_a) <= len(vector_b) else (vector_b, vector_a)
-    dot = 0.0
-    shared: list[str] = []
-    for token, weight in small.items():
-        other = large.get(token)
-        if other is not None:
-            dot += weight * other
-            shared.append(token)
+    dot: float = sum(map(mul, small.values(), map(large.get, small, _ZEROS)))
     if dot < EDGE_THRESHOLD:
         return dot
     if dot >= NEAR_DUP_MIN_COSINE and _near_duplicate(a, b):
         return NEAR_DUP_SIMILARITY
-    if len(shared) <= MIN_SHARED_TOKENS and not any(
-        t in a.entities or t in b.entities for t in shared
-    ):
+    entities = a.entities
+    shared = small.keys() & large.keys()
+    named = not (entities.isdisjoint(shared) and b.entities.isdisjoint(shared))
+    if len(shared) <= MIN_SHARED_TOKENS and not named:
         return 0.0  # two common words ("harga", "turun") are not a story
-    if not a.entities or abs(a.stamp - b.stamp) <= NAMES_ONLY_SECONDS:
+    if abs(a.stamp - b.stamp) <= NAMES_ONLY_SECONDS:
+        return dot
+    if not named:
+        return 0.0  # hours apart, common words alone ("demo di depan kantor") are two events
+    if not entities:
         return dot
     # Names alone do not make a story: "Gubernur X resmikan jembatan" and, a
     # day later, "Gubernur X liburkan sekolah" share X. Hours apart, a pair must
-    # share what happened too.
-    entities = a.entities
-    content = sum(small[t] * large[t] for t in shared if t not in entities)
+    # share what happened too (summed in the shorter vector's token order).
+    content = sum(w * large[t] for t, w in small.items() if t in shared and t not in entities)
     return dot if content >= MIN_CONTENT_SIMILARITY else 0.0

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import signal
 from collections.abc import Iterable
 from datetime import datetime
 from pathlib import Path
@@ -37,7 +38,6 @@ from beritatui.store import Store
 from beritatui.themes import DEFAULT_THEME_DARK, ThemePair, toggled_theme
 from beritatui.ui.bindings import localize_bindings, localized_system_commands
 from beritatui.ui.pictures import detect
-from beritatui.ui.screens.help import HelpScreen
 from beritatui.ui.screens.main import MainScreen
 from beritatui.ui.state import UIState
 
@@ -100,6 +100,23 @@ class BeritaApp(App[int]):
         self.theme = self._start_theme()
         self._theme_at_start = self.theme
         self._announce_start_problems()
+        if not self.is_headless:
+            self._quit_on_hang_up()
+
+    def _quit_on_hang_up(self) -> None:
+        """A closed terminal (SIGHUP) or SIGTERM quits as ``q`` does: the state is saved
+        and the store closed, so the next start finds no write-ahead log left behind
+        (which would make it check the whole database first). A second one of the same
+        signal ends the process as before, should quitting hang."""
+        loop = asyncio.get_running_loop()
+
+        def quit_once(number: int) -> None:
+            loop.remove_signal_handler(number)  # back to the default action
+            self.call_next(self.action_quit)
+
+        for number in (signal.SIGHUP, signal.SIGTERM):
+            with contextlib.suppress(NotImplementedError, RuntimeError, ValueError):
+                loop.add_signal_handler(number, quit_once, number)
 
     def _announce_start_problems(self) -> None:
         """Say what went wrong before the screen existed (moved database, config warnings)."""
@@ -127,6 +144,8 @@ class BeritaApp(App[int]):
     # -- keys of every screen -------------------------------------------------
 
     def action_help(self) -> None:
+        from beritatui.ui.screens.help import HelpScreen  # loaded when first asked for
+
         self.push_screen(HelpScreen(self.config.path or config_file()))
 
     def _start_theme(self) -> str:

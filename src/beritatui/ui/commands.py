@@ -1,13 +1,13 @@
 """The command palette's app commands (``ctrl+p``), in the interface language.
 
 :class:`BeritaCommands` offers what the keys do (refresh, search, themes, feeds,
-mark read, sidebar) plus what no key reaches directly: a category by name, a
-bookmark, a trending story, exporting the bookmarks, the interface language.
+mark read, sidebar) plus what no key reaches directly: a category or a feed by
+name, a bookmark, a trending story, exporting the bookmarks, the interface language.
 Matching is Textual's fuzzy matcher over the translated titles. Titles of
-bookmarks and stories are feed text: they are shown as plain
+feeds, bookmarks and stories are feed text: they are shown as plain
 :class:`~textual.content.Content` (never markup) and help lines are escaped.
 
-The bookmarks and stories are read once per palette (``startup``) in a thread.
+The feeds, bookmarks and stories are read once per palette (``startup``) in threads.
 """
 
 from __future__ import annotations
@@ -24,7 +24,7 @@ from textual.markup import escape
 
 from beritatui.i18n import _, current_language
 from beritatui.listing import Tab, View, load_page
-from beritatui.models import category_label
+from beritatui.models import FeedInfo, category_label
 from beritatui.sanitize import clean_line
 
 if TYPE_CHECKING:
@@ -53,6 +53,7 @@ class BeritaCommands(Provider):
         super().__init__(*args, **kwargs)  # type: ignore[arg-type]
         self._bookmarks: list[tuple[int, str, str]] = []
         self._stories: list[Cluster] = []
+        self._feeds: list[FeedInfo] = []
 
     @property
     def main(self) -> MainScreen:
@@ -63,14 +64,16 @@ class BeritaCommands(Provider):
         return screen
 
     async def startup(self) -> None:
-        """Read the bookmarks and the trending stories (SQLite, in a thread)."""
+        """Read the bookmarks, the trending stories and the feeds (SQLite, in threads)."""
         service = self.main.service
-        saved, trending = await asyncio.gather(
+        saved, trending, feeds = await asyncio.gather(
             asyncio.to_thread(load_page, service, View(tab=Tab.SAVED)),
             asyncio.to_thread(load_page, service, View(tab=Tab.TRENDING)),
+            asyncio.to_thread(service.feed_infos),
         )
         self._bookmarks = [(row.id, row.title, row.source) for row in saved.rows]
         self._stories = list(trending.clusters or [])
+        self._feeds = feeds
 
     def commands(self) -> Iterator[PaletteCommand]:
         """Every command the palette can offer now."""
@@ -113,6 +116,15 @@ class BeritaCommands(Provider):
                     _("saved in the config; used from the next start"),
                     partial(main.set_language, code),
                 )
+        for feed in self._feeds:
+            yield PaletteCommand(
+                _("Feed: {name}").format(name=clean_line(feed.title, 80)),
+                _("this feed's articles, in {category}").format(
+                    category=clean_line(category_label(feed.category), 40)
+                ),
+                partial(main.go_to_feed, feed.id),
+                listed=False,
+            )
         for article_id, title, source in self._bookmarks:
             yield PaletteCommand(
                 _("Bookmark: {title}").format(title=clean_line(title, 100)),

@@ -11,6 +11,7 @@ focus (``-reading``), the list otherwise.
 from __future__ import annotations
 
 from textual import events
+from textual.app import ComposeResult
 from textual.screen import Screen
 from textual.widget import Widget
 
@@ -35,6 +36,12 @@ class LayoutMixin(Screen[None]):
     _sidebar_choice: bool | None = None
     """The user's ``c`` choice; ``None`` until then: the width decides."""
 
+    def compose(self) -> ComposeResult:
+        # The classes before the panes mount, so they are styled once: set on mount,
+        # each class restyled every widget of the screen again (~100 ms at start-up).
+        self._layout_classes(self.app.size.width, update=False)
+        yield from super().compose()
+
     def on_mount(self) -> None:
         self.apply_layout(self.app.size.width)
         self.watch(self, "focused", self._focus_changed, init=False)
@@ -54,13 +61,18 @@ class LayoutMixin(Screen[None]):
 
     def apply_layout(self, width: int) -> None:
         """Set the width class and the sidebar for a screen ``width`` columns wide."""
+        self._show_sidebar(self._layout_classes(width))
+
+    def _layout_classes(self, width: int, *, update: bool = True) -> bool:
+        """Set the width class (and ``-no-sidebar``); returns whether the sidebar shows."""
         current = width_class(width)
         for name in WIDTH_CLASSES:
-            self.set_class(name == current, name)
+            self.set_class(name == current, name, update=update)
         shown = self._sidebar_choice
         if shown is None:
             shown = current != "-narrow"
-        self._show_sidebar(shown)
+        self.set_class(not shown, "-no-sidebar", update=update)
+        return shown
 
     def _show_sidebar(self, shown: bool) -> None:
         self.set_class(not shown, "-no-sidebar")

@@ -9,8 +9,6 @@ palette's other targets are :class:`~beritatui.ui.screens.palette.PaletteScreen`
 
 from __future__ import annotations
 
-import webbrowser
-
 from textual import on, work
 from textual.binding import Binding
 from textual.widgets import ContentSwitcher, Input
@@ -22,9 +20,7 @@ from beritatui.sanitize import safe_url
 from beritatui.ui.bindings import localize_bindings
 from beritatui.ui.commands import BeritaCommands
 from beritatui.ui.messages import FeedsReady, RowChanged
-from beritatui.ui.screens.dialogs import ConfirmScreen
 from beritatui.ui.screens.layout import LayoutMixin
-from beritatui.ui.screens.link_picker import LinkPickerScreen
 from beritatui.ui.screens.palette import PaletteScreen
 from beritatui.ui.widgets.reader_links import numbered_links
 from beritatui.ui.widgets.top_bar import TopBar
@@ -59,7 +55,7 @@ class MainScreen(LayoutMixin, PaletteScreen):
         Binding("v", "other_versions", N_("Other sources' versions"), show=False),
         Binding("c", "toggle_sidebar", N_("Categories")),
         Binding("z", "maximize_pane", N_("Maximize"), show=False),
-        Binding("escape", "go_back", N_("Back"), show=False),
+        Binding("escape", "go_back", N_("Back")),  # in the footer while it leads somewhere
     ]
     """Descriptions are catalog messages, translated per instance (``localize_bindings``)."""
 
@@ -76,6 +72,7 @@ class MainScreen(LayoutMixin, PaletteScreen):
         self.top_bar.tab = tab
         self.search_query = None
         self.cluster = None
+        self.feed_id = None
         self.search_box.display = False
         self.leave_story()  # the Trending tab's list shows it again
         self.reload_list()
@@ -96,6 +93,7 @@ class MainScreen(LayoutMixin, PaletteScreen):
         self.tab = Tab.TRENDING
         self.top_bar.tab = Tab.TRENDING
         self.search_query = None
+        self.feed_id = None
         self.cluster = cluster
         self.search_box.display = False
         self.leave_story()
@@ -128,10 +126,20 @@ class MainScreen(LayoutMixin, PaletteScreen):
             self.open_article(row.id)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        """``/`` opens the search, never from inside a text box or under a dialog."""
+        """``/`` opens the search, never from inside a text box or under a dialog;
+        ``escape`` is offered (in the footer) only where it goes back to something."""
         if action == "search":
             return self.app.screen is self and not isinstance(self.focused, Input)
+        if action == "go_back":
+            return self.can_go_back()
         return True
+
+    def can_go_back(self) -> bool:
+        """What :meth:`action_go_back` would leave: a text box, the reader, a story, a
+        search or one feed's list."""
+        leaving = (self.search_box, self.reader, self.story_detail)
+        narrowed = self.cluster is not None or self.search_query is not None
+        return any(w.has_focus for w in leaving) or narrowed or self.feed_id is not None
 
     def action_search(self) -> None:
         search = self.search_box
@@ -150,7 +158,7 @@ class MainScreen(LayoutMixin, PaletteScreen):
         self.leave_story()
         self.query_one("#switcher", ContentSwitcher).current = "articles"
         self.reload_list()
-        self.call_after_refresh(self.article_list.focus)
+        self._focus_list_for = self._view()  # once its rows are shown (see _show_list)
 
     def action_go_back(self) -> None:
         search = self.search_box
@@ -174,6 +182,10 @@ class MainScreen(LayoutMixin, PaletteScreen):
             self.search_query = None
             search.display = False
             self.reload_list()
+            return
+        if self.feed_id is not None:  # one feed -> its category's list
+            self.feed_id = None
+            self.reload_list(keep_id=self._current_id())
 
     # -- marks ----------------------------------------------------------------
 
@@ -218,27 +230,48 @@ class MainScreen(LayoutMixin, PaletteScreen):
         self.berita.save_state()
 
     def action_mark_all_read(self) -> None:
-        """Ask first: marking a whole category read cannot be undone."""
+        """Ask first: marking a whole category (or the one feed listed) read cannot be undone."""
+        if self.feed_id is not None:
+            self._ask_mark_feed_read(self.feed_id)
+            return
         category = self._view().category_filter
         unread = self.categories_widget.unread(self.category)
-        if not unread:
-            self.notify(_("Nothing unread here."))
-            return
         question = ngettext(
             "Mark {count} unread article in {category} as read?",
             "Mark all {count} unread articles in {category} as read?",
             unread,
         ).format(count=unread, category=category_label(self.category))
+        self._confirm_mark_read(question, unread, category, None)
+
+    @work(thread=True, group="state", exit_on_error=False)
+    def _ask_mark_feed_read(self, feed_id: int) -> None:
+        store = self.service.store
+        unread = store.count_articles(feed_id=feed_id, unread=True)
+        question = ngettext(
+            "Mark {count} unread article of {feed} as read?",
+            "Mark all {count} unread articles of {feed} as read?",
+            unread,
+        ).format(count=unread, feed=store.feed_label(feed_id) or "?")
+        self.app.call_from_thread(self._confirm_mark_read, question, unread, None, feed_id)
+
+    def _confirm_mark_read(
+        self, question: str, unread: int, category: str | None, feed_id: int | None
+    ) -> None:
+        if not unread:
+            self.notify(_("Nothing unread here."))
+            return
 
         def answered(yes: bool | None) -> None:
             if yes:
-                self._mark_all_read(category)
+                self._mark_all_read(category, feed_id)
+
+        from beritatui.ui.screens.dialogs import ConfirmScreen  # not needed to start
 
         self.app.push_screen(ConfirmScreen(question), answered)
 
     @work(thread=True, group="state", exit_on_error=False)
-    def _mark_all_read(self, category: str | None) -> None:
-        count = self.service.mark_all_read(category)
+    def _mark_all_read(self, category: str | None, feed_id: int | None = None) -> None:
+        count = self.service.mark_all_read(category, feed_id=feed_id)
         self.app.call_from_thread(self._after_mark_all_read, count)
 
     def _after_mark_all_read(self, count: int) -> None:
@@ -256,6 +289,8 @@ class MainScreen(LayoutMixin, PaletteScreen):
         reading = row is not None and shown is not None and shown.row.id == row.id
         links = numbered_links(shown.body) if reading and shown is not None else []
         if links:
+            from beritatui.ui.screens.link_picker import LinkPickerScreen  # not needed to start
+
             self.app.push_screen(LinkPickerScreen(url or "", links), self._picked)
         elif url is None:
             self.notify(_("This article has no http(s) link."), severity="warning")
@@ -270,6 +305,8 @@ class MainScreen(LayoutMixin, PaletteScreen):
 
     @work(thread=True, group="browser", exit_on_error=False)
     def _open_in_browser(self, url: str) -> None:
+        import webbrowser  # not needed to start
+
         # webbrowser runs the browser as an argument list, never through a shell.
         if not webbrowser.open(url):
             self.app.call_from_thread(self.notify, _("No browser could be opened."))

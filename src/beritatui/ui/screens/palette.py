@@ -1,6 +1,6 @@
 """What the command palette's entries do on the main screen (beyond its keys).
 
-A category by name, a bookmark, a trending story, exporting the bookmarks to the
+A category or a feed by name, a bookmark, a trending story, exporting the bookmarks to the
 data folder, saving the interface language in the config. File and SQLite work
 runs in thread workers; the results come back as notifications that name the file.
 """
@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from textual import work
 
-from beritatui.backup import export_bookmarks
 from beritatui.config import ConfigError
 from beritatui.i18n import _
 from beritatui.listing import Tab
@@ -27,11 +26,20 @@ class PaletteScreen(RefreshingScreen):
         self._set_category(name)
         self.article_list.focus()
 
+    def go_to_feed(self, feed_id: int) -> None:
+        """The Latest tab with the articles of one feed (escape or a category ends it)."""
+        self._show_tab(Tab.LATEST)
+        self.leave_story()
+        self.feed_id = feed_id
+        self.reload_list()
+        self.article_list.focus()
+
     def _show_tab(self, tab: Tab) -> None:
         self.tab = tab
         self.top_bar.tab = tab
         self.search_query = None
         self.cluster = None
+        self.feed_id = None
         self.search_box.display = False
 
     def open_bookmark(self, article_id: int) -> None:
@@ -53,6 +61,8 @@ class PaletteScreen(RefreshingScreen):
         """Write every bookmark as a JSON backup in the data folder and say where."""
         store = self.berita.store
         path = data_dir() / f"bookmarks-{store.clock():%Y%m%d-%H%M%S}.json"
+        from beritatui.backup import export_bookmarks  # not needed to start
+
         try:
             text = export_bookmarks(store, "json")
             path.parent.mkdir(parents=True, exist_ok=True)

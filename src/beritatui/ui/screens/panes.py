@@ -68,9 +68,12 @@ class PanesScreen(StoryMixin, PicturesMixin, Screen[None]):
         self.hide_read = state.hide_read
         self.sort = Sort.parse(state.sort)
         self.cluster: Cluster | None = None
+        self.feed_id: int | None = None
+        """One feed's articles instead of the category's (the palette's "Feed: …")."""
         self._clusters_by_article: dict[int, Cluster] = {}
         self._shown: ArticleDetail | None = None
         self._focus_reader_when_shown = False
+        self._focus_list_for: View | None = None
         self._refreshing = False
         self._first_list_shown = False
         self._resume_id = state.article_id
@@ -149,9 +152,11 @@ class PanesScreen(StoryMixin, PicturesMixin, Screen[None]):
     # -- loading the list -----------------------------------------------------
 
     def _view(self) -> View:
-        """What the middle pane is meant to show now (category, tab, query, cluster, order)."""
+        """What the middle pane is meant to show now (category, tab, query, story, order, feed)."""
         key = self.cluster.key if self.cluster is not None else None
-        return View(self.category, self.tab, self.search_query, key, self.hide_read, self.sort)
+        return View(
+            self.category, self.tab, self.search_query, key, self.hide_read, self.sort, self.feed_id
+        )
 
     def reload_list(self, *, keep_id: int | None = None) -> None:
         """Reload sidebar counts and the middle pane for the current view."""
@@ -189,6 +194,7 @@ class PanesScreen(StoryMixin, PicturesMixin, Screen[None]):
             return  # an older load finished after the user moved on
         self.categories_widget.set_counts(page.counts, self.category)
         self.query_one("#list-title", Static).update(page.title)
+        self.refresh_bindings()  # escape goes back from a search, a story or a feed
         articles = self.article_list
         switcher = self.query_one("#switcher", ContentSwitcher)
         if page.clusters is not None:
@@ -203,6 +209,10 @@ class PanesScreen(StoryMixin, PicturesMixin, Screen[None]):
             articles.show_category = page.across_categories
             articles.set_rows(page.rows, keep_id=message.keep_id)
             switcher.current = "articles"
+            if page.view == self._focus_list_for:
+                self._focus_list_for = None
+                # After the rows are painted: the focus change restyles the screen.
+                self.call_after_refresh(articles.focus)
         if self._resume_id is not None:
             resume, self._resume_id = self._resume_id, None
             articles.move_to(resume)  # when it is on the first page of the list
@@ -237,10 +247,18 @@ class PanesScreen(StoryMixin, PicturesMixin, Screen[None]):
             return _("No saved articles yet. Press b on an article to save it.")
         if self._refreshing:
             return _("Loading the news…")
+        config = self.service.config
         feeds = _(
             "Your feeds are listed in {path}. Add one with: beritatui feeds add URL"
             " (a feed or a site's homepage), or import a list: beritatui feeds import FILE.opml"
-        ).format(path=self.service.config.path or config_file())
+        )
+        if config.using_default_feeds:  # no feeds of the user's own yet (perhaps no file)
+            feeds = _(
+                "beritatui reads its bundled feeds until you add your own, kept in {path}."
+                " Add one with: beritatui feeds add URL (a feed or a site's homepage),"
+                " or import a list: beritatui feeds import FILE.opml"
+            )
+        feeds = feeds.format(path=config.path or config_file())
         if self.service.offline:
             return _("No articles saved for offline reading yet.") + "\n\n" + feeds
         return _("No articles yet. Press r to load the news.") + "\n\n" + feeds
@@ -283,11 +301,13 @@ class PanesScreen(StoryMixin, PicturesMixin, Screen[None]):
         return self.reader.article_id
 
     def _set_category(self, category: str) -> None:
-        if category == self.category and self.cluster is None and self.search_query is None:
+        narrowed = (self.cluster, self.search_query, self.feed_id) != (None, None, None)
+        if category == self.category and not narrowed:
             return
         self.category = category
         self.cluster = None
         self.search_query = None
+        self.feed_id = None
         self.reload_list()
 
     @work(exclusive=True, group="article", exit_on_error=False)
@@ -343,11 +363,13 @@ class PanesScreen(StoryMixin, PicturesMixin, Screen[None]):
         self.article_list.update_row(message.article_id, **changes)
         shown = self._shown
         if shown is not None and shown.row.id == message.article_id:
-            # The reader shows the marks too ("★ disimpan"): show the same article again.
             self._shown = replace(shown, row=replace(shown.row, **changes))  # type: ignore[arg-type]
-            self.reader.show_article(
-                self._shown, others=self._other_versions(self._shown), keep_scroll=True
-            )
+            if self._shown.row.is_bookmarked != shown.row.is_bookmarked:
+                # The reader shows the bookmark ("★ disimpan"), not the read mark: only
+                # then show it again (every open of an unread article drew it twice).
+                self.reader.show_article(
+                    self._shown, others=self._other_versions(self._shown), keep_scroll=True
+                )
         self._load_counts()
 
     @work(thread=True, exclusive=True, group="counts", exit_on_error=False)

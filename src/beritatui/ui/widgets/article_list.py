@@ -251,9 +251,11 @@ class ArticleList(ScrollView, can_focus=True):
             return cached
         text = self._title_text(row) if part == 0 else self._meta_text(row)
         style = base
+        recolor = None
         if selected:
             style = base + self._style("article-list--cursor")
-        strip = self._strip(text, width, style)
+            recolor = self._cursor_color()
+        strip = self._strip(text, width, style, recolor)
         if len(self._line_cache) > 2000:
             self._line_cache.clear()
         self._line_cache[key] = strip
@@ -267,14 +269,28 @@ class ArticleList(ScrollView, can_focus=True):
         self._forget_styles()
         self.refresh()
 
-    def _strip(self, text: Text, width: int, style: Style) -> Strip:
+    def _strip(self, text: Text, width: int, style: Style, recolor: Style | None = None) -> Strip:
+        """``text`` as one line of ``width`` on ``style``; ``recolor`` overrides every
+        part's colour (the focused cursor row)."""
         text.truncate(max(width, 1), overflow="ellipsis", pad=True)
         segments = [
             Segment(seg.text, style + seg.style if seg.style else style)
             for seg in text.render(self.app.console)
             if seg.text != "\n"
         ]
+        if recolor is not None:
+            segments = [Segment(seg.text, (seg.style or style) + recolor) for seg in segments]
         return Strip(segments, width).crop(0, width)
+
+    def _cursor_color(self) -> Style | None:
+        """The cursor row's own text colour, when the CSS gives it one (else ``None``)."""
+        key = "cursor-color"
+        if key not in self._styles:
+            rules = self.get_component_styles("article-list--cursor")
+            color = self._style("article-list--cursor").color
+            self._styles[key] = Style(color=color) if rules.has_rule("color") else Style()
+        cached = self._styles[key]
+        return cached if cached.color is not None else None
 
     def _empty_lines(self, width: int) -> list[Text]:
         """The empty list's message wrapped to ``width`` (once, not once per line)."""
@@ -329,7 +345,7 @@ class ArticleList(ScrollView, can_focus=True):
         if row.is_bookmarked:
             text.append("  ★", style=mark)
         if row.id in self.trending_ids:
-            text.append("  ▲ trending", style=mark)
+            text.append("  ▲ " + _("trending"), style=mark)
         if row.has_body:
             text.append("  ⤓", style=meta)
         return text

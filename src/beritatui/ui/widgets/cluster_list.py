@@ -36,7 +36,7 @@ class ClusterList(OptionList):
             text = Text(f"{rank:>2}. ", style="bold")
             text.append(cluster.title, style="bold")
             text.append_text(_why(cluster, now))
-            text.append("\n    " + ", ".join(cluster.sources), style="italic dim")
+            text.append("\n    " + ", ".join(cluster.sources), style="italic")
             if options:
                 options.append(None)  # a separator line between stories
             options.append(Option(text, id=cluster.key))
@@ -69,7 +69,7 @@ def _why(cluster: Cluster, now: datetime) -> Text:
     line += " · " + ngettext("{count} article", "{count} articles", articles).format(count=articles)
     if cluster.newest:
         line += f" · {relative_time(cluster.newest, now)}"
-    text = Text(line, style="dim")
+    text = Text(line)
     if parts.first_seen and len(cluster.articles) > 1:
         text.append("\n    ")
         timeline = story_timeline((a.published for a in cluster.articles), now)
@@ -82,5 +82,5 @@ def _why(cluster: Cluster, now: datetime) -> Text:
             line += " · " + _("{count} sources/{hours} hr").format(
                 count=parts.recent_sources, hours=f"{GROWTH_HOURS:g}"
             )
-        text.append(line, style="dim")
+        text.append(line)
     return text

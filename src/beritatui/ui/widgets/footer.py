@@ -4,7 +4,8 @@ Textual's :class:`~textual.widgets.Footer` lists every shown binding in the orde
 the screen defines them and clips the rest ("d Gela" at 80 columns).
 :class:`ResponsiveFooter` orders them by :data:`PRIORITY` and leaves out, from the
 least important, the keys that would not fit in its width; it recomposes when its
-width changes. The palette key (``^p``) stays on the right while it fits.
+width or the keys it would show change (not on every focus change, as Textual's does).
+The palette key (``^p``) stays on the right while it fits.
 """
 
 from __future__ import annotations
@@ -66,20 +67,54 @@ def fitting(keys: list[tuple[int, int]], width: int) -> list[int]:
     return chosen
 
 
+KeyPlan = tuple[str, str, str, str, bool, str, str]
+"""What one :class:`FooterKey` is made of: key, display, description, action,
+enabled, tooltip and classes."""
+
+
 class ResponsiveFooter(Footer):
-    """The footer's keys by importance, as many as fit."""
+    """The footer's keys by importance, as many as fit.
+
+    Textual's footer recomposes on every change of the screen's bindings, which is
+    every focus change; this one recomposes only when the keys it would show (or
+    their state) differ from those it shows.
+    """
 
     def __init__(self) -> None:
         super().__init__(show_command_palette=False)
         self._composed_width = 0
+        self._composed: tuple[KeyPlan, ...] | None = None
+        self.recomposes = 0
+        """How many times the keys were built again (for tests and benchmarks)."""
 
     def on_resize(self, event: events.Resize) -> None:
         if event.size.width != self._composed_width:
             self.call_after_refresh(self.recompose)
 
-    def compose(self) -> ComposeResult:
-        if not self._bindings_ready:
+    async def recompose(self) -> None:
+        if self.is_attached and self._composed is not None and self._plan() == self._composed:
             return
+        self.recomposes += 1
+        await super().recompose()
+
+    def compose(self) -> ComposeResult:
+        plan = self._plan()
+        self._composed = plan if self._bindings_ready else None
+        for key, display, description, action, enabled, tooltip, classes in plan:
+            yield FooterKey(
+                key,
+                display,
+                description,
+                action,
+                disabled=not enabled,
+                tooltip=tooltip,
+                classes=classes,
+            ).data_bind(compact=Footer.compact)
+
+    def _plan(self) -> tuple[KeyPlan, ...]:
+        """The keys to show at the current width, in order (none before bindings are ready)."""
+        if not self._bindings_ready:
+            return ()
         width = self.size.width or self.app.size.width
         self._composed_width = width
         seen: set[str] = set()
@@ -104,19 +139,12 @@ class ResponsiveFooter(Footer):
             (_rank(b.action), key_width(self.app.get_key_display(b), b.description))
             for b, _, _ in shown
         ]
-        for index in fitting(sizes, width):
-            binding, enabled, tooltip = shown[index]
-            yield self._key(binding, enabled, tooltip)
+        plan = [self._key(*shown[index]) for index in fitting(sizes, width)]
         if palette is not None:
-            yield self._key(*palette, classes="-command-palette")
+            plan.append(self._key(*palette, classes="-command-palette"))
+        return tuple(plan)
 
-    def _key(self, binding: Binding, enabled: bool, tooltip: str, classes: str = "") -> FooterKey:
-        return FooterKey(
-            binding.key,
-            self.app.get_key_display(binding),
-            binding.description,
-            binding.action,
-            disabled=not enabled,
-            tooltip=tooltip or binding.description,
-            classes=classes,
-        ).data_bind(compact=Footer.compact)
+    def _key(self, binding: Binding, enabled: bool, tooltip: str, classes: str = "") -> KeyPlan:
+        display = self.app.get_key_display(binding)
+        tip = tooltip or binding.description
+        return (binding.key, display, binding.description, binding.action, enabled, tip, classes)

@@ -124,7 +124,7 @@ def _clock_time(when: datetime, now: datetime) -> str:
 def _article_line(article: StoryInput, now: datetime) -> Text:
     line = Text("  ")
     moment = _clock_time(article.published, now) if article.published else "--:--"
-    line.append(moment.rjust(5), style="dim")
+    line.append(moment.rjust(5), style="italic")
     line.append("  ")
     line.append(article.title)
     return line

@@ -383,6 +383,28 @@ def test_each_event_loop_gets_its_own_network_client(store: Store) -> None:
     asyncio.run(service.aclose())
 
 
+async def test_concurrent_first_uses_share_one_client_built_off_the_event_loop(
+    store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from beritatui.feeds.fetch import Fetcher
+
+    built_in: list[int] = []
+    real = Fetcher.from_settings.__func__  # type: ignore[attr-defined]
+
+    def recording(cls: type[Fetcher], settings: Settings, **kwargs: Any) -> Fetcher:
+        built_in.append(threading.get_ident())
+        return real(cls, settings, **kwargs)  # type: ignore[no-any-return]
+
+    monkeypatch.setattr(Fetcher, "from_settings", classmethod(recording))
+    service = Service(library_config(), store)
+    clients = await asyncio.gather(*(service._fetcher() for _ in range(5)))
+    assert len({id(c) for c in clients}) == 1  # the refresh's feeds race for it at start
+    assert len(built_in) == 1
+    assert built_in[0] != threading.get_ident()  # the SSL context is loaded in a thread
+    assert await service._fetcher() is clients[0]
+    await service.aclose()
+
+
 async def test_a_refresh_with_one_feed_in_flight_still_reaches_every_feed(
     server: LocalServer, store: Store
 ) -> None:

@@ -62,6 +62,9 @@ def warm_up(*, workers: bool = True) -> None:
     The TUI calls this in a thread after its first paint, so the ~0.3 s of
     imports and the process start-up stay out of start-up and out of the event loop.
     """
+    # httpcore imports h11 at the first connection, which would be on the event loop.
+    import h11  # noqa: F401
+
     import beritatui.extract.article
     import beritatui.feeds.fetch
     import beritatui.feeds.parse  # noqa: F401

@@ -42,6 +42,7 @@ class ServiceCore:
         self._feeds_by_id: dict[int, FeedSpec] = {}
         self._client: Fetcher | None = None
         self._client_loop: asyncio.AbstractEventLoop | None = None
+        self._client_opening: asyncio.Task[Fetcher] | None = None
         self._image_cache: ImageCache | None = None
         self._opening: set[int] = set()
         """Articles whose page an open is downloading now (the prefetch skips them)."""
@@ -87,13 +88,25 @@ class ServiceCore:
         (the CLI runs one ``asyncio.run`` per command), the old client's loop is gone and a
         new client is opened.
         """
+        loop = asyncio.get_running_loop()
+        if self._client is not None and self._client_loop is loop:
+            return self._client
+        opening = self._client_opening
+        if opening is None or opening.get_loop() is not loop:
+            opening = self._client_opening = loop.create_task(self._open_fetcher())
+        return await asyncio.shield(opening)  # one client, whoever asks first
+
+    async def _open_fetcher(self) -> Fetcher:
+        """Build the client in a thread: its SSL context loads the CA bundle (tens of ms)."""
         from beritatui.feeds.fetch import Fetcher  # httpx, lazily
 
-        loop = asyncio.get_running_loop()
-        if self._client is None or self._client_loop is not loop:
-            self._client = await Fetcher.from_settings(self.config.settings).__aenter__()
-            self._client_loop = loop
-        return self._client
+        try:
+            built = await asyncio.to_thread(Fetcher.from_settings, self.config.settings)
+            client = await built.__aenter__()
+            self._client, self._client_loop = client, asyncio.get_running_loop()
+            return client
+        finally:
+            self._client_opening = None
 
     async def aclose(self) -> None:
         """Close the network client (app exit, end of a CLI command); reopened when needed."""

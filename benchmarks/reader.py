@@ -392,6 +392,16 @@ async def settle(pilot: Any) -> None:
     await pilot.pause()
 
 
+async def quiet_start(app: Any, pilot: Any) -> None:
+    """Until the first list is shown, the stack warmed and trending computed once: the first
+    list starts trending (seconds over a big window, in the worker processes), and the
+    measured keys should not share the cores with it."""
+    await until(lambda: bool(app.main.article_list.rows))
+    await until(lambda: app.main.warmed)
+    await asyncio.to_thread(app.service.trending)
+    await settle(pilot)
+
+
 async def until(condition: Callable[[], bool], timeout: float = 10.0) -> None:
     deadline = time.perf_counter() + timeout
     while not condition():
@@ -480,12 +490,7 @@ async def measure_tui_search(built: Built, rng: random.Random) -> list[Row]:
         async with app.run_test(size=SIZE) as pilot:
             main = app.main
             articles = main.article_list
-            await until(lambda: bool(articles.rows))
-            await until(lambda: main.warmed)
-            # The first list starts trending (seconds over a big window, in the worker
-            # processes): measured searches should not share the cores with it.
-            await asyncio.to_thread(app.service.trending)
-            await settle(pilot)
+            await quiet_start(app, pilot)
             drawn: dict[int, float] = {}  # id(rows) -> when a line of them was first drawn
             original_line = articles.render_line
 
@@ -533,10 +538,7 @@ async def measure_browse(built: Built, rng: random.Random) -> list[Row]:
         async with app.run_test(size=SIZE) as pilot:
             main = app.main
             articles = main.article_list
-            await until(lambda: bool(articles.rows))
-            await until(lambda: main.warmed)
-            await asyncio.to_thread(app.service.trending)  # as for the searches
-            await settle(pilot)
+            await quiet_start(app, pilot)
             drawn: dict[int, float] = {}  # id(rows) -> when a line of them was first drawn
             last_drawn = [0.0]
             original_line = articles.render_line

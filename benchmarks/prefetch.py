@@ -32,7 +32,6 @@ import os
 import statistics
 import sys
 import tempfile
-import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import timedelta
@@ -45,7 +44,7 @@ HERE = Path(__file__).resolve().parent
 REPO = HERE.parent
 sys.path[:0] = [str(HERE)]
 
-import refresh  # noqa: E402  (benchmarks/refresh.py: the servers, the subreaper, measure())
+import refresh  # noqa: E402  (benchmarks/refresh.py: the servers, the subreaper, run_measured())
 
 DEFAULT_BENCH = REPO.parent / "shared" / "bench" / "aeb"
 FIXTURES = REPO / "tests" / "fixtures" / "pages"
@@ -175,7 +174,8 @@ def run_refresh(feed: str, pages: int, root: Path, src: Path, hooks: Path) -> Ru
         encoding="utf-8",
     )
     argv = [sys.executable, "-m", "beritatui", "refresh"]
-    wall, main_cpu, worker_cpu = _measure(argv, env, root)
+    used = refresh.run_measured(argv, env, root)
+    wall, main_cpu, worker_cpu = used.wall, used.own_cpu, used.helpers_cpu
     calls = [line.split(" ", 3) for line in log.read_text().splitlines()] if log.exists() else []
     per_url = collections.Counter(call[3] for call in calls)
     window = max(float(c[1]) for c in calls) - min(float(c[0]) for c in calls) if calls else 0.0
@@ -195,25 +195,6 @@ def run_refresh(feed: str, pages: int, root: Path, src: Path, hooks: Path) -> Ru
         db_bytes=db_bytes,
         raw_bytes=raw,
     )
-
-
-def _measure(argv: Sequence[str], env: dict[str, str], cwd: Path) -> tuple[float, float, float]:
-    """(wall s, CPU s of the app process, CPU s of its orphaned helpers) of one run."""
-    import subprocess
-
-    started = time.perf_counter()
-    child = subprocess.Popen(
-        argv, env=env, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE
-    )
-    _, status, usage = os.wait4(child.pid, 0)
-    wall = time.perf_counter() - started
-    helpers = sum(u.ru_utime + u.ru_stime for u in refresh._orphans())
-    stderr = child.stderr.read().decode("utf-8", "replace") if child.stderr else ""
-    if child.stderr:
-        child.stderr.close()
-    if os.waitstatus_to_exitcode(status) != 0:
-        raise RuntimeError(f"beritatui refresh failed: {stderr[-800:]}")
-    return wall, usage.ru_utime + usage.ru_stime, helpers
 
 
 def _line(name: str, run: Run) -> str:

@@ -402,6 +402,23 @@ async def quiet_start(app: Any, pilot: Any) -> None:
     await settle(pilot)
 
 
+def track_drawing(articles: Any) -> tuple[dict[int, float], list[float]]:
+    """Wrap the list's ``render_line``: (id(rows) -> when a line of those rows was first
+    drawn, [when any line was last drawn])."""
+    drawn: dict[int, float] = {}
+    last_drawn = [0.0]
+    original_line = articles.render_line
+
+    def render_line(y: int) -> Any:
+        now = time.perf_counter()
+        drawn.setdefault(id(articles.rows), now)
+        last_drawn[0] = now
+        return original_line(y)
+
+    articles.render_line = render_line
+    return drawn, last_drawn
+
+
 async def until(condition: Callable[[], bool], timeout: float = 10.0) -> None:
     deadline = time.perf_counter() + timeout
     while not condition():
@@ -491,14 +508,7 @@ async def measure_tui_search(built: Built, rng: random.Random) -> list[Row]:
             main = app.main
             articles = main.article_list
             await quiet_start(app, pilot)
-            drawn: dict[int, float] = {}  # id(rows) -> when a line of them was first drawn
-            original_line = articles.render_line
-
-            def render_line(y: int) -> Any:
-                drawn.setdefault(id(articles.rows), time.perf_counter())
-                return original_line(y)
-
-            articles.render_line = render_line  # type: ignore[method-assign]
+            drawn, _ = track_drawing(articles)
             queries = [q for items in search_queries(rng).values() for q in items][::2]
             for query in queries:
                 await pilot.press("slash")
@@ -539,17 +549,7 @@ async def measure_browse(built: Built, rng: random.Random) -> list[Row]:
             main = app.main
             articles = main.article_list
             await quiet_start(app, pilot)
-            drawn: dict[int, float] = {}  # id(rows) -> when a line of them was first drawn
-            last_drawn = [0.0]
-            original_line = articles.render_line
-
-            def render_line(y: int) -> Any:
-                now = time.perf_counter()
-                drawn.setdefault(id(articles.rows), now)
-                last_drawn[0] = now
-                return original_line(y)
-
-            articles.render_line = render_line  # type: ignore[method-assign]
+            drawn, last_drawn = track_drawing(articles)
             for _ in range(2 * len(CATEGORIES) + 2):  # every category, twice
                 before = articles.rows
                 drawn.clear()

@@ -182,17 +182,30 @@ def serve(ports: int, handler: type[_Handler] = _Handler) -> list[_Server]:
 # --- running ----------------------------------------------------------------------------
 
 
-def measure(argv: Sequence[str], env: dict[str, str], cwd: Path) -> tuple[float, float, float]:
-    """(wall s, CPU s, peak RSS MB) of one child process; raises if it fails."""
+@dataclass(frozen=True, slots=True)
+class Usage:
+    """What one measured child process and the helpers it orphaned used."""
+
+    wall: float
+    own_cpu: float
+    """CPU seconds of the child itself."""
+    helpers_cpu: float
+    """CPU seconds of its orphaned descendants (worker processes, their forkserver)."""
+    peak_rss_mb: float
+    """The largest single process of the tree."""
+
+
+def run_measured(argv: Sequence[str], env: dict[str, str], cwd: Path) -> Usage:
+    """Run one child process to its end; raises if it fails."""
     started = time.perf_counter()
     child = subprocess.Popen(
         argv, env=env, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE
     )
     _, status, usage = os.wait4(child.pid, 0)
     wall = time.perf_counter() - started
-    cpu, rss = usage.ru_utime + usage.ru_stime, usage.ru_maxrss
+    helpers, rss = 0.0, usage.ru_maxrss
     for orphan in _orphans():  # worker processes and their forkserver, left running at exit
-        cpu += orphan.ru_utime + orphan.ru_stime
+        helpers += orphan.ru_utime + orphan.ru_stime
         rss = max(rss, orphan.ru_maxrss)
     child.returncode = os.waitstatus_to_exitcode(status)
     stderr = child.stderr.read().decode("utf-8", "replace") if child.stderr else ""
@@ -200,7 +213,13 @@ def measure(argv: Sequence[str], env: dict[str, str], cwd: Path) -> tuple[float,
         child.stderr.close()
     if child.returncode != 0:
         raise RuntimeError(f"{argv[0]} exited {child.returncode}: {stderr[-800:]}")
-    return wall, cpu, rss / 1024
+    return Usage(wall, usage.ru_utime + usage.ru_stime, helpers, rss / 1024)
+
+
+def measure(argv: Sequence[str], env: dict[str, str], cwd: Path) -> tuple[float, float, float]:
+    """(wall s, CPU s with the orphaned helpers, peak RSS MB) of one child process."""
+    used = run_measured(argv, env, cwd)
+    return used.wall, used.own_cpu + used.helpers_cpu, used.peak_rss_mb
 
 
 def _become_subreaper() -> None:

@@ -80,12 +80,17 @@ class _Handler(BaseHTTPRequestHandler):
             self.send_header("Content-Length", "0")
             self.end_headers()
             return
-        self.send_response(response.status)
-        for name, value in response.headers.items():
-            self.send_header(name, value)
-        self.send_header("Content-Length", str(len(response.body)))
-        self.end_headers()
-        self.wfile.write(response.body)
+        send(self, response)
+
+
+def send(request: BaseHTTPRequestHandler, response: Response) -> None:
+    """Write ``response`` (status, headers, length, body) to a handler's client."""
+    request.send_response(response.status)
+    for name, value in response.headers.items():
+        request.send_header(name, value)
+    request.send_header("Content-Length", str(len(response.body)))
+    request.end_headers()
+    request.wfile.write(response.body)
 
 
 def _file_response(relative: str) -> Response | None:

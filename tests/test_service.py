@@ -19,7 +19,7 @@ from beritatui.service import NOT_CACHED_OFFLINE, OfflineError, Progress, Servic
 from beritatui.store import Store
 from beritatui.wording import say
 from tests.library import fill_library, library_config
-from tests.server import LocalServer
+from tests.server import LocalServer, send
 from tests.site import NASIONAL, NOW, OLAHRAGA, LocalSite, build_site
 
 PAGE = b"""<html><head><title>Judul</title></head><body><article>
@@ -209,12 +209,7 @@ async def test_opening_a_page_the_prefetch_is_downloading_joins_that_download(
     def slow_page(request: BaseHTTPRequestHandler) -> None:
         served.append(request.path)
         gate.wait(10)
-        request.send_response(page.status)
-        for name, value in page.headers.items():
-            request.send_header(name, value)
-        request.send_header("Content-Length", str(len(page.body)))
-        request.end_headers()
-        request.wfile.write(page.body)
+        send(request, page)
 
     server.handler(path, slow_page)
     prefetch = asyncio.create_task(service.prefetch())

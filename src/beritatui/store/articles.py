@@ -15,6 +15,7 @@ from beritatui.store.rows import (
     ROW_FROM,
     ROW_SELECT,
     SOURCE_FIRST,
+    active_feeds,
     article_detail,
     article_row,
 )
@@ -123,15 +124,9 @@ class ArticlesMixin(StoreCore):
     ) -> int:
         """How many articles (``unread`` ones) the active feeds (of ``category``, or the
         one ``feed_id``) hold."""
+        feeds, params = active_feeds(category, feed_id)
         sql = f"""SELECT coalesce(sum(c.{"unread" if unread else "total"}), 0)
-                 FROM feed_counts c JOIN feeds f ON f.id = c.feed_id WHERE f.active = 1"""
-        params: list[Any] = []
-        if category is not None:
-            sql += " AND f.category = ?"
-            params.append(category)
-        if feed_id is not None:
-            sql += " AND f.id = ?"
-            params.append(feed_id)
+                 FROM feed_counts c JOIN feeds f ON f.id = c.feed_id WHERE {feeds}"""
         return int(self._db.execute(sql, params).fetchone()[0])
 
     @locked

@@ -13,6 +13,7 @@ from beritatui.store.bodies import store_body
 from beritatui.store.db import StoreCore, locked
 from beritatui.store.entries import IMPORT_FEED_URL, find_entry, insert_entry
 from beritatui.store.records import BookmarkRecord
+from beritatui.store.rows import active_feeds
 from beritatui.store.schema import StoreError
 from beritatui.store.search import index_new
 from beritatui.urls import url_key
@@ -33,17 +34,11 @@ class MarksMixin(StoreCore):
     def mark_all_read(self, category: str | None = None, *, feed_id: int | None = None) -> int:
         """Mark every unread article of the active feeds (of ``category``, or of the one
         feed ``feed_id``) read."""
-        sql = "SELECT id FROM feeds WHERE active = 1"
-        params: list[Any] = []
-        if category is not None:
-            sql += " AND category = ?"
-            params.append(category)
-        if feed_id is not None:
-            sql += " AND id = ?"
-            params.append(feed_id)
+        feeds, params = active_feeds(category, feed_id)
         with self._write() as conn:
             cursor = conn.execute(
-                f"UPDATE articles SET is_read = 1 WHERE is_read = 0 AND feed_id IN ({sql})",
+                "UPDATE articles SET is_read = 1 WHERE is_read = 0"
+                f" AND feed_id IN (SELECT f.id FROM feeds f WHERE {feeds})",
                 params,
             )
             return int(cursor.rowcount)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sqlite3
+from typing import Any
 
 from beritatui.bodyformat import body_from_json
 from beritatui.feeds.outcomes import Note
@@ -35,6 +36,20 @@ SOURCE_FIRST = (
     f" COLLATE NOCASE, {NEWEST_FIRST}"
 )
 """By source name (the one :func:`article_row` shows, case-blind), newest first within one."""
+
+
+def active_feeds(category: str | None, feed_id: int | None) -> tuple[str, list[Any]]:
+    """A condition on ``feeds f``: active, of ``category`` and/or the one ``feed_id``
+    (either None: any); with its parameters."""
+    sql = "f.active = 1"
+    params: list[Any] = []
+    if category is not None:
+        sql += " AND f.category = ?"
+        params.append(category)
+    if feed_id is not None:
+        sql += " AND f.id = ?"
+        params.append(feed_id)
+    return sql, params
 
 
 def feed_name(title: str, feed_title: str, url: str) -> str:

@@ -138,8 +138,7 @@ class MainScreen(LayoutMixin, PaletteScreen):
         """What :meth:`action_go_back` would leave: a text box, the reader, a story, a
         search or one feed's list."""
         leaving = (self.search_box, self.reader, self.story_detail)
-        narrowed = self.cluster is not None or self.search_query is not None
-        return any(w.has_focus for w in leaving) or narrowed or self.feed_id is not None
+        return any(w.has_focus for w in leaving) or self.narrowed
 
     def action_search(self) -> None:
         search = self.search_box

@@ -300,9 +300,13 @@ class PanesScreen(StoryMixin, PicturesMixin, Screen[None]):
     def _story_article(self) -> int | None:
         return self.reader.article_id
 
+    @property
+    def narrowed(self) -> bool:
+        """The list shows a story's articles, a search or one feed, not the category."""
+        return (self.cluster, self.search_query, self.feed_id) != (None, None, None)
+
     def _set_category(self, category: str) -> None:
-        narrowed = (self.cluster, self.search_query, self.feed_id) != (None, None, None)
-        if category == self.category and not narrowed:
+        if category == self.category and not self.narrowed:
             return
         self.category = category
         self.cluster = None

@@ -23,6 +23,11 @@ FUTURE_TOLERANCE = timedelta(hours=12)
 """Articles dated up to this far in the future (bad feed time zones) still count."""
 
 
+def _category_key(category: str | None) -> str | None:
+    """The casefolded category a tab keeps; None for every category."""
+    return None if category in (None, "", ALL_CATEGORIES) else category.casefold()
+
+
 def select_window(
     items: Iterable[StoryInput], now: datetime, hours: float, category: str | None
 ) -> list[StoryInput]:
@@ -31,7 +36,7 @@ def select_window(
         raise ValueError(f"hours must be a positive number, not {hours!r}")
     oldest = now - timedelta(hours=hours)
     latest = now + FUTURE_TOLERANCE
-    wanted = None if category in (None, "", ALL_CATEGORIES) else category.casefold()
+    wanted = _category_key(category)
     chosen: list[StoryInput] = []
     for item in items:
         if item.published is None or (wanted and item.category.casefold() != wanted):
@@ -135,7 +140,7 @@ def _rank(
     """Cluster the window and score every group, best first (call with the collector paused)."""
     now = as_utc(now)
     window = select_window(items, now, hours, None)
-    wanted = None if category in (None, "", ALL_CATEGORIES) else category.casefold()
+    wanted = _category_key(category)
     docs = [make_doc(item) for item in window if not wanted or item.category.casefold() == wanted]
     if not docs:
         return [], docs, {}

@@ -25,7 +25,7 @@ from collections import Counter
 from operator import mul
 
 from .agglomerate import agglomerate
-from .vectors import MIN_SHARED_TOKENS, Doc
+from .vectors import MIN_SHARED_TOKENS, Doc, sparse_dot
 from .vectors import NAMES_ONLY_SECONDS as _NAMES_ONLY
 
 __all__ = ["merge_by_centroid"]
@@ -75,9 +75,10 @@ def merge_by_centroid(
         shared = small.keys() & large.keys()
         if len(shared) < MIN_SHARED_TOKENS:
             continue
-        dot = _dot(small, large)
+        dot = sparse_dot(small, large)
         if dot < CENTROID_THRESHOLD:
-            dot = _dot(*sorted((_shareable(centroid_a, df), _shareable(centroid_b, df)), key=len))
+            parts = sorted((_shareable(centroid_a, df), _shareable(centroid_b, df)), key=len)
+            dot = sparse_dot(*parts)
             if dot < SHAREABLE_THRESHOLD:
                 continue
         if _gap(groups[a], groups[b], docs) > _NAMES_ONLY:
@@ -150,12 +151,6 @@ def _candidates(
                 if count >= MIN_SHARED_TOKENS
             )
     return sorted(pairs)
-
-
-def _dot(small: dict[str, float], large: dict[str, float]) -> float:
-    """Dot product in the shorter vector's own token order (a token the other lacks adds 0.0)."""
-    total: float = sum(map(mul, small.values(), map(large.get, small, itertools.repeat(0.0))))
-    return total
 
 
 def _shareable(vector: dict[str, float], df: dict[str, int]) -> dict[str, float]:

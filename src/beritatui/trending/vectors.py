@@ -285,6 +285,13 @@ def find_edges(docs: list[Doc], df: dict[str, int]) -> dict[tuple[int, int], flo
     return edges
 
 
+def sparse_dot(small: dict[str, float], large: dict[str, float]) -> float:
+    """Dot product in the shorter vector's own token order (fixed by the text, so the float
+    sum is the same on every run); a token the other lacks adds an exact 0.0."""
+    total: float = sum(map(mul, small.values(), map(large.get, small, _ZEROS)))
+    return total
+
+
 def _pair_similarity(a: Doc, b: Doc) -> float:
     """Cosine similarity (or the near-duplicate value) of one candidate pair.
 
@@ -295,7 +302,7 @@ def _pair_similarity(a: Doc, b: Doc) -> float:
     """
     vector_a, vector_b = a.vector, b.vector
     small, large = (vector_a, vector_b) if len(vector_a) <= len(vector_b) else (vector_b, vector_a)
-    dot: float = sum(map(mul, small.values(), map(large.get, small, _ZEROS)))
+    dot = sparse_dot(small, large)
     if dot < EDGE_THRESHOLD:
         return dot
     if dot >= NEAR_DUP_MIN_COSINE and _near_duplicate(a, b):

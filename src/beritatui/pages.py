@@ -101,14 +101,12 @@ class PagesMixin(ServiceCore):
         async def one(article_id: int, url: str) -> None:
             nonlocal saved, failed, done
             async with turns:
-                wanted = await self._still_wanted(article_id)
-                error = await self._prefetch_one(fetcher, article_id, url) if wanted else None
-            if not wanted:
-                pass  # an open fetched it meanwhile, or is fetching it now
-            elif error is None:
-                saved += 1
-            else:
-                failed += 1
+                # Not when an open fetched it meanwhile, or is fetching it now.
+                if await self._still_wanted(article_id):
+                    if await self._prefetch_one(fetcher, article_id, url) is None:
+                        saved += 1
+                    else:
+                        failed += 1
             done += 1
             if on_progress:
                 on_progress(Progress("articles", done, len(todo), url))
